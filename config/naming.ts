@@ -45,3 +45,24 @@ export const benchmarkReleaseName = (variant: Pick<VariantConfig, 'name'>) => `b
 export function clusterPath(config: Pick<BenchConfig, 'cluster'>): string {
   return `fluxcd/clusters/${config.cluster.name}`;
 }
+
+/**
+ * Name of the bootstrap's flux2-sync release, and so of the GitRepository and root Kustomization it creates in
+ * `flux-system`: the generated Kustomizations take their source from this GitRepository.
+ */
+export const FLUX_SYNC_NAME = 'flux-system';
+
+/**
+ * Labels on every benchmark Job pod (besides the chart's own): the report's `--from-cluster` finds the pods
+ * by `BENCHMARK_ROLE_LABEL` and reads the variant from `VARIANT_KEY`.
+ */
+export const BENCHMARK_ROLE_LABEL = { key: 'falco-bench/role', value: 'benchmark' } as const;
+export function benchmarkPodLabels(variant: Pick<VariantConfig, 'name'>): Record<string, string> {
+  return { [BENCHMARK_ROLE_LABEL.key]: BENCHMARK_ROLE_LABEL.value, [VARIANT_KEY]: variant.name };
+}
+
+/**
+ * Name of the infrastructure stack's sensitive output holding the cluster's kubeconfig (YAML); the report reads
+ * it from `cdktf deploy --outputs-file F --outputs-file-include-sensitive-outputs`.
+ */
+export const KUBECONFIG_OUTPUT = 'kube_config';
