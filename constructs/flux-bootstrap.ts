@@ -1,0 +1,99 @@
+import { Construct } from 'constructs';
+import { Fn } from 'cdktf';
+import { Release } from '@cdktf/provider-helm/lib/release';
+import { FLUX_NAMESPACE, FLUX_SYNC_NAME } from '../config/naming';
+
+/** Chart versions of the bootstrap; Flux 2.8.5 is what `flux2` 2.18.3 installs. */
+export const FLUX_CHARTS = {
+  repository: 'https://fluxcd-community.github.io/helm-charts',
+  flux2: '2.18.3',
+  flux2Sync: '1.14.5',
+} as const;
+
+export interface FluxBootstrapProps {
+  /** `ssh://git@github.com/<owner>/<repo>`. */
+  readonly url: string;
+  readonly branch: string;
+  /** Folder the root Kustomization applies, e.g. `./fluxcd/clusters/aks-falco`. */
+  readonly path: string;
+  /** Poll and reconcile interval (Go duration). */
+  readonly interval: string;
+  /** SSH private key (OpenSSH form) of the read-only deploy key. */
+  readonly identity: string;
+  readonly identityPub: string;
+  readonly knownHosts: string;
+  /** Seconds Helm waits for each release, and on destroy for Flux's garbage collection. */
+  readonly timeoutSeconds?: number;
+}
+
+/**
+ * Installs Flux and points it at the repository: `flux2` (controllers and CRDs), then `flux2-sync` (the SSH
+ * secret, a GitRepository and the root Kustomization, all named `flux-system`).
+ *
+ * Destroy order matters, because `flux2` renders the CRDs as templates: uninstalling it deletes every Flux
+ * object at once. So `flux2-sync` depends on `flux2` and Terraform removes it first; its root Kustomization
+ * has `deletionPolicy: WaitForTermination` (and so do the generated ones), and the release waits, so Helm
+ * returns only when Flux has uninstalled everything it applied (Falco, benchmarks). Only then do the
+ * controllers and CRDs go, and after them the cluster (the infrastructure stack).
+ */
+export class FluxBootstrap extends Construct {
+  readonly flux: Release;
+  readonly sync: Release;
+
+  constructor(scope: Construct, id: string, props: FluxBootstrapProps) {
+    super(scope, id);
+    const timeout = props.timeoutSeconds ?? 900;
+
+    this.flux = new Release(this, 'flux2', {
+      name: 'flux2',
+      namespace: FLUX_NAMESPACE,
+      createNamespace: true,
+      repository: FLUX_CHARTS.repository,
+      chart: 'flux2',
+      version: FLUX_CHARTS.flux2,
+      wait: true,
+      timeout,
+      values: [
+        Fn.yamlencode({
+          // Image automation is not used: the tree changes only by a push.
+          imageAutomationController: { create: false },
+          imageReflectionController: { create: false },
+        }),
+      ],
+    });
+
+    this.sync = new Release(this, 'flux2-sync', {
+      name: FLUX_SYNC_NAME,
+      namespace: FLUX_NAMESPACE,
+      repository: FLUX_CHARTS.repository,
+      chart: 'flux2-sync',
+      version: FLUX_CHARTS.flux2Sync,
+      wait: true,
+      timeout,
+      dependsOn: [this.flux],
+      values: [
+        Fn.yamlencode({
+          gitRepository: {
+            spec: { url: props.url, ref: { branch: props.branch }, interval: props.interval },
+          },
+          kustomization: {
+            spec: {
+              path: props.path,
+              prune: true,
+              interval: props.interval,
+              deletionPolicy: 'WaitForTermination',
+            },
+          },
+        }),
+        // A separate document, so the (sensitive) key material never mixes with values shown in plans. The chart
+        // names the secret after the release and points the GitRepository's secretRef at it.
+        Fn.yamlencode({
+          secret: {
+            create: true,
+            data: { identity: props.identity, 'identity.pub': props.identityPub, known_hosts: props.knownHosts },
+          },
+        }),
+      ],
+    });
+  }
+}

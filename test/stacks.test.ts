@@ -1,0 +1,176 @@
+import { parse } from 'yaml';
+import { VARIANT_KEY } from '../config/naming';
+import { onlyResource, resources, synthStacks } from './helpers/synth';
+
+/** Terraform `yamlencode({...})` argument, turned back into data where it holds only literals. */
+function yamlencodeArgument(expr: string): string {
+  const m = /^\$\{yamlencode\((.*)\)\}$/s.exec(expr);
+  if (!m) throw new Error(`not a yamlencode expression: ${expr}`);
+  return m[1];
+}
+
+describe('infrastructure stack', () => {
+  const { config, infrastructure: infra } = synthStacks();
+
+  it('configures azurerm with features {} and no credentials; subscription only when configured', () => {
+    expect(infra.provider.azurerm).toEqual([{ features: [{}] }]);
+    const withSub = synthStacks({ azure: { subscriptionId: '11111111-2222-3333-4444-555555555555' } }).infrastructure;
+    expect(withSub.provider.azurerm).toEqual([{ features: [{}], subscription_id: '11111111-2222-3333-4444-555555555555' }]);
+    expect(infra.provider.github).toEqual([{}]);
+    expect(synthStacks({ github: { owner: 'octo-org' } }).infrastructure.provider.github).toEqual([{ owner: 'octo-org' }]);
+  });
+
+  it('pins provider versions', () => {
+    expect(infra.terraform.required_providers).toEqual({
+      azurerm: { source: 'azurerm', version: '4.55.0' },
+      github: { source: 'integrations/github', version: '6.9.0' },
+      tls: { source: 'hashicorp/tls', version: '4.1.0' },
+    });
+  });
+
+  it('creates an AKS cluster with Azure CNI overlay, a user-assigned identity and nothing that upgrades it', () => {
+    const aks = onlyResource(infra, 'azurerm_kubernetes_cluster');
+    expect(aks).toMatchObject({
+      name: 'aks-falco',
+      dns_prefix: 'aks-falco',
+      kubernetes_version: config.cluster.kubernetesVersion,
+      node_os_upgrade_channel: 'None',
+      network_profile: { network_plugin: 'azure', network_plugin_mode: 'overlay' },
+      identity: { type: 'UserAssigned', identity_ids: ['${azurerm_user_assigned_identity.aks_control-plane-identity_0AA4F2BA.id}'] },
+      default_node_pool: { name: 'system', vm_size: 'Standard_D4as_v5', node_count: 1, os_sku: config.cluster.osSku },
+    });
+    expect(aks).not.toHaveProperty('automatic_upgrade_channel');
+    expect(aks.location).toBe('${azurerm_resource_group.resource-group.location}');
+    expect(onlyResource(infra, 'azurerm_resource_group')).toMatchObject({ name: 'playground-aks-falco', location: 'westeurope' });
+  });
+
+  it('creates one single-node pool per variant, labelled and tainted with its name', () => {
+    const pools = resources(infra, 'azurerm_kubernetes_cluster_node_pool');
+    expect(pools.map((p) => p.name).sort()).toEqual(config.benchmark.variants.map((v) => v.name).sort());
+    for (const pool of pools) {
+      expect(pool).toMatchObject({
+        mode: 'User',
+        node_count: 1,
+        vm_size: 'Standard_D4as_v5',
+        os_sku: config.cluster.osSku,
+        orchestrator_version: config.cluster.kubernetesVersion,
+        node_labels: { [VARIANT_KEY]: pool.name },
+        node_taints: [`${VARIANT_KEY}=${pool.name}:NoSchedule`],
+        kubernetes_cluster_id: '${azurerm_kubernetes_cluster.aks_cluster_D4B35EC5.id}',
+      });
+    }
+    const two = synthStacks({ benchmark: { variants: [{ name: 'solo', driver: 'kmod', bufferedOutputs: false, cpu: { request: '1', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } }] } });
+    expect(resources(two.infrastructure, 'azurerm_kubernetes_cluster_node_pool').map((p) => p.name)).toEqual(['solo']);
+  });
+
+  it('tags every Azure resource, with the configured tags merged in', () => {
+    const tagged = synthStacks({ azure: { tags: { owner: 'secops' } } }).infrastructure;
+    const azure = Object.entries<Record<string, any>>(tagged.resource).filter(([type]) => type.startsWith('azurerm_'));
+    expect(azure.length).toBeGreaterThanOrEqual(4);
+    for (const [type, byId] of azure) {
+      for (const r of Object.values<any>(byId)) {
+        expect([type, r.tags]).toEqual([type, expect.objectContaining({ project: 'falco-aks-gitops-bench', 'managed-by': 'cdktf', owner: 'secops' })]);
+      }
+    }
+  });
+
+  it('adopts the existing repository and registers a read-only ED25519 deploy key from the tls key', () => {
+    expect(onlyResource(infra, 'github_repository', 'data')).toEqual(expect.objectContaining({ name: 'falco-aks-gitops-bench' }));
+    expect(resources(infra, 'github_repository')).toEqual([]);
+    const key = onlyResource(infra, 'tls_private_key');
+    expect(key.algorithm).toBe('ED25519');
+    const tlsId = Object.keys(infra.resource.tls_private_key)[0];
+    expect(onlyResource(infra, 'github_repository_deploy_key')).toMatchObject({
+      read_only: true,
+      key: `\${tls_private_key.${tlsId}.public_key_openssh}`,
+      repository: '${data.github_repository.gitops-repository_85936C6A.name}',
+      title: 'flux-aks-falco',
+    });
+  });
+
+  it('creates the repository in create mode, archived rather than deleted on destroy', () => {
+    const created = synthStacks({ github: { mode: 'create', visibility: 'public' } }).infrastructure;
+    expect(onlyResource(created, 'github_repository')).toMatchObject({ name: 'falco-aks-gitops-bench', visibility: 'public', archive_on_destroy: true, auto_init: true });
+    expect(created.data?.github_repository).toBeUndefined();
+  });
+
+  it('uses a relative local backend by default and Azure Storage when configured', () => {
+    expect(infra.terraform.backend).toEqual({ local: { path: '../../../terraform.infrastructure.tfstate' } });
+    expect(synthStacks({ state: { localDirectory: 'state' } }).infrastructure.terraform.backend.local.path).toBe('../../../state/terraform.infrastructure.tfstate');
+    const remote = synthStacks({ state: { backend: 'azurerm', azurerm: { resourceGroupName: 'rg-tfstate', storageAccountName: 'benchstate' } } });
+    expect(remote.infrastructure.terraform.backend).toEqual({
+      azurerm: { resource_group_name: 'rg-tfstate', storage_account_name: 'benchstate', container_name: 'tfstate', key: 'falco-bench/infrastructure.tfstate', use_azuread_auth: true },
+    });
+    expect(remote.flux.terraform.backend.azurerm.key).toBe('falco-bench/flux.tfstate');
+    expect(remote.flux.data.terraform_remote_state['cross-stack-reference-input-infrastructure']).toMatchObject({
+      backend: 'azurerm',
+      config: expect.objectContaining({ key: 'falco-bench/infrastructure.tfstate', storage_account_name: 'benchstate' }),
+    });
+  });
+
+  it('exposes the kubeconfig only as a sensitive output', () => {
+    expect(infra.output.kube_config).toMatchObject({ sensitive: true, value: '${azurerm_kubernetes_cluster.aks_cluster_D4B35EC5.kube_config_raw}' });
+    const keyOutputs = Object.entries<any>(infra.output).filter(([name]) => /private_key|client_key|client_certificate/.test(name));
+    expect(keyOutputs.length).toBeGreaterThan(0);
+    for (const [, o] of keyOutputs) expect(o.sensitive).toBe(true);
+  });
+});
+
+describe('flux stack', () => {
+  const { config, flux } = synthStacks();
+  const releases = flux.resource.helm_release as Record<string, any>;
+  const byName = (name: string) => Object.values(releases).find((r) => r.name === name);
+
+  it('configures the helm provider from the cluster, through cross-stack remote state', () => {
+    const remote = 'data.terraform_remote_state.cross-stack-reference-input-infrastructure.outputs';
+    const k = flux.provider.helm[0].kubernetes;
+    expect(k.host).toMatch(new RegExp(`^\\$\\{${remote.replace(/\./g, '\\.')}\\.cross-stack-output-azurerm_kubernetes_cluster.*kube_config0host\\}$`));
+    for (const field of ['client_certificate', 'client_key', 'cluster_ca_certificate']) {
+      expect(k[field]).toMatch(new RegExp(`^\\$\\{base64decode\\(.*kube_config0${field}\\)\\}$`));
+    }
+    expect(flux.data.terraform_remote_state['cross-stack-reference-input-infrastructure']).toMatchObject({
+      backend: 'local',
+      config: { path: '../../../terraform.infrastructure.tfstate' },
+    });
+    expect(flux.terraform.required_providers.helm.version).toBe('3.1.1');
+  });
+
+  it('installs flux2 2.18.3 and then flux2-sync 1.14.5 into flux-system', () => {
+    expect(Object.keys(releases)).toHaveLength(2);
+    const flux2 = byName('flux2');
+    const sync = byName('flux-system');
+    expect(flux2).toMatchObject({ chart: 'flux2', version: '2.18.3', namespace: 'flux-system', create_namespace: true, wait: true, repository: 'https://fluxcd-community.github.io/helm-charts' });
+    expect(sync).toMatchObject({ chart: 'flux2-sync', version: '1.14.5', namespace: 'flux-system', wait: true });
+    // Destroy order: the sync release (and with it Flux's garbage collection) goes before the controllers.
+    expect(sync.depends_on).toEqual([`helm_release.${Object.keys(releases).find((id) => releases[id] === flux2)}`]);
+  });
+
+  it('points the sync at ssh://git@github.com/<owner>/<repo>, the branch and the cluster folder', () => {
+    const values = yamlencodeArgument(byName('flux-system').values[0]);
+    expect(values).toContain('"url" = "ssh://git@github.com/${data.terraform_remote_state.cross-stack-reference-input-infrastructure.outputs.cross-stack-output-datagithub_repositorygitops-repository_85936C6Afull_name}"');
+    expect(values).toContain('"ref" = {"branch" = "main"}');
+    expect(values).toContain(`"path" = "./fluxcd/clusters/${config.cluster.name}"`);
+    expect(values).toContain('"prune" = true');
+    expect(values).toContain('"deletionPolicy" = "WaitForTermination"');
+    const other = synthStacks({ github: { branch: 'bench' }, cluster: { name: 'aks-two' } }).flux;
+    const otherValues = yamlencodeArgument(Object.values<any>(other.resource.helm_release).find((r) => r.name === 'flux-system').values[0]);
+    expect(otherValues).toContain('"ref" = {"branch" = "bench"}');
+    expect(otherValues).toContain('"path" = "./fluxcd/clusters/aks-two"');
+  });
+
+  it('creates the SSH secret from the deploy key and GitHub host keys, in its own values document', () => {
+    const secret = yamlencodeArgument(byName('flux-system').values[1]);
+    expect(secret).toMatch(/^\{"secret" = \{"create" = true, "data" = \{/);
+    expect(secret).toMatch(/"identity" = data\.terraform_remote_state\.[^,]*tls_private_key[^,]*private_key_openssh,/);
+    expect(secret).toMatch(/"identity\.pub" = data\.terraform_remote_state\.[^,]*tls_private_key[^,]*public_key_openssh,/);
+    expect(secret).toMatch(/"known_hosts" = join\("\\n", formatlist\("github\.com %s", data\.terraform_remote_state\.[^)]*github_ssh_keys[^)]*keys\)\)/);
+    expect(byName('flux-system').values[0]).not.toMatch(/private_key|known_hosts/);
+  });
+
+  it('leaves the image automation controllers out', () => {
+    expect(parse(yamlencodeArgument(byName('flux2').values[0]).replace(/ = /g, ': '))).toEqual({
+      imageAutomationController: { create: false },
+      imageReflectionController: { create: false },
+    });
+  });
+});
