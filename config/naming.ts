@@ -66,3 +66,28 @@ export function benchmarkPodLabels(variant: Pick<VariantConfig, 'name'>): Record
  * it from `cdktf deploy --outputs-file F --outputs-file-include-sensitive-outputs`.
  */
 export const KUBECONFIG_OUTPUT = 'kube_config';
+
+/**
+ * The `<chart>.fullname` helper that the falcosecurity charts (falco, k8s-metacollector, event-generator) share,
+ * without name overrides: the release name alone when it already contains the chart name, otherwise
+ * `<release>-<chart>`; cut to 63 characters, then one trailing `-` dropped. Services and workloads are named by it.
+ */
+export function chartFullname(releaseName: string, chartName: string): string {
+  const full = (releaseName.includes(chartName) ? releaseName : `${releaseName}-${chartName}`).slice(0, 63);
+  return full.endsWith('-') ? full.slice(0, -1) : full;
+}
+
+/** Helm release (and HelmRelease) of the one k8s-metacollector, in `FALCO_NAMESPACE`. */
+export const METACOLLECTOR_RELEASE_NAME = 'k8s-metacollector';
+/** Its Service, which the k8smeta plugin of every Falco connects to (gRPC broker port 45000). */
+export const metacollectorServiceName = () => chartFullname(METACOLLECTOR_RELEASE_NAME, 'k8s-metacollector');
+
+/** Port of Falco's webserver, where `metrics.enabled` exposes Prometheus `/metrics` (drop counters). */
+export const FALCO_METRICS_PORT = 8765;
+/** Service in `FALCO_NAMESPACE` in front of a variant's Falco metrics endpoint. */
+export const falcoMetricsServiceName = (variant: Pick<VariantConfig, 'name'>) => `${chartFullname(falcoReleaseName(variant), 'falco')}-metrics`;
+
+/** Port of the event-generator's HTTP server that Falco posts its alerts to (and of its Service). */
+export const BENCHMARK_HTTP_PORT = 8080;
+/** Service in `BENCHMARK_NAMESPACE` that the event-generator chart creates for a variant's benchmark server. */
+export const benchmarkServiceName = (variant: Pick<VariantConfig, 'name'>) => chartFullname(benchmarkReleaseName(variant), 'event-generator');

@@ -1,0 +1,227 @@
+/**
+ * One benchmark per variant: the official event-generator chart (0.4.0) turned into `event-generator bench` by
+ * the HelmRelease's post-renderer.
+ *
+ * Chart facts this relies on (templates at tag event-generator-0.4.0): with `config.loop: false` it renders a Job
+ * (`backoffLimit: 1`, one container whose `command` starts with `/bin/event-generator`); the Service for the
+ * HTTP server only with `config.command: test`; both are named by the chart's `fullname` helper, i.e.
+ * `bench-<variant>-event-generator`, and the Service selects the pod by the chart's selector labels.
+ *
+ * Re-runs: a Job's pod template is immutable, so a new run needs a new Job. The post-renderer names the Job
+ * `bench-<variant>-<hash>`, where the hash covers everything the run depends on (the variant, the benchmark
+ * settings, the pinned versions, the variant's Falco values, the bench command). The hash also goes into the
+ * pod annotations (chart values). When it changes, the HelmRelease spec changes (values and post-renderers,
+ * both of which helm-controller compares with the last release), so helm-controller upgrades the release:
+ * Helm deletes the old Job, which is no longer in the manifest, and creates the new one. A variant whose
+ * inputs did not change keeps a byte-identical HelmRelease and is not upgraded, so it does not run again.
+ */
+import { createHash } from 'node:crypto';
+import { goDurationSeconds } from '../config/load';
+import type { BenchConfig, BenchmarkConfig, VariantConfig } from '../config/schema';
+import {
+  BENCHMARK_HTTP_PORT,
+  BENCHMARK_NAMESPACE,
+  FALCO_NAMESPACE,
+  benchmarkPodLabels,
+  benchmarkReleaseName,
+  chartFullname,
+  falcoReleaseName,
+  variantNodeLabels,
+  variantToleration,
+} from '../config/naming';
+import { falcoValues } from './falco';
+import { helmRelease } from './flux';
+import type { HelmRelease, JsonPatchOperation, PatchTarget } from './types';
+import { CHARTS, EVENT_GENERATOR_IMAGE_TAG, FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from './versions';
+import { toYaml } from './yaml';
+
+/** Pod annotation holding the run hash (also readable by `kubectl get pods -o yaml`). */
+export const RUN_ANNOTATION = 'falco-bench/run';
+
+/** How long the bench container looks for Falco's process before giving up: tries x seconds. */
+const FALCO_PID_TRIES = 60;
+const FALCO_PID_INTERVAL_SECONDS = 5;
+/** Slack of the Job's hard deadline beyond the run and the Falco wait (image pull, scheduling). */
+const DEADLINE_SLACK_SECONDS = 300;
+
+/**
+ * Runs in the bench container (Debian bookworm-slim: bash and coreutils, no procps). `$1` is the time bound in
+ * coreutils `timeout` syntax, the other arguments are the event-generator command line. With `hostPID: true`
+ * /proc lists the node's processes; the only `falco` on a variant's node is that variant's Falco.
+ */
+export const BENCH_SCRIPT = `set -u
+limit=$1
+shift
+pid=
+for try in $(seq ${FALCO_PID_TRIES}); do
+  for comm in /proc/[0-9]*/comm; do
+    name=
+    read -r name 2>/dev/null <"$comm" || true
+    if [ "$name" = falco ]; then
+      pid=\${comm#/proc/}
+      pid=\${pid%/comm}
+      break 2
+    fi
+  done
+  sleep ${FALCO_PID_INTERVAL_SECONDS}
+done
+if [ -z "$pid" ]; then
+  echo '{"level":"error","msg":"falco-bench: no falco process on this node"}' >&2
+  exit 1
+fi
+echo "{\\"level\\":\\"info\\",\\"msg\\":\\"falco-bench: measuring falco\\",\\"pid\\":$pid}" >&2
+timeout "$limit" "$@" --pid "$pid"
+rc=$?
+# The time bound ends every --loop run (exit 124): that is success, not a failure for the Job to retry.
+if [ "$rc" -eq 124 ]; then
+  exit 0
+fi
+exit "$rc"
+`;
+
+/** The event-generator command line of a run (without `--pid`, which the script appends). */
+export function benchArgs(benchmark: BenchmarkConfig): string[] {
+  return [
+    '/bin/event-generator',
+    'bench',
+    benchmark.actions,
+    '--loop',
+    '--round-duration',
+    benchmark.roundDuration,
+    '--sleep',
+    benchmark.initialSleep,
+    '--http-server-address',
+    `0.0.0.0:${BENCHMARK_HTTP_PORT}`,
+    '--logformat',
+    'json',
+  ];
+}
+
+/** `benchmark.maxDuration` for coreutils `timeout`, which takes seconds but not Go's `1m30s` form. */
+export function timeLimit(benchmark: BenchmarkConfig): string {
+  return `${goDurationSeconds(benchmark.maxDuration)}s`;
+}
+
+/** The container command: the script, its name (`$0`), the time bound and the event-generator command line. */
+export function benchCommand(benchmark: BenchmarkConfig): string[] {
+  return ['/bin/bash', '-c', BENCH_SCRIPT, 'falco-bench', timeLimit(benchmark), ...benchArgs(benchmark)];
+}
+
+/** Hard stop of the Job if something hangs: the run, the wait for Falco, and some slack. */
+export function activeDeadlineSeconds(benchmark: BenchmarkConfig): number {
+  return Math.ceil(goDurationSeconds(benchmark.maxDuration)) + FALCO_PID_TRIES * FALCO_PID_INTERVAL_SECONDS + DEADLINE_SLACK_SECONDS;
+}
+
+/** Values for the event-generator chart, without the run annotation. */
+function chartValues(variant: VariantConfig): Record<string, unknown> {
+  return {
+    image: { tag: EVENT_GENERATOR_IMAGE_TAG },
+    config: {
+      // `test` is the command for which the chart renders the Service of the HTTP server; the post-renderer
+      // replaces the command line with `bench`.
+      command: 'test',
+      // A Job (runs once), not a Deployment.
+      loop: false,
+      // Not rendered: the regexp goes to the bench command as its own argument instead (the chart would
+      // write it unquoted into YAML).
+      actions: '',
+      http: { address: `0.0.0.0:${BENCHMARK_HTTP_PORT}` },
+    },
+    nodeSelector: variantNodeLabels(variant),
+    tolerations: [variantToleration(variant)],
+  };
+}
+
+/** Key order does not matter for the hash. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Everything a variant's run depends on; a change to any of it makes a new run. */
+export function runInputs(config: Pick<BenchConfig, 'benchmark'>, variant: VariantConfig) {
+  const { actions, roundDuration, initialSleep, maxDuration } = config.benchmark;
+  return {
+    variant,
+    benchmark: { actions, roundDuration, initialSleep, maxDuration },
+    versions: { charts: CHARTS, eventGenerator: EVENT_GENERATOR_IMAGE_TAG, k8smeta: K8SMETA_PLUGIN_REF, rules: FALCO_RULES_REF },
+    falcoValues: falcoValues(variant),
+    benchmarkValues: chartValues(variant),
+    command: benchCommand(config.benchmark),
+    deadline: activeDeadlineSeconds(config.benchmark),
+  };
+}
+
+/** 8 hex digits of SHA-256 over the run inputs. */
+export function runHash(config: Pick<BenchConfig, 'benchmark'>, variant: VariantConfig): string {
+  return createHash('sha256').update(stableJson(runInputs(config, variant))).digest('hex').slice(0, 8);
+}
+
+/** Name of the Job as the chart renders it (before the post-renderer renames it), and of its Service. */
+export function chartJobName(variant: Pick<VariantConfig, 'name'>): string {
+  return chartFullname(benchmarkReleaseName(variant), CHARTS.eventGenerator.chart);
+}
+
+/** The run's Job: `bench-<variant>-<hash>` (at most 6 + 12 + 1 + 8 characters). */
+export function benchmarkJobName(variant: Pick<VariantConfig, 'name'>, hash: string): string {
+  return `${benchmarkReleaseName(variant)}-${hash}`;
+}
+
+/** JSON pointer segment of a map key (`/` and `~` escaped). */
+const pointerKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** The JSON6902 operations that turn the chart's `test` Job into this variant's bench run. */
+export function benchmarkJobPatch(config: Pick<BenchConfig, 'benchmark'>, variant: VariantConfig): JsonPatchOperation[] {
+  const hash = runHash(config, variant);
+  const labels = benchmarkPodLabels(variant);
+  const addLabels = (at: string): JsonPatchOperation[] =>
+    Object.entries(labels).map(([k, v]) => ({ op: 'add', path: `${at}/${pointerKey(k)}`, value: v }));
+  return [
+    { op: 'replace', path: '/metadata/name', value: benchmarkJobName(variant, hash) },
+    ...addLabels('/metadata/labels'),
+    { op: 'add', path: '/spec/activeDeadlineSeconds', value: activeDeadlineSeconds(config.benchmark) },
+    // The report finds the run's pod by these labels.
+    ...addLabels('/spec/template/metadata/labels'),
+    // To see Falco's process for --pid (cpu and memory of Falco in each round's statistics).
+    { op: 'add', path: '/spec/template/spec/hostPID', value: true },
+    // The run needs no Kubernetes API access; this does not depend on the chart creating a ServiceAccount.
+    { op: 'replace', path: '/spec/template/spec/serviceAccountName', value: 'default' },
+    { op: 'add', path: '/spec/template/spec/automountServiceAccountToken', value: false },
+    { op: 'replace', path: '/spec/template/spec/containers/0/command', value: benchCommand(config.benchmark) },
+  ];
+}
+
+export function benchmarkJobTarget(variant: Pick<VariantConfig, 'name'>): PatchTarget {
+  return { group: 'batch', version: 'v1', kind: 'Job', name: chartJobName(variant) };
+}
+
+/** Chart values of a variant's benchmark, with the run hash as a pod annotation. */
+export function benchmarkValues(config: Pick<BenchConfig, 'benchmark'>, variant: VariantConfig): Record<string, unknown> {
+  return { ...chartValues(variant), podAnnotations: { [RUN_ANNOTATION]: runHash(config, variant) } };
+}
+
+export function benchmarkRelease(config: Pick<BenchConfig, 'benchmark' | 'flux'>, variant: VariantConfig): HelmRelease {
+  return helmRelease({
+    name: benchmarkReleaseName(variant),
+    namespace: BENCHMARK_NAMESPACE,
+    chart: CHARTS.eventGenerator,
+    interval: config.flux.interval,
+    // Starts only once this variant's Falco release is Ready (besides the layer's dependsOn).
+    dependsOn: [{ name: falcoReleaseName(variant), namespace: FALCO_NAMESPACE }],
+    // Ready as soon as the Job and Service exist: waiting for the run (maxDuration) would outlast Helm's
+    // timeout. A failed upgrade is uninstalled, not rolled back: a rollback would bring back the previous Job.
+    install: { disableWait: true, disableWaitForJobs: true, remediation: { retries: 3 } },
+    upgrade: { disableWait: true, disableWaitForJobs: true, remediation: { retries: 3, strategy: 'uninstall' } },
+    postRenderers: [
+      { kustomize: { patches: [{ target: benchmarkJobTarget(variant), patch: toYaml(benchmarkJobPatch(config, variant)) }] } },
+    ],
+    values: benchmarkValues(config, variant),
+  });
+}
+

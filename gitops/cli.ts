@@ -1,0 +1,88 @@
+/**
+ * `npm run gitops [-- --check] [-- --config FILE]`: regenerates `fluxcd/` from the configuration, or with
+ * `--check` only reports (exit 1) which files are out of date, missing or stale.
+ */
+import { resolve } from 'node:path';
+import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
+import { diffTree, isClean, readTree, writeTree } from './files';
+import { GITOPS_ROOT, renderTree } from './tree';
+
+export interface CliIo {
+  /** Repository root: where `fluxcd/` is and relative `--config` paths start. */
+  cwd: string;
+  env: Record<string, string | undefined>;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const USAGE = 'usage: npm run gitops [-- --check] [-- --config FILE]';
+
+interface Args {
+  check: boolean;
+  config?: string;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const args: Args = { check: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--check') args.check = true;
+    else if (a === '--config') {
+      if (argv[i + 1] === undefined) return '--config needs a file';
+      args.config = argv[++i];
+    } else if (a.startsWith('--config=')) args.config = a.slice('--config='.length);
+    else if (a === '--help' || a === '-h') return '';
+    else return `unknown argument: ${a}`;
+  }
+  return args;
+}
+
+/** Runs the command; returns the exit code. */
+export function main(argv: string[], io: CliIo): number {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    if (args) io.err(args);
+    io.err(USAGE);
+    return args ? 2 : 0;
+  }
+  let tree: Map<string, string>;
+  try {
+    const file = args.config ?? io.env.FALCO_BENCH_CONFIG ?? DEFAULT_CONFIG_FILE;
+    tree = renderTree(loadConfig(resolve(io.cwd, file), io.env));
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(e.message);
+      return 1;
+    }
+    throw e;
+  }
+
+  if (args.check) {
+    const diff = diffTree(tree, readTree(io.cwd));
+    if (isClean(diff)) {
+      io.out(`${GITOPS_ROOT}/ is up to date (${tree.size} files)`);
+      return 0;
+    }
+    io.err(`${GITOPS_ROOT}/ is out of date with the configuration; run \`npm run gitops\` and commit the result:`);
+    for (const p of diff.differing) io.err(`  differs: ${p}`);
+    for (const p of diff.missing) io.err(`  missing: ${p}`);
+    for (const p of diff.extra) io.err(`  extra:   ${p}`);
+    return 1;
+  }
+
+  const diff = writeTree(io.cwd, tree);
+  const changed = diff.differing.length + diff.missing.length;
+  io.out(`${GITOPS_ROOT}/: ${tree.size} files, ${changed} written, ${diff.extra.length} removed`);
+  for (const p of [...diff.missing, ...diff.differing]) io.out(`  wrote   ${p}`);
+  for (const p of diff.extra) io.out(`  removed ${p}`);
+  return 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    out: (l) => console.log(l),
+    err: (l) => console.error(l),
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * One Falco per variant (chart falco 9.1.0): its own release, DaemonSet pinned to the variant's node pool,
+ * alerts posted to that variant's benchmark server, Kubernetes metadata from the shared k8s-metacollector.
+ */
+import type { BenchConfig, VariantConfig } from '../config/schema';
+import {
+  BENCHMARK_HTTP_PORT,
+  BENCHMARK_NAMESPACE,
+  FALCO_NAMESPACE,
+  METACOLLECTOR_RELEASE_NAME,
+  VARIANT_KEY,
+  benchmarkServiceName,
+  falcoReleaseName,
+  variantNodeLabels,
+  variantToleration,
+} from '../config/naming';
+import { helmRelease } from './flux';
+import { metacollectorEndpoint } from './metacollector';
+import type { HelmRelease } from './types';
+import { CHARTS, FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from './versions';
+
+/**
+ * Time for a Falco release to become ready. The kmod driver loader may have to download or build the module
+ * for the node's kernel before Falco starts.
+ */
+export const FALCO_RELEASE_TIMEOUT = '10m';
+
+/** Where a variant's Falco posts its alerts: the HTTP server of that variant's `event-generator bench`. */
+export function benchmarkServerUrl(variant: Pick<VariantConfig, 'name'>): string {
+  return `http://${benchmarkServiceName(variant)}.${BENCHMARK_NAMESPACE}.svc.cluster.local:${BENCHMARK_HTTP_PORT}/`;
+}
+
+/**
+ * The k8smeta plugin, configured by hand because the chart only does it for its bundled (older) collector.
+ * `${FALCO_K8S_NODE_NAME}` must reach falco.yaml literally: Falco expands it from the environment variable the
+ * chart sets from `spec.nodeName`, so each Falco asks the collector for its own node's metadata only. Nothing
+ * on the way substitutes it: Flux Kustomizations have no `postBuild`, and the chart writes `falco` values as
+ * YAML (it puts the same literal there itself when it configures the plugin).
+ */
+export function k8smetaPlugin() {
+  const { host, port } = metacollectorEndpoint();
+  return {
+    name: 'k8smeta',
+    library_path: 'libk8smeta.so',
+    init_config: {
+      collectorHostname: host,
+      collectorPort: port,
+      nodeName: '${FALCO_K8S_NODE_NAME}',
+      verbosity: 'info',
+    },
+  };
+}
+
+/** The chart values of one variant's Falco. Everything a benchmark result depends on is here. */
+export function falcoValues(variant: VariantConfig): Record<string, unknown> {
+  return {
+    driver: { kind: variant.driver },
+    // Exactly the variant's node: its label selects it, its taint keeps every other Falco (and pod) away.
+    // The chart's default tolerations (control-plane taints) are replaced, not merged: lists replace in Helm.
+    nodeSelector: variantNodeLabels(variant),
+    tolerations: [variantToleration(variant)],
+    resources: {
+      requests: { cpu: variant.cpu.request, memory: variant.memory.request },
+      limits: { cpu: variant.cpu.limit, memory: variant.memory.limit },
+    },
+    podLabels: { [VARIANT_KEY]: variant.name },
+    collectors: {
+      // Not the bundled 0.1.x collector: the standalone one (metacollector.ts) serves every Falco.
+      kubernetes: { enabled: false },
+    },
+    // Prometheus /metrics on port 8765 (and Service `<release>-metrics`): the drop counters.
+    metrics: { enabled: true },
+    falcoctl: {
+      // No periodic rule updates: a new rules release must not land in the middle of a run.
+      artifact: { follow: { enabled: false } },
+      config: {
+        artifact: {
+          allowedTypes: ['rulesfile', 'plugin'],
+          install: { refs: [FALCO_RULES_REF, K8SMETA_PLUGIN_REF] },
+        },
+      },
+    },
+    falco: {
+      json_output: true,
+      buffered_outputs: variant.bufferedOutputs,
+      http_output: { enabled: true, url: benchmarkServerUrl(variant), keep_alive: true },
+      load_plugins: ['k8smeta'],
+      plugins: [k8smetaPlugin()],
+    },
+  };
+}
+
+export function falcoRelease(config: Pick<BenchConfig, 'flux'>, variant: VariantConfig): HelmRelease {
+  return helmRelease({
+    name: falcoReleaseName(variant),
+    namespace: FALCO_NAMESPACE,
+    chart: CHARTS.falco,
+    interval: config.flux.interval,
+    timeout: FALCO_RELEASE_TIMEOUT,
+    // Its plugin needs the collector; installing it first avoids a start with connection errors.
+    dependsOn: [{ name: METACOLLECTOR_RELEASE_NAME, namespace: FALCO_NAMESPACE }],
+    values: falcoValues(variant),
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The Kubernetes, Flux and kustomize objects the generator produces: only the fields it sets. Field names
+ * follow the Flux 2.8 CRDs; the test suite validates every object against them.
+ */
+import type { FLUX_API, KUSTOMIZE_API } from './versions';
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+export interface Namespace {
+  apiVersion: 'v1';
+  kind: 'Namespace';
+  metadata: ObjectMeta;
+}
+
+export interface Toleration {
+  key: string;
+  operator: 'Equal' | 'Exists';
+  value?: string;
+  effect: string;
+}
+
+/** A reference to a Flux object, for `dependsOn` and `sourceRef`. */
+export interface ObjectRef {
+  name: string;
+  namespace?: string;
+}
+
+export interface HelmRepository {
+  apiVersion: (typeof FLUX_API)['source'];
+  kind: 'HelmRepository';
+  metadata: ObjectMeta;
+  spec: { url: string; interval: string; timeout?: string };
+}
+
+/** One RFC 6902 operation, as kustomize applies them in a post-renderer patch. */
+export type JsonPatchOperation =
+  | { op: 'add' | 'replace'; path: string; value: unknown }
+  | { op: 'remove'; path: string };
+
+export interface PatchTarget {
+  group?: string;
+  version?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  labelSelector?: string;
+}
+
+export interface KustomizePatch {
+  /** A strategic merge patch or a JSON6902 operation list, as YAML text. */
+  patch: string;
+  target?: PatchTarget;
+}
+
+export interface HelmReleaseActionOptions {
+  disableWait?: boolean;
+  disableWaitForJobs?: boolean;
+  remediation?: { retries?: number; strategy?: 'rollback' | 'uninstall'; remediateLastFailure?: boolean };
+}
+
+export interface HelmRelease {
+  apiVersion: (typeof FLUX_API)['helmRelease'];
+  kind: 'HelmRelease';
+  metadata: ObjectMeta;
+  spec: {
+    interval: string;
+    releaseName: string;
+    chart: {
+      spec: {
+        chart: string;
+        version: string;
+        sourceRef: { kind: 'HelmRepository'; name: string; namespace: string };
+        interval?: string;
+      };
+    };
+    dependsOn?: ObjectRef[];
+    timeout?: string;
+    install?: HelmReleaseActionOptions;
+    upgrade?: HelmReleaseActionOptions;
+    postRenderers?: { kustomize: { patches: KustomizePatch[] } }[];
+    values?: Record<string, unknown>;
+  };
+}
+
+export interface FluxKustomization {
+  apiVersion: (typeof FLUX_API)['kustomization'];
+  kind: 'Kustomization';
+  metadata: ObjectMeta;
+  spec: {
+    interval: string;
+    retryInterval?: string;
+    timeout?: string;
+    sourceRef: { kind: 'GitRepository'; name: string; namespace?: string };
+    path: string;
+    prune: true;
+    wait: boolean;
+    deletionPolicy: 'WaitForTermination';
+    dependsOn?: ObjectRef[];
+  };
+}
+
+/** A folder's `kustomization.yaml` (kustomize's format, not Flux's object). */
+export interface KustomizeFile {
+  apiVersion: typeof KUSTOMIZE_API;
+  kind: 'Kustomization';
+  resources: string[];
+}
+
+export type GeneratedObject = Namespace | HelmRepository | HelmRelease | FluxKustomization | KustomizeFile;

@@ -1,0 +1,42 @@
+/**
+ * Every pinned version the generated tree uses, in one place. They are part of each benchmark run's hash
+ * (see benchmark.ts), so bumping one reruns the benchmarks it affects.
+ */
+
+/** Flux 2.8 API versions: the beta versions are no longer served. */
+export const FLUX_API = {
+  helmRelease: 'helm.toolkit.fluxcd.io/v2',
+  source: 'source.toolkit.fluxcd.io/v1',
+  kustomization: 'kustomize.toolkit.fluxcd.io/v1',
+} as const;
+
+/** kustomize's own file format (the `kustomization.yaml` of each folder). */
+export const KUSTOMIZE_API = 'kustomize.config.k8s.io/v1beta1';
+
+/** The falcosecurity Helm repository: one HelmRepository serves all three charts. */
+export const CHART_REPOSITORY = { name: 'falcosecurity', url: 'https://falcosecurity.github.io/charts' } as const;
+
+export interface ChartPin {
+  /** Chart name in the repository (also what its `fullname` helper appends to release names). */
+  readonly chart: string;
+  /** Exact chart version: never a range. */
+  readonly version: string;
+}
+
+export const CHARTS = {
+  falco: { chart: 'falco', version: '9.1.0' },
+  metacollector: { chart: 'k8s-metacollector', version: '0.3.1' },
+  eventGenerator: { chart: 'event-generator', version: '0.4.0' },
+} as const satisfies Record<string, ChartPin>;
+
+/** The event-generator chart defaults its image tag to `latest`: pin the release that has `bench`. */
+export const EVENT_GENERATOR_IMAGE_TAG = '0.13.0';
+
+/** Falco plugin that receives the k8s-metacollector's per-node metadata. */
+export const K8SMETA_PLUGIN_REF = 'ghcr.io/falcosecurity/plugins/plugin/k8smeta:0.4.1';
+
+/** Rules falcoctl installs when Falco starts (the stable rules; the chart's default). */
+export const FALCO_RULES_REF = 'falco-rules:5';
+
+/** gRPC broker port of the k8s-metacollector Service (chart 0.3.1 `service.ports.broker-grpc`). */
+export const METACOLLECTOR_GRPC_PORT = 45000;

@@ -1,0 +1,246 @@
+/**
+ * The benchmark: the post-renderer patch applied to what chart event-generator 0.4.0 renders (a hand-written
+ * fixture), the bench script's behaviour, and which changes rerun which variants.
+ */
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { applyPatch, deepClone, Operation } from 'fast-json-patch';
+import { parse, parseAllDocuments, stringify } from 'yaml';
+import {
+  BENCHMARK_HTTP_PORT,
+  BENCHMARK_NAMESPACE,
+  benchmarkPodLabels,
+  benchmarkReleaseName,
+  falcoReleaseName,
+  variantNodeLabels,
+  variantToleration,
+} from '../config/naming';
+import type { BenchConfig } from '../config/schema';
+import { BENCH_SCRIPT, benchmarkJobName, runHash } from '../gitops/benchmark';
+import { renderTree } from '../gitops/tree';
+import { FLUX_API } from '../gitops/versions';
+import { Obj, changed, chartFullnameAsTheChartDoes, defaultConfig, hasKubectl, ofKind, parseRendered } from './helpers/gitops-tree';
+
+const config = defaultConfig();
+const FIXTURE = join(__dirname, 'fixtures/gitops/event-generator-0.4.0-bench-kmod1cpu.yaml');
+const fixtureText = readFileSync(FIXTURE, 'utf8');
+const fixture = parseAllDocuments(fixtureText).map((d) => d.toJS() as Obj);
+const variant = config.benchmark.variants.find((v) => v.name === 'kmod1cpu')!;
+
+function releaseOf(c: BenchConfig, name: string): Obj {
+  return ofKind(parseRendered(renderTree(c)), FLUX_API.helmRelease, 'HelmRelease').find((r) => r.metadata.name === name)!;
+}
+const release = releaseOf(config, benchmarkReleaseName(variant));
+const [patchSpec] = release.spec.postRenderers[0].kustomize.patches;
+const operations = parse(patchSpec.patch) as Operation[];
+
+/** Selects like a kustomize patch target: group/version/kind/name. */
+function matches(target: Obj, o: Obj): boolean {
+  const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : ['', o.apiVersion];
+  return (
+    (target.group === undefined || target.group === group) &&
+    (target.version === undefined || target.version === version) &&
+    (target.kind === undefined || target.kind === o.kind) &&
+    (target.name === undefined || target.name === o.metadata.name)
+  );
+}
+
+/** The fixture after the post-renderer, with fast-json-patch (validating every operation). */
+function postRendered(): Obj[] {
+  return fixture.map((o) => (matches(patchSpec.target, o) ? applyPatch(deepClone(o), operations, true).newDocument : o));
+}
+
+describe('fixture: what chart event-generator 0.4.0 renders for these values', () => {
+  const job = fixture.find((o) => o.kind === 'Job')!;
+  const service = fixture.find((o) => o.kind === 'Service')!;
+  const values = release.spec.values;
+
+  it('agrees with the HelmRelease values (regenerate the fixture by hand when they change)', () => {
+    const name = chartFullnameAsTheChartDoes(release.spec.releaseName, release.spec.chart.spec.chart);
+    expect(job.metadata.name).toBe(name);
+    expect(service.metadata.name).toBe(name);
+    expect(job.metadata.labels['helm.sh/chart']).toBe(`event-generator-${release.spec.chart.spec.version}`);
+    const pod = job.spec.template;
+    expect(pod.spec.nodeSelector).toEqual(values.nodeSelector);
+    expect(pod.spec.tolerations).toEqual(values.tolerations);
+    expect(Object.keys(pod.metadata.annotations)).toEqual(Object.keys(values.podAnnotations));
+    expect(pod.spec.containers[0].image).toBe(`falcosecurity/event-generator:${values.image.tag}`);
+    expect(pod.spec.containers[0].command.slice(0, 2)).toEqual(['/bin/event-generator', values.config.command]);
+    expect(pod.spec.containers[0].command).toContain(`--http-server-address=${values.config.http.address}`);
+    expect(job.spec.backoffLimit).toBe(1);
+    expect(pod.spec.restartPolicy).toBe('Never');
+  });
+
+  it('the patch targets exactly the Job', () => {
+    expect(fixture.filter((o) => matches(patchSpec.target, o)).map((o) => o.kind)).toEqual(['Job']);
+  });
+});
+
+describe('post-renderer', () => {
+  const rendered = postRendered();
+  const job = rendered.find((o) => o.kind === 'Job')!;
+  const service = rendered.find((o) => o.kind === 'Service')!;
+  const pod = job.spec.template;
+  const command = pod.spec.containers[0].command as string[];
+
+  it('names the Job after the variant and the run hash', () => {
+    expect(job.metadata.name).toBe(`bench-${variant.name}-${runHash(config, variant)}`);
+    expect(job.metadata.name).toMatch(/^bench-kmod1cpu-[0-9a-f]{8}$/);
+    expect(job.metadata.name).toBe(benchmarkJobName(variant, release.spec.values.podAnnotations['falco-bench/run']));
+  });
+
+  it('runs `event-generator bench` with the configured flags, bounded by `timeout`', () => {
+    expect(command.slice(0, 2)).toEqual(['/bin/bash', '-c']);
+    expect(command[2]).toBe(BENCH_SCRIPT);
+    expect(command.slice(3)).toEqual([
+      'falco-bench',
+      '300s',
+      '/bin/event-generator',
+      'bench',
+      '^syscall\\.ReadSensitiveFileUntrusted$',
+      '--loop',
+      '--round-duration',
+      '5s',
+      '--sleep',
+      '100ms',
+      '--http-server-address',
+      `0.0.0.0:${BENCHMARK_HTTP_PORT}`,
+      '--logformat',
+      'json',
+    ]);
+    expect(command[2]).toMatch(/timeout "\$limit" "\$@" --pid "\$pid"/);
+    // 5m at 5s rounds that rest as long: about 30 rounds.
+    expect(300 / (2 * 5)).toBe(30);
+  });
+
+  it("sees the node's processes, stays on the variant's node, carries the report's labels", () => {
+    expect(pod.spec.hostPID).toBe(true);
+    expect(pod.spec.nodeSelector).toEqual(variantNodeLabels(variant));
+    expect(pod.spec.tolerations).toEqual([variantToleration(variant)]);
+    expect(pod.metadata.labels).toMatchObject(benchmarkPodLabels(variant));
+    expect(job.metadata.labels).toMatchObject(benchmarkPodLabels(variant));
+    expect(pod.spec.serviceAccountName).toBe('default');
+    expect(pod.spec.automountServiceAccountToken).toBe(false);
+    expect(job.spec.activeDeadlineSeconds).toBeGreaterThan(300);
+    expect(job.spec.backoffLimit).toBe(1);
+  });
+
+  it("keeps the Service that Falco posts to selecting the run's pod", () => {
+    expect(service).toEqual(fixture.find((o) => o.kind === 'Service'));
+    for (const [k, v] of Object.entries(service.spec.selector)) expect(pod.metadata.labels[k]).toBe(v);
+    const falco = releaseOf(config, falcoReleaseName(variant));
+    const url = new URL(falco.spec.values.falco.http_output.url);
+    expect(url.hostname).toBe(`${service.metadata.name}.${BENCHMARK_NAMESPACE}.svc.cluster.local`);
+    expect(Number(url.port)).toBe(service.spec.ports[0].port);
+    expect(service.spec.ports[0].targetPort).toBe(pod.spec.containers[0].ports[0].containerPort);
+  });
+
+  (hasKubectl ? it : it.skip)('kustomize applies the same patch with the same result', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gitops-postrender-'));
+    try {
+      writeFileSync(join(dir, 'manifests.yaml'), fixtureText);
+      writeFileSync(join(dir, 'kustomization.yaml'), stringify({ resources: ['manifests.yaml'], patches: [patchSpec] }));
+      const { stdout } = await promisify(execFile)('kubectl', ['kustomize', dir]);
+      const byKind = Object.fromEntries(parseAllDocuments(stdout).map((d) => [d.toJS().kind, d.toJS()]));
+      expect(byKind.Job).toEqual(job);
+      expect(byKind.Service).toEqual(service);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const hasShell = ['bash', 'timeout', 'sleep'].every((c) => !spawnSync('sh', ['-c', `command -v ${c}`]).status);
+
+(hasShell ? describe : describe.skip)('bench script', () => {
+  /** Runs the script with a fake `falco` process (a copy of sleep) and a stand-in for event-generator. */
+  async function runScript(limit: string, fakeGenerator: string): Promise<{ code: number | null; stderr: string; falcoPid: number }> {
+    const dir = mkdtempSync(join(tmpdir(), 'gitops-script-'));
+    const sleepPath = spawnSync('sh', ['-c', 'command -v sleep'], { encoding: 'utf8' }).stdout.trim();
+    copyFileSync(sleepPath, join(dir, 'falco'));
+    const falco = spawn(join(dir, 'falco'), ['30'], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      const script = spawn('bash', ['-c', BENCH_SCRIPT, 'falco-bench', limit, 'sh', '-c', fakeGenerator, 'event-generator'], { cwd: dir });
+      let stderr = '';
+      script.stderr.on('data', (d) => (stderr += d));
+      const code = await new Promise<number | null>((r) => script.on('close', r));
+      return { code, stderr, falcoPid: falco.pid! };
+    } finally {
+      falco.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it("finds Falco's PID in /proc and passes it as --pid", async () => {
+    const { code, stderr, falcoPid } = await runScript('10s', 'echo "$1 $2" >&2');
+    expect(code).toBe(0);
+    expect(stderr).toContain(`--pid ${falcoPid}`);
+    expect(stderr).toContain(`"msg":"falco-bench: measuring falco","pid":${falcoPid}`);
+  });
+
+  it('reaching the time bound (exit 124 of timeout) is success; other failures stay failures', async () => {
+    expect((await runScript('0.3s', 'exec sleep 5')).code).toBe(0);
+    expect((await runScript('10s', 'exit 3')).code).toBe(3);
+  });
+});
+
+describe('reruns', () => {
+  const base = renderTree(config);
+  const jobNames = (c: BenchConfig) => Object.fromEntries(c.benchmark.variants.map((v) => [v.name, benchmarkJobName(v, runHash(c, v))]));
+  const differingFiles = (c: BenchConfig) => {
+    const next = renderTree(c);
+    return [...new Set([...base.keys(), ...next.keys()])].filter((p) => base.get(p) !== next.get(p)).sort();
+  };
+
+  it("changing one variant's CPU reruns exactly that variant; every other file is byte-identical", () => {
+    const c = changed(config, (x) => {
+      x.benchmark.variants.find((v) => v.name === 'kmod1cpu')!.cpu = { request: '1500m', limit: '1500m' };
+    });
+    expect(differingFiles(c)).toEqual(['fluxcd/benchmark/bench-kmod1cpu.yaml', 'fluxcd/infrastructure/falco/falco-kmod1cpu.yaml']);
+    const before = jobNames(config);
+    const after = jobNames(c);
+    for (const v of config.benchmark.variants) {
+      if (v.name === 'kmod1cpu') expect(after[v.name]).not.toBe(before[v.name]);
+      else expect(after[v.name]).toBe(before[v.name]);
+    }
+  });
+
+  it('changing a benchmark-wide setting reruns every variant but leaves Falco alone', () => {
+    for (const change of [
+      (x: BenchConfig) => (x.benchmark.roundDuration = '10s'),
+      (x: BenchConfig) => (x.benchmark.maxDuration = '10m'),
+      (x: BenchConfig) => (x.benchmark.actions = '^syscall\\.'),
+      (x: BenchConfig) => (x.benchmark.initialSleep = '50ms'),
+    ]) {
+      const c = changed(config, change);
+      const before = jobNames(config);
+      const after = jobNames(c);
+      for (const v of config.benchmark.variants) expect(after[v.name]).not.toBe(before[v.name]);
+      expect(differingFiles(c)).toEqual(config.benchmark.variants.map((v) => `fluxcd/benchmark/${benchmarkReleaseName(v)}.yaml`).sort());
+    }
+  });
+
+  it('what a run does not depend on does not rerun it', () => {
+    const c = changed(config, (x) => {
+      x.flux.interval = '5m';
+      x.azure.location = 'northeurope';
+    });
+    expect(jobNames(c)).toEqual(jobNames(config));
+  });
+
+  it('adding a variant adds its two files and the kustomize listings, and reruns nobody else', () => {
+    const c = changed(config, (x) => {
+      x.benchmark.variants.push({ ...structuredClone(x.benchmark.variants[0]), name: 'kmod4cpu', cpu: { request: '4', limit: '4' } });
+    });
+    expect(differingFiles(c)).toEqual([
+      'fluxcd/benchmark/bench-kmod4cpu.yaml',
+      'fluxcd/benchmark/kustomization.yaml',
+      'fluxcd/infrastructure/falco/falco-kmod4cpu.yaml',
+      'fluxcd/infrastructure/falco/kustomization.yaml',
+    ]);
+  });
+});

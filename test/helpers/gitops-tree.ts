@@ -1,0 +1,55 @@
+/** Shared helpers of the gitops tests: the default configuration, its rendered tree parsed back into objects. */
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { loadConfig } from '../../config/load';
+import type { BenchConfig } from '../../config/schema';
+
+export const REPO_ROOT = resolve(__dirname, '../..');
+
+/** The committed bench.config.yaml, without environment overrides. */
+export function defaultConfig(): BenchConfig {
+  return loadConfig(join(REPO_ROOT, 'bench.config.yaml'), {});
+}
+
+/** A modified copy of a configuration. */
+export function changed(config: BenchConfig, change: (c: BenchConfig) => void): BenchConfig {
+  const copy = structuredClone(config);
+  change(copy);
+  return copy;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Obj = Record<string, any>;
+
+/** Every file's YAML documents, parsed back from the rendered text (so tests see what is written). */
+export function parseRendered(tree: ReadonlyMap<string, string>): Map<string, Obj[]> {
+  return new Map(
+    [...tree].map(([path, text]) => {
+      const docs = parseAllDocuments(text);
+      for (const d of docs) if (d.errors.length) throw new Error(`${path}: ${d.errors[0].message}`);
+      return [path, docs.map((d) => d.toJS() as Obj)];
+    }),
+  );
+}
+
+export const allObjects = (parsed: ReadonlyMap<string, Obj[]>) => [...parsed.values()].flat();
+export const ofKind = (parsed: ReadonlyMap<string, Obj[]>, apiVersion: string, kind: string) =>
+  allObjects(parsed).filter((o) => o.apiVersion === apiVersion && o.kind === kind);
+
+/** True when `kubectl` runs here (it builds kustomize folders offline). */
+export const hasKubectl = (() => {
+  const r = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+  return !r.error && r.status === 0;
+})();
+
+/**
+ * The `<chart>.fullname` helper of the falcosecurity charts, written again from the template's semantics
+ * (`contains $name .Release.Name`, `trunc 63`, `trimSuffix "-"`), independently of config/naming.ts.
+ */
+export function chartFullnameAsTheChartDoes(release: string, chart: string): string {
+  const name = release.indexOf(chart) >= 0 ? release : `${release}-${chart}`;
+  let out = name.length > 63 ? name.substring(0, 63) : name;
+  if (out.endsWith('-')) out = out.substring(0, out.length - 1); // Go's strings.TrimSuffix: once
+  return out;
+}
