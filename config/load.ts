@@ -177,8 +177,10 @@ export const NODE_POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 export const CPU_QUANTITY = /^(\d+(\.\d+)?|\d+m)$/;
 /** Kubernetes memory quantity: bytes, or with a binary or decimal suffix. */
 export const MEMORY_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
-/** Go duration, as Flux and event-generator flags take it. */
+/** Go duration, as event-generator flags take it. */
 export const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+/** The durations Flux's CRDs accept (their `interval` pattern): no units below a millisecond. */
+export const FLUX_DURATION = /^(\d+(\.\d+)?(ms|s|m|h))+$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const GITHUB_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const GITHUB_OWNER_NAME = /^[A-Za-z0-9](-?[A-Za-z0-9]){0,38}$/;
@@ -230,7 +232,7 @@ function validate(c: BenchConfig, problems: string[]): void {
   oneOf('github.mode', c.github.mode, REPOSITORY_MODES);
   oneOf('github.visibility', c.github.visibility, REPOSITORY_VISIBILITIES);
   matches('github.branch', c.github.branch, /^(?!\/)(?!.*\.\.)[A-Za-z0-9._\/-]+$/, 'expected a git branch name');
-  matches('flux.interval', c.flux.interval, GO_DURATION, 'expected a Go duration such as 1m or 30s');
+  matches('flux.interval', c.flux.interval, FLUX_DURATION, 'expected a duration in ms, s, m or h, such as 1m or 30s');
   oneOf('state.backend', c.state.backend, STATE_BACKENDS);
   if (c.state.localDirectory.startsWith('/')) {
     bad('state.localDirectory', c.state.localDirectory, 'expected a path relative to the project root');

@@ -111,6 +111,7 @@ describe('configuration', () => {
 
   it('checks durations, GitHub mode and the azurerm backend section', () => {
     expect(problemsOf({ benchmark: { roundDuration: '5 seconds' } })[0]).toMatch(/^benchmark\.roundDuration: "5 seconds" .*Go duration/);
+    expect(problemsOf({ flux: { interval: '500us' } })).toEqual(['flux.interval: "500us" is not allowed; expected a duration in ms, s, m or h, such as 1m or 30s']);
     expect(problemsOf({ github: { mode: 'fork' } })).toEqual(['github.mode: "fork" is not allowed; allowed: existing, create']);
     expect(problemsOf({ state: { backend: 'azurerm' } })).toEqual(['state.azurerm: required when state.backend is "azurerm"']);
     const ok = resolveConfig({ state: { backend: 'azurerm', azurerm: { resourceGroupName: 'rg-state', storageAccountName: 'tfstate123' } } });

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../config/schema';
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+const configSection = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('### How a change flows'));
 const rows = new Map(
-  [...readme.matchAll(/^\| `([\w.]+)` \| (.*?) \| .* \|$/gm)].map(([, key, def]) => [key, def]),
+  [...configSection.matchAll(/^\| `([\w.]+)` \| (.*?) \| .* \|$/gm)].map(([, key, def]) => [key, def]),
 );
 
 /** Leaf settings of the defaults, as dotted paths (maps of free-form keys count as one leaf). */

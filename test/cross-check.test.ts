@@ -1,0 +1,80 @@
+/**
+ * The CDKTF app and the GitOps generator read one configuration; these checks tie what each produces together:
+ * every Falco and benchmark lands on exactly its variant's node pool, and the bootstrap syncs the folder and
+ * names the source that the tree expects.
+ */
+import { renderTree } from '../gitops/tree';
+import { parseRendered, ofKind, type Obj } from './helpers/gitops-tree';
+import { resources, synthStacks } from './helpers/synth';
+
+const HELM_RELEASE = 'helm.toolkit.fluxcd.io/v2';
+
+function check(partial: Parameters<typeof synthStacks>[0]) {
+  const { config, infrastructure, flux } = synthStacks(partial);
+  const parsed = parseRendered(renderTree(config));
+  return { config, infrastructure, flux, parsed };
+}
+
+/** `key=value:Effect` (AKS) as a Kubernetes toleration that matches exactly that taint. */
+function tolerationFor(taint: string) {
+  const m = /^([^=]+)=([^:]+):(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(taint);
+  if (!m) throw new Error(`not an AKS taint: ${taint}`);
+  return { key: m[1], operator: 'Equal', value: m[2], effect: m[3] };
+}
+
+/** Does a pod with this node selector and these tolerations fit on the pool's nodes? */
+function fits(pool: Obj, nodeSelector: Record<string, string>, tolerations: Obj[]): boolean {
+  const labelsMatch = Object.entries(nodeSelector).every(([k, v]) => pool.node_labels?.[k] === v);
+  const taintsTolerated = (pool.node_taints ?? []).every((t: string) =>
+    tolerations.some((tol) => JSON.stringify(tol) === JSON.stringify(tolerationFor(t))),
+  );
+  return labelsMatch && taintsTolerated;
+}
+
+describe.each([
+  ['the default configuration', {}],
+  ['another cluster and variant list', { cluster: { name: 'bench-two' }, benchmark: { variants: [{ name: 'solo', driver: 'kmod' as const, bufferedOutputs: true, cpu: { request: '500m', limit: '1' }, memory: { request: '512Mi', limit: '1Gi' } }] } }],
+])('Terraform node pools and the GitOps tree, for %s', (_label, partial) => {
+  const { config, infrastructure, flux, parsed } = check(partial);
+  const pools = resources(infrastructure, 'azurerm_kubernetes_cluster_node_pool');
+  const releases = ofKind(parsed, HELM_RELEASE, 'HelmRelease');
+
+  it.each(config.benchmark.variants.map((v) => [v.name]))("variant %s: its Falco and its benchmark fit exactly its node pool", (name) => {
+    const pool = pools.find((p) => p.name === name);
+    expect(pool).toBeDefined();
+    for (const releaseName of [`falco-${name}`, `bench-${name}`]) {
+      const release = releases.find((r) => r.metadata.name === releaseName);
+      expect(release).toBeDefined();
+      const { nodeSelector, tolerations } = release!.spec.values;
+      const fitting = pools.filter((p) => fits(p, nodeSelector, tolerations)).map((p) => p.name);
+      expect([releaseName, fitting]).toEqual([releaseName, [name]]);
+      // Exactly the pool's label and taint, nothing looser.
+      expect(nodeSelector).toEqual(pool!.node_labels);
+      expect(tolerations).toEqual(pool!.node_taints.map(tolerationFor));
+    }
+  });
+
+  it('has one node pool per Falco release and no other benchmark pools', () => {
+    const falcoNames = releases.filter((r) => r.spec.chart.spec.chart === 'falco').map((r) => r.metadata.name.replace(/^falco-/, ''));
+    expect(falcoNames.sort()).toEqual(pools.map((p) => p.name).sort());
+  });
+
+  it('keeps the k8s-metacollector off every benchmark node (it runs on the system pool)', () => {
+    const collector = releases.find((r) => r.spec.chart.spec.chart === 'k8s-metacollector')!;
+    const values = collector.spec.values ?? {};
+    expect(pools.filter((p) => fits(p, values.nodeSelector ?? {}, values.tolerations ?? []))).toEqual([]);
+  });
+
+  it('the bootstrap syncs the folder of the tree and the source its Kustomizations name', () => {
+    const sync = Object.values<Obj>(flux.resource.helm_release).find((r) => r.chart === 'flux2-sync')!;
+    const path = /"path" = "\.\/([^"]+)"/.exec(sync.values[0])![1];
+    const rootFiles = [...parsed.keys()].filter((p) => p.startsWith(`${path}/`));
+    expect(rootFiles).toContain(`${path}/kustomization.yaml`);
+    const layers = ofKind(parsed, 'kustomize.toolkit.fluxcd.io/v1', 'Kustomization');
+    expect(layers.length).toBeGreaterThanOrEqual(3);
+    for (const k of layers) {
+      expect(k.spec.sourceRef).toEqual({ kind: 'GitRepository', name: sync.name });
+      expect(k.metadata.namespace).toBe(sync.namespace);
+    }
+  });
+});
