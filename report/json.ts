@@ -1,0 +1,47 @@
+/**
+ * The machine-readable report (contract in docs/report.md). Rounding keeps float noise such as
+ * 10013.599999999999 out of users' diffs: EPS to 0.01, fractions to 1e-6, CPU to 0.01 percent points.
+ */
+import { Report, Run } from './types';
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+const rn = (x: number | null, digits: number) => (x === null ? null : round(x, digits));
+
+export function runJson(run: Run) {
+  return {
+    file: run.file,
+    ...(run.pod === undefined ? {} : { pod: run.pod }),
+    variant: run.variant,
+    status: run.status,
+    rounds: run.rounds,
+    threshold: round(run.threshold, 6),
+    knee: run.knee && {
+      round: run.knee.round,
+      eps: round(run.knee.eps, 2),
+      success: round(run.knee.success, 6),
+      successEps: round(run.knee.successEps, 2),
+      cpu: rn(run.knee.cpu, 2),
+    },
+    maxSustainedEps: rn(run.maxSustainedEps, 2),
+    peakDeliveredEps: rn(run.peakDeliveredEps, 2),
+    perRound: run.perRound.map((r) => ({
+      round: r.round,
+      sleep: r.sleep,
+      sleepNs: r.sleepNs,
+      expected: r.expected,
+      actual: r.actual,
+      loss: round(r.loss, 6),
+      throughput: round(r.throughput, 2),
+      delivered: round(r.delivered, 2),
+      cpu: rn(r.cpu, 2),
+      resMem: rn(r.resMem, 0),
+      virtMem: rn(r.virtMem, 0),
+    })),
+    rulesNotLoaded: run.rulesNotLoaded,
+    warnings: run.warnings,
+  };
+}
+
+export function renderJson(report: Report): string {
+  return `${JSON.stringify({ runs: report.runs.map(runJson), errors: report.errors }, null, 2)}\n`;
+}

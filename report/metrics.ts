@@ -1,0 +1,111 @@
+/**
+ * Metrics of one run (definitions in docs/report.md). Loss comes from the counts, not from the printed
+ * `lost=`, which is the mean of per-action ratios truncated to a whole percent.
+ */
+import { Knee, ParsedLog, Result, Round, RoundMetrics, Run, fail, ok } from './types';
+
+export interface RunLabels {
+  /** Input file (or saved log); null for a cluster log that was not saved. */
+  file: string | null;
+  pod?: string;
+  variant: string;
+  /** Loss threshold as a fraction (1 % = 0.01). */
+  threshold: number;
+}
+
+/** Actions whose rule never fired: actual = 0 in every round where they ran. */
+function unloadedActions(rounds: Round[]): string[] {
+  const names = [...new Set(rounds.flatMap((r) => r.actions.map((a) => a.name)))];
+  return names.filter((name) => {
+    const results = rounds.flatMap((r) => r.actions.filter((a) => a.name === name));
+    return results.every((a) => a.actual === 0) && results.some((a) => a.expected > 0);
+  });
+}
+
+export function roundMetrics(round: Round, excluded: ReadonlySet<string>): RoundMetrics {
+  const counted = round.actions.filter((a) => !excluded.has(a.name));
+  const expected = counted.reduce((s, a) => s + a.expected, 0);
+  const actual = counted.reduce((s, a) => s + a.actual, 0);
+  // (expected - actual) / expected keeps exact fractions such as 1/100 exact.
+  const loss = expected === 0 ? 0 : (expected - actual) / expected;
+  return {
+    round: round.round,
+    sleep: round.sleep,
+    sleepNs: round.sleepNs,
+    expected,
+    actual,
+    loss,
+    throughput: round.throughput,
+    delivered: round.throughput * (1 - loss),
+    cpu: round.cpu,
+    resMem: round.resMem,
+    virtMem: round.virtMem,
+  };
+}
+
+export function computeRun(log: ParsedLog, labels: RunLabels): Result<Run> {
+  const label = labels.file ?? labels.pod ?? labels.variant;
+  const warnings = [...log.warnings];
+  const unloaded = unloadedActions(log.rounds);
+  const allActions = new Set(log.rounds.flatMap((r) => r.actions.map((a) => a.name)));
+  if (unloaded.length === allActions.size) {
+    return fail(label, `configuration error: no action produced an alert in any round, the Falco rules of ${unloaded.join(', ')} are not loaded`);
+  }
+  for (const name of unloaded) {
+    warnings.push(`configuration error: ${name} has actual=0 in every round, its Falco rule is not loaded; left out of expected/actual`);
+  }
+  const excluded = new Set(unloaded);
+  for (const r of log.rounds) {
+    const missing = [...allActions].filter((name) => !r.actions.some((a) => a.name === name));
+    if (missing.length > 0) warnings.push(`round #${r.round} has no result for ${missing.join(', ')}`);
+  }
+
+  const perRound = log.rounds.map((r) => roundMetrics(r, excluded));
+  for (const r of perRound) {
+    if (r.actual > r.expected) warnings.push(`round #${r.round}: actual ${r.actual} > expected ${r.expected} (alerts from another Falco or generator?)`);
+  }
+  const t = labels.threshold;
+  const kneeRound = perRound.find((r) => r.loss >= t);
+  const knee: Knee | null = kneeRound
+    ? {
+        round: kneeRound.round,
+        eps: kneeRound.throughput,
+        success: 1 - kneeRound.loss,
+        successEps: kneeRound.delivered,
+        cpu: kneeRound.cpu,
+      }
+    : null;
+  const sustained = perRound.filter((r) => r.loss < t).map((r) => r.throughput);
+  return ok({
+    file: labels.file,
+    ...(labels.pod === undefined ? {} : { pod: labels.pod }),
+    variant: labels.variant,
+    status: 'finished',
+    rounds: perRound.length,
+    threshold: t,
+    knee,
+    maxSustainedEps: sustained.length > 0 ? Math.max(...sustained) : null,
+    peakDeliveredEps: Math.max(...perRound.map((r) => r.delivered)),
+    perRound,
+    rulesNotLoaded: unloaded,
+    warnings,
+  });
+}
+
+/** A cluster variant whose Job pod is still Pending or Running: listed, with no measurements. */
+export function notFinishedRun(variant: string, pod: string, phase: string, threshold: number): Run {
+  return {
+    file: null,
+    pod,
+    variant,
+    status: 'not-finished',
+    rounds: 0,
+    threshold,
+    knee: null,
+    maxSustainedEps: null,
+    peakDeliveredEps: null,
+    perRound: [],
+    rulesNotLoaded: [],
+    warnings: [`not finished: pod ${pod} is ${phase}`],
+  };
+}

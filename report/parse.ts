@@ -1,0 +1,235 @@
+/**
+ * Parses an event-generator `bench` log into complete rounds. Three encodings of the same records are read:
+ * the padded text form of a terminal (`INFO round #1    sleep=100ms`, what `kubectl logs` showed upstream),
+ * logrus' logfmt form (`level=info msg="round #1" sleep=100ms`) and `--logformat json` (one object a line).
+ * Values may be humanized (`"10.0 EPS"`, `"1.8%"`, `"131 MB"`) or plain numbers.
+ *
+ * What is an error and what is a warning: a run cut by a timeout may stop anywhere, so a final round without
+ * its `statistics` line, and a malformed *last* line, are expected: warnings, and that round is left out. A
+ * malformed line with more lines after it means the file is damaged: an error naming the line.
+ */
+import { formatGoDuration, parseGoDuration } from './duration';
+import { ActionResult, LogFormat, ParsedLog, Result, Round, fail, ok } from './types';
+
+type Value = string | number | boolean | null;
+interface LogRecord {
+  level: string;
+  msg: string;
+  fields: Record<string, Value>;
+}
+
+const LEVEL = /^(INFO|WARN|WARNING|ERRO|ERROR|DEBU|DEBUG|TRAC|TRACE|FATA|FATAL|PANI|PANIC)(\[[^\]]*\])?(?=\s|$)/;
+// Terminal logs may carry colour codes around the level; `kubectl logs --timestamps` puts an RFC 3339 time first.
+const ANSI = /\x1b\[[0-9;]*m/g;
+const KUBECTL_TIME = /^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)(\s|$)/;
+const clean = (line: string) => line.replace(ANSI, '').replace(KUBECTL_TIME, '').trim();
+
+/** Which encoding a file uses, from its first non-blank line; null when it is none of them. */
+export function detectFormat(firstLine: string): LogFormat | null {
+  const line = clean(firstLine);
+  if (line.startsWith('{')) return 'json';
+  if (/^(time|level)=/.test(line)) return 'logfmt';
+  if (LEVEL.test(line)) return 'text';
+  return null;
+}
+
+/** `key=value key="quoted value"` pairs; an error string for a bare word or an unterminated quote. */
+export function parseLogfmt(text: string): Record<string, Value> | string {
+  const fields: Record<string, Value> = {};
+  let i = 0;
+  while (i < text.length) {
+    if (/\s/.test(text[i])) {
+      i++;
+      continue;
+    }
+    const key = /^[^\s=]*/.exec(text.slice(i))![0];
+    if (key === '') return 'a value without a key';
+    i += key.length;
+    if (text[i] !== '=') return `"${key}" has no value`;
+    i++;
+    if (text[i] === '"') {
+      let value = '';
+      let j = i + 1;
+      for (; j < text.length && text[j] !== '"'; j++) {
+        if (text[j] === '\\' && j + 1 < text.length) {
+          j++;
+          value += ({ n: '\n', t: '\t', r: '\r' } as Record<string, string>)[text[j]] ?? text[j];
+        } else value += text[j];
+      }
+      if (j >= text.length) return `unterminated quoted value of ${key}`;
+      fields[key] = value;
+      i = j + 1;
+    } else {
+      const value = /^\S*/.exec(text.slice(i))![0];
+      fields[key] = value;
+      i += value.length;
+    }
+  }
+  return fields;
+}
+
+/** One line as a record, null for a blank line, or an error string. */
+function parseLine(raw: string, format: LogFormat): LogRecord | null | string {
+  const line = clean(raw);
+  if (line === '') return null;
+  if (format === 'json') {
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch {
+      return 'not a JSON object';
+    }
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return 'not a JSON object';
+    const { msg, level, ...rest } = obj as Record<string, unknown>;
+    if (typeof msg !== 'string') return 'JSON record without a "msg" string';
+    const fields: Record<string, Value> = {};
+    for (const [k, v] of Object.entries(rest)) fields[k] = typeof v === 'object' && v !== null ? JSON.stringify(v) : (v as Value);
+    return { level: String(level ?? ''), msg: msg.trim(), fields };
+  }
+  if (format === 'logfmt') {
+    const fields = parseLogfmt(line);
+    if (typeof fields === 'string') return fields;
+    if (!('msg' in fields)) return 'logfmt record without msg=';
+    const { msg, level, ...rest } = fields;
+    return { level: String(level ?? ''), msg: String(msg).trim(), fields: rest };
+  }
+  const level = LEVEL.exec(line);
+  if (!level) return 'not a log line of the text format (expected a level such as INFO first)';
+  const rest = line.slice(level[0].length);
+  // The message is padded, and has no `=`: fields start at the first ` key=`.
+  const start = /(?:^|\s)[A-Za-z_][\w.-]*=/.exec(rest);
+  const msg = (start ? rest.slice(0, start.index) : rest).trim();
+  // The message is padded with spaces: a word after the padding is a field cut before its `=`.
+  if (/\s{2,}\S/.test(msg)) return `"${msg.split(/\s+/).pop()}" has no value`;
+  const fields = start ? parseLogfmt(rest.slice(start.index)) : {};
+  if (typeof fields === 'string') return fields;
+  return { level: level[1], msg, fields };
+}
+
+const NUMBER = '[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?';
+const BYTE_UNITS: Record<string, number> = {
+  '': 1, B: 1,
+  kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, PB: 1e15,
+  KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, PiB: 2 ** 50,
+};
+
+/** A plain or humanized number: `10`, `"10.0 EPS"`, `"1.8%"`; `unit` is the suffix allowed after it. */
+function numberOf(v: Value | undefined, unit: RegExp): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  const m = new RegExp(`^(${NUMBER})\\s*(.*)$`).exec(v.trim());
+  if (!m || !(m[2] === '' || unit.test(m[2]))) return null;
+  return parseFloat(m[1]);
+}
+const eps = (v: Value | undefined) => numberOf(v, /^EPS$/i);
+const percent = (v: Value | undefined) => numberOf(v, /^%$/);
+function bytes(v: Value | undefined): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  const m = new RegExp(`^(${NUMBER})\\s*([A-Za-z]*)$`).exec(v.trim());
+  return m && m[2] in BYTE_UNITS ? parseFloat(m[1]) * BYTE_UNITS[m[2]] : null;
+}
+function count(v: Value | undefined): number | null {
+  const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null;
+}
+function sleepOf(v: Value | undefined): { sleep: string | null; sleepNs: number | null } | string {
+  if (v === undefined || v === null || v === '') return { sleep: null, sleepNs: null };
+  // JSON encodes a Go duration as integer nanoseconds; text prints Go's own notation.
+  if (typeof v === 'number') return { sleep: formatGoDuration(v), sleepNs: v };
+  const ns = parseGoDuration(String(v));
+  return ns === null ? `sleep=${JSON.stringify(v)} is not a Go duration` : { sleep: String(v), sleepNs: ns };
+}
+
+interface OpenRound {
+  round: number;
+  line: number;
+  sleep: string | null;
+  sleepNs: number | null;
+  actions: ActionResult[];
+}
+
+/** Parses one log. `file` only labels errors and warnings. */
+export function parseLog(text: string, file: string): Result<ParsedLog> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const firstIndex = lines.findIndex((l) => clean(l) !== '');
+  if (firstIndex < 0) return fail(file, 'empty file');
+  const format = detectFormat(lines[firstIndex]);
+  if (!format) {
+    return fail(file, 'unknown format: not an event-generator bench log (text, logfmt or --logformat json)', firstIndex + 1);
+  }
+  let lastIndex = lines.length - 1;
+  while (clean(lines[lastIndex]) === '') lastIndex--;
+
+  const rounds: Round[] = [];
+  const warnings: string[] = [];
+  let open: OpenRound | null = null;
+  let lastError: string | null = null;
+
+  for (let i = firstIndex; i <= lastIndex; i++) {
+    const lineNo = i + 1;
+    const isLast = i === lastIndex;
+    const rec = parseLine(lines[i], format);
+    if (rec === null) continue;
+    if (typeof rec === 'string') {
+      // A cut last line is what a timeout leaves behind; anywhere else the file is damaged.
+      if (isLast) {
+        warnings.push(`last line ${lineNo} is cut off (${rec}): ignored`);
+        break;
+      }
+      return fail(file, `malformed line (cut off or damaged): ${rec}`, lineNo);
+    }
+    if (/^(ERRO|ERROR|FATA|FATAL|PANI|PANIC)$/i.test(rec.level)) lastError = rec.msg;
+
+    const header = /^round #(\d+)$/.exec(rec.msg);
+    if (header) {
+      if (open) return fail(file, `round #${header[1]} starts before round #${open.round} (line ${open.line}) has its statistics line`, lineNo);
+      const n = Number(header[1]);
+      const previous = rounds[rounds.length - 1];
+      if (previous && n <= previous.round) return fail(file, `round #${n} after round #${previous.round}: more than one run in this file?`, lineNo);
+      const sleep = sleepOf(rec.fields.sleep);
+      if (typeof sleep === 'string') return fail(file, sleep, lineNo);
+      open = { round: n, line: lineNo, ...sleep, actions: [] };
+    } else if (rec.msg === 'statistics') {
+      if (!open) return fail(file, 'statistics line outside a round', lineNo);
+      const throughput = eps(rec.fields.throughput);
+      if (throughput === null) {
+        if (isLast) {
+          warnings.push(`last line ${lineNo} is cut off (statistics without throughput=): ignored`);
+          break;
+        }
+        return fail(file, `statistics line without a readable throughput= (got ${JSON.stringify(rec.fields.throughput ?? null)})`, lineNo);
+      }
+      if (open.actions.length === 0) return fail(file, `round #${open.round} has no action results`, lineNo);
+      rounds.push({
+        round: open.round,
+        sleep: open.sleep,
+        sleepNs: open.sleepNs,
+        actions: open.actions,
+        throughput,
+        cpu: percent(rec.fields.cpu),
+        resMem: bytes(rec.fields.res_mem),
+        virtMem: bytes(rec.fields.virt_mem),
+      });
+      open = null;
+    } else if ('actual' in rec.fields || 'expected' in rec.fields) {
+      if (!open) return fail(file, `result of ${rec.msg || '(unnamed action)'} outside a round`, lineNo);
+      const actual = count(rec.fields.actual);
+      const expected = count(rec.fields.expected);
+      if (actual === null || expected === null || rec.msg === '') {
+        return fail(file, 'action line needs a name and whole numbers actual= and expected=', lineNo);
+      }
+      if (open.actions.some((a) => a.name === rec.msg)) return fail(file, `${rec.msg} appears twice in round #${open.round}`, lineNo);
+      open.actions.push({ name: rec.msg, actual, expected });
+    }
+    // Anything else (`resting...`, blank messages, start-up lines) carries no measurement.
+  }
+
+  if (open) {
+    warnings.push(`final round #${open.round} (line ${open.line}) is incomplete, it has no statistics line (run cut by a timeout?): ignored`);
+  }
+  if (rounds.length === 0) {
+    return fail(file, `no complete rounds${lastError ? ` (last error logged: ${lastError})` : ''}`);
+  }
+  return ok({ format, rounds, warnings });
+}

@@ -1,0 +1,200 @@
+/**
+ * Small hand-written SVG charts that GitHub shows as images: self-contained (no scripts, styles or external
+ * fonts), explicit size, white background, generic font fallbacks. Each series carries a `class` so tests
+ * (and people reading the XML) can find it.
+ */
+import { fmtThreshold } from './markdown';
+import { Run } from './types';
+
+const FONT = 'Helvetica, Arial, DejaVu Sans, Liberation Sans, sans-serif';
+const COLORS = { throughput: '#1f77b4', delivered: '#2ca02c', loss: '#d62728', sustained: '#1f77b4', peak: '#ff7f0e' };
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+type Attrs = Record<string, string | number | undefined>;
+const num = (v: number) => String(Number(v.toFixed(1)));
+function el(name: string, attrs: Attrs, children: string | string[] = ''): string {
+  const a = Object.entries(attrs)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${typeof v === 'number' ? num(v) : escapeXml(v!)}"`)
+    .join('');
+  const body = Array.isArray(children) ? children.join('') : children;
+  return body === '' ? `<${name}${a}/>` : `<${name}${a}>${body}</${name}>`;
+}
+const text = (x: number, y: number, content: string, attrs: Attrs = {}) => el('text', { x, y, ...attrs }, escapeXml(content));
+const line = (x1: number, y1: number, x2: number, y2: number, attrs: Attrs) => el('line', { x1, y1, x2, y2, ...attrs });
+
+function svgDocument(width: number, height: number, title: string, body: string[]): string {
+  return `${el(
+    'svg',
+    { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT, 'font-size': 12 },
+    [el('title', {}, escapeXml(title)), el('rect', { width, height, fill: '#ffffff' }), ...body],
+  )}\n`;
+}
+
+/** 1500 -> `1.5k`; axis labels stay short. */
+export function fmtSi(v: number): string {
+  if (v >= 1e6) return `${Number((v / 1e6).toFixed(2))}M`;
+  if (v >= 1e3) return `${Number((v / 1e3).toFixed(2))}k`;
+  return String(Number(v.toFixed(2)));
+}
+
+function legend(x: number, y: number, items: { label: string; color: string; dash?: string; bar?: boolean }[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    out.push(
+      item.bar
+        ? el('rect', { x, y: y - 9, width: 14, height: 10, fill: item.color })
+        : line(x, y - 4, x + 22, y - 4, { stroke: item.color, 'stroke-width': 2, 'stroke-dasharray': item.dash }),
+      text(x + 28, y, item.label),
+    );
+    x += 40 + item.label.length * 6.5;
+  }
+  return [el('g', { class: 'legend' }, out)];
+}
+
+/**
+ * Per run: throughput and delivered EPS per round on a log scale (the bench halves its sleep every round,
+ * so the offered rate grows geometrically), loss on a second axis, the knee and the threshold marked.
+ */
+export function runChart(run: Run): string {
+  const W = 760, H = 420, L = 72, R = 64, T = 60, B = 56;
+  const pw = W - L - R, ph = H - T - B;
+  const title = `${run.variant}: EPS and loss per round`;
+  const body: string[] = [text(L, 24, title, { 'font-size': 15, 'font-weight': 'bold' })];
+  const rounds = run.perRound;
+  if (rounds.length === 0) {
+    body.push(text(W / 2, H / 2, run.status === 'not-finished' ? 'not finished' : 'no complete round', { 'text-anchor': 'middle' }));
+    return svgDocument(W, H, title, body);
+  }
+
+  const first = rounds[0].round, last = rounds[rounds.length - 1].round;
+  const x = (r: number) => (first === last ? L + pw / 2 : L + ((r - first) / (last - first)) * pw);
+  const positive = rounds.flatMap((r) => [r.throughput, r.delivered]).filter((v) => v > 0);
+  const lo = 10 ** Math.floor(Math.log10(Math.min(...positive, 10)));
+  let hi = 10 ** Math.ceil(Math.log10(Math.max(...positive, 10)));
+  if (hi <= lo) hi = lo * 10;
+  const yEps = (v: number) => T + ph - ((Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * ph;
+  const yLoss = (loss: number) => T + ph - Math.min(Math.max(loss, 0), 1) * ph;
+
+  const grid: string[] = [];
+  for (let d = lo; d <= hi * 1.0001; d *= 10) {
+    grid.push(line(L, yEps(d), L + pw, yEps(d), { stroke: '#e0e0e0' }), text(L - 8, yEps(d) + 4, fmtSi(d), { 'text-anchor': 'end' }));
+  }
+  for (const p of [0, 0.25, 0.5, 0.75, 1]) grid.push(text(L + pw + 8, yLoss(p) + 4, `${p * 100} %`, { fill: COLORS.loss }));
+  const step = Math.max(1, Math.ceil((last - first + 1) / 20));
+  for (const r of rounds) {
+    if ((r.round - first) % step === 0) {
+      grid.push(line(x(r.round), T + ph, x(r.round), T + ph + 5, { stroke: '#333' }), text(x(r.round), T + ph + 18, String(r.round), { 'text-anchor': 'middle' }));
+    }
+  }
+  body.push(
+    el('g', { class: 'grid' }, grid),
+    el('rect', { x: L, y: T, width: pw, height: ph, fill: 'none', stroke: '#333' }),
+    el('g', { class: 'axis-labels' }, [
+      text(L + pw / 2, H - 14, 'round', { 'text-anchor': 'middle' }),
+      text(0, 0, 'events per second (log scale)', { 'text-anchor': 'middle', transform: `translate(18 ${T + ph / 2}) rotate(-90)` }),
+      text(0, 0, 'loss', { 'text-anchor': 'middle', fill: COLORS.loss, transform: `translate(${W - 12} ${T + ph / 2}) rotate(90)` }),
+    ]),
+    ...legend(L, 46, [
+      { label: 'throughput (EPS)', color: COLORS.throughput },
+      { label: 'delivered (EPS)', color: COLORS.delivered },
+      { label: 'loss (right axis)', color: COLORS.loss, dash: '6 4' },
+    ]),
+  );
+
+  const t = yLoss(run.threshold);
+  body.push(
+    el('g', { class: 'threshold' }, [
+      line(L, t, L + pw, t, { stroke: '#888', 'stroke-dasharray': '2 3' }),
+      text(L + pw - 4, t - 4, `loss threshold ${fmtThreshold(run.threshold)}`, { 'text-anchor': 'end', fill: '#666', 'font-size': 10 }),
+    ]),
+  );
+  const series = (name: 'throughput' | 'delivered' | 'loss', y: (r: (typeof rounds)[number]) => number, dash?: string) =>
+    el('polyline', {
+      class: `series ${name}`,
+      points: rounds.map((r) => `${num(x(r.round))},${num(y(r))}`).join(' '),
+      fill: 'none',
+      stroke: COLORS[name],
+      'stroke-width': 2,
+      'stroke-dasharray': dash,
+    });
+  // Throughput on top of delivered: below the knee they coincide, above it delivered splits off.
+  body.push(series('delivered', (r) => yEps(r.delivered)), series('throughput', (r) => yEps(r.throughput)), series('loss', (r) => yLoss(r.loss), '6 4'));
+
+  const k = run.knee;
+  if (k) {
+    const kx = x(k.round);
+    const label = `knee: round ${k.round}, ${k.eps.toFixed(1)} EPS, ${(k.success * 100).toFixed(2)} % success`;
+    // Put the label on the side of the line where it fits (about 6.5 px a character at 12 px).
+    const right = kx + 6 + label.length * 6.5 > L + pw;
+    body.push(
+      el('g', { class: 'knee' }, [
+        line(kx, T, kx, T + ph, { stroke: '#000', 'stroke-dasharray': '4 3' }),
+        el('circle', { cx: kx, cy: yEps(k.eps), r: 5, fill: 'none', stroke: '#000', 'stroke-width': 2 }),
+        text(right ? kx - 6 : kx + 6, T + 14, label, { 'text-anchor': right ? 'end' : 'start' }),
+      ]),
+    );
+  } else {
+    body.push(text(L + 8, T + 14, `no round reached the loss threshold (${fmtThreshold(run.threshold)})`, { class: 'no-knee' }));
+  }
+  return svgDocument(W, H, title, body);
+}
+
+/** A round upper bound and step for a linear axis with about five ticks. */
+function niceAxis(max: number): { top: number; step: number } {
+  if (max <= 0) return { top: 1, step: 0.2 };
+  const raw = max / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw)!;
+  return { top: Math.ceil(max / step) * step, step };
+}
+
+/** Across variants: max sustained and peak delivered EPS side by side. */
+export function comparisonChart(runs: Run[], threshold: number): string {
+  const G = 150, L = 72, R = 24, T = 64, B = 64, H = 420;
+  const W = Math.max(480, L + runs.length * G + R);
+  const ph = H - T - B;
+  const title = `Max sustained (loss < ${fmtThreshold(threshold)}) and peak delivered EPS per variant`;
+  const values = runs.flatMap((r) => [r.maxSustainedEps ?? 0, r.peakDeliveredEps ?? 0]);
+  const { top, step } = niceAxis(Math.max(0, ...values));
+  const y = (v: number) => T + ph - (v / top) * ph;
+  const grid: string[] = [];
+  for (let v = 0; v <= top + step / 1000; v += step) {
+    grid.push(line(L, y(v), W - R, y(v), { stroke: '#e0e0e0' }), text(L - 8, y(v) + 4, fmtSi(v), { 'text-anchor': 'end' }));
+  }
+  const body: string[] = [
+    text(L, 24, title, { 'font-size': 15, 'font-weight': 'bold' }),
+    ...legend(L, 48, [
+      { label: `max sustained EPS (loss < ${fmtThreshold(threshold)})`, color: COLORS.sustained, bar: true },
+      { label: 'peak delivered EPS', color: COLORS.peak, bar: true },
+    ]),
+    el('g', { class: 'grid' }, grid),
+    text(0, 0, 'events per second', { 'text-anchor': 'middle', transform: `translate(18 ${T + ph / 2}) rotate(-90)` }),
+  ];
+  runs.forEach((run, i) => {
+    const cx = L + G * i + G / 2;
+    const group: string[] = [text(cx, T + ph + 20, run.variant, { 'text-anchor': 'middle', class: 'variant' })];
+    if (run.status === 'not-finished') {
+      group.push(text(cx, T + ph - 8, 'not finished', { 'text-anchor': 'middle', fill: '#666' }));
+    }
+    const bar = (cls: 'sustained' | 'peak', v: number | null, bx: number) => {
+      if (run.status === 'not-finished') return;
+      if (v === null) {
+        group.push(text(bx + 24, T + ph - 6, 'none', { 'text-anchor': 'middle', fill: '#666', 'font-size': 10 }));
+        return;
+      }
+      group.push(
+        el('rect', { class: `bar ${cls}`, x: bx, y: y(v), width: 48, height: T + ph - y(v), fill: COLORS[cls] }),
+        text(bx + 24, y(v) - 4, String(Math.round(v)), { 'text-anchor': 'middle', 'font-size': 11 }),
+      );
+    };
+    bar('sustained', run.maxSustainedEps, cx - 52);
+    bar('peak', run.peakDeliveredEps, cx + 4);
+    body.push(el('g', { class: 'run' }, group));
+  });
+  body.push(line(L, T + ph, W - R, T + ph, { stroke: '#333' }));
+  return svgDocument(W, H, title, body);
+}

@@ -1,0 +1,234 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { computeRun, notFinishedRun } from '../report/metrics';
+import { parseLog } from '../report/parse';
+import { comparisonChart, escapeXml, fmtSi, runChart } from '../report/svg';
+import { Run } from '../report/types';
+
+interface XmlNode {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  text: string;
+}
+
+/**
+ * A strict little XML reader, enough to prove the charts well-formed: matched tags, quoted and unique
+ * attributes, no stray `<` or `&`, one root element.
+ */
+function parseXml(src: string): XmlNode {
+  let i = 0;
+  const fail = (what: string): never => {
+    throw new Error(`${what} at ${i}: ${JSON.stringify(src.slice(i, i + 40))}`);
+  };
+  const decode = (s: string) => {
+    if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(s)) fail('bad entity');
+    return s
+      .replace(/&#x([0-9a-fA-F]+);/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+      .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+      .replace(/&(amp|lt|gt|quot|apos);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e as string]!);
+  };
+  const ws = () => {
+    while (/\s/.test(src[i] ?? '')) i++;
+  };
+  const name = () => {
+    const m = /^[A-Za-z_][\w:.-]*/.exec(src.slice(i));
+    if (!m) fail('name expected');
+    i += m![0].length;
+    return m![0];
+  };
+  const element = (): XmlNode => {
+    if (src[i] !== '<') fail('< expected');
+    i++;
+    const node: XmlNode = { name: name(), attrs: {}, children: [], text: '' };
+    for (;;) {
+      ws();
+      if (src.startsWith('/>', i)) {
+        i += 2;
+        return node;
+      }
+      if (src[i] === '>') {
+        i++;
+        break;
+      }
+      const key = name();
+      if (key in node.attrs) fail(`duplicate attribute ${key}`);
+      ws();
+      if (src[i] !== '=') fail('= expected');
+      i++;
+      ws();
+      const q = src[i];
+      if (q !== '"' && q !== "'") fail('quote expected');
+      const end = src.indexOf(q, i + 1);
+      if (end < 0) fail('unterminated attribute');
+      const raw = src.slice(i + 1, end);
+      if (raw.includes('<')) fail('< in attribute');
+      node.attrs[key] = decode(raw);
+      i = end + 1;
+    }
+    for (;;) {
+      if (i >= src.length) fail(`unclosed <${node.name}>`);
+      if (src.startsWith('</', i)) {
+        i += 2;
+        if (name() !== node.name) fail(`mismatched </…> for <${node.name}>`);
+        ws();
+        if (src[i] !== '>') fail('> expected');
+        i++;
+        return node;
+      }
+      if (src.startsWith('<!--', i)) {
+        const end = src.indexOf('-->', i);
+        if (end < 0) fail('unterminated comment');
+        i = end + 3;
+      } else if (src[i] === '<') node.children.push(element());
+      else {
+        const end = src.indexOf('<', i);
+        node.text += decode(src.slice(i, end < 0 ? src.length : end));
+        i = end < 0 ? src.length : end;
+      }
+    }
+  };
+  ws();
+  if (src.startsWith('<?xml', i)) i = src.indexOf('?>', i) + 2;
+  ws();
+  const root = element();
+  ws();
+  if (i !== src.length) fail('content after the root element');
+  return root;
+}
+
+const all = (n: XmlNode): XmlNode[] => [n, ...n.children.flatMap(all)];
+const byClass = (root: XmlNode, cls: string) => all(root).filter((n) => (n.attrs.class ?? '').split(' ').includes(cls));
+const texts = (root: XmlNode) => all(root).filter((n) => n.name === 'text').map((n) => n.text);
+const points = (polyline: XmlNode) => polyline.attrs.points.split(' ').map((p) => p.split(',').map(Number));
+const ALLOWED = new Set(['svg', 'title', 'rect', 'g', 'line', 'text', 'polyline', 'circle']);
+
+function runFrom(name: string, variant = name.replace(/\.\w+$/, '')): Run {
+  const log = parseLog(readFileSync(join(__dirname, 'fixtures/report', name), 'utf8'), name);
+  if (!log.ok) throw new Error(JSON.stringify(log.error));
+  const run = computeRun(log.value, { file: name, variant, threshold: 0.01 });
+  if (!run.ok) throw new Error(JSON.stringify(run.error));
+  return run.value;
+}
+
+/** Well-formed, self-contained, sized, on white. */
+function checkDocument(svg: string): XmlNode {
+  const root = parseXml(svg);
+  expect(root.name).toBe('svg');
+  expect(root.attrs.xmlns).toBe('http://www.w3.org/2000/svg');
+  const [w, h] = [Number(root.attrs.width), Number(root.attrs.height)];
+  expect(w).toBeGreaterThan(0);
+  expect(h).toBeGreaterThan(0);
+  expect(root.attrs.viewBox).toBe(`0 0 ${w} ${h}`);
+  expect(root.attrs['font-family']).toMatch(/sans-serif$/);
+  expect(root.children[0].name).toBe('title');
+  expect(root.children[1]).toMatchObject({ name: 'rect', attrs: { width: String(w), height: String(h), fill: '#ffffff' } });
+  for (const n of all(root)) expect(ALLOWED).toContain(n.name);
+  for (const n of all(root)) for (const [k, v] of Object.entries(n.attrs)) expect(`${k}=${v}`).not.toMatch(/href|url\(|javascript/i);
+  return root;
+}
+
+it('the XML reader used here rejects what is not well-formed', () => {
+  for (const bad of ['<a><b></a>', '<a x="1" x="2"/>', '<a>&</a>', '<a x=1/>', '<a/><b/>', '<a>', '<a x="<"/>']) {
+    expect(() => parseXml(bad)).toThrow();
+  }
+  expect(parseXml('<?xml version="1.0"?><a x="&amp;">t&lt;<b/></a>')).toEqual({
+    name: 'a', attrs: { x: '&' }, text: 't<', children: [{ name: 'b', attrs: {}, children: [], text: '' }],
+  });
+});
+
+describe('run chart', () => {
+  const run = runFrom('humanized.json');
+  const root = checkDocument(runChart(run));
+  const [w, h] = [Number(root.attrs.width), Number(root.attrs.height)];
+
+  it('has the three series, one point per round, inside the picture', () => {
+    const lines = all(root).filter((n) => n.name === 'polyline');
+    expect(lines.map((l) => l.attrs.class)).toEqual(['series delivered', 'series throughput', 'series loss']);
+    for (const l of lines) {
+      expect(points(l)).toHaveLength(4);
+      for (const [x, y] of points(l)) {
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(w);
+        expect(y).toBeGreaterThanOrEqual(0);
+        expect(y).toBeLessThanOrEqual(h);
+      }
+    }
+    // 10, 20, 40, 80 EPS: each higher on the picture (smaller y) than the one before.
+    const ys = points(byClass(root, 'throughput')[0]).map(([, y]) => y);
+    expect(ys).toEqual([...ys].sort((a, b) => b - a));
+    // Loss 0, 1 %, 0, 25 %: the loss line rises at rounds 2 and 4 only.
+    const loss = points(byClass(root, 'loss')[0]).map(([, y]) => y);
+    // Delivered = throughput × (1 − loss): equal where nothing was lost.
+    const delivered = points(byClass(root, 'delivered')[0]).map(([, y]) => y);
+    expect([delivered[0], delivered[2]]).toEqual([ys[0], ys[2]]);
+    expect(delivered[3]).toBeGreaterThan(ys[3]);
+    expect(loss[0]).toBe(loss[2]);
+    expect(loss[3]).toBeLessThan(loss[1]);
+    expect(loss[1]).toBeLessThan(loss[0]);
+  });
+
+  it('marks the knee on the throughput line, and the threshold', () => {
+    const [knee] = byClass(root, 'knee');
+    const circle = knee.children.find((n) => n.name === 'circle')!;
+    const [x2, y2] = points(byClass(root, 'throughput')[0])[1];
+    expect([Number(circle.attrs.cx), Number(circle.attrs.cy)]).toEqual([x2, y2]);
+    expect(texts(knee)).toEqual(['knee: round 2, 20.0 EPS, 99.00 % success']);
+    expect(texts(byClass(root, 'threshold')[0])).toEqual(['loss threshold 1 %']);
+  });
+
+  it('labels its axes, legend and ticks', () => {
+    const t = texts(root);
+    expect(t).toEqual(expect.arrayContaining(['round', 'events per second (log scale)', 'loss', '10', '100', '0 %', '100 %', '1', '4']));
+    expect(texts(byClass(root, 'legend')[0])).toEqual(['throughput (EPS)', 'delivered (EPS)', 'loss (right axis)']);
+    expect(root.children[0].text).toBe('humanized: EPS and loss per round');
+  });
+
+  it('says so when no round reaches the threshold', () => {
+    const clean = checkDocument(runChart({ ...run, knee: null }));
+    expect(byClass(clean, 'knee')).toHaveLength(0);
+    expect(texts(byClass(clean, 'no-knee')[0])).toEqual(['no round reached the loss threshold (1 %)']);
+  });
+
+  it('escapes text', () => {
+    expect(escapeXml(`a<b & "c" 'd'>`)).toBe('a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;');
+    const odd = checkDocument(runChart({ ...run, variant: `a<b & "c" 'd'` }));
+    expect(odd.children[0].text).toBe(`a<b & "c" 'd': EPS and loss per round`);
+  });
+
+  it('a single round and a not-finished run still make valid pictures', () => {
+    const one = checkDocument(runChart({ ...run, perRound: run.perRound.slice(0, 1), rounds: 1 }));
+    expect(points(byClass(one, 'throughput')[0])).toHaveLength(1);
+    expect(texts(checkDocument(runChart(notFinishedRun('x', 'ns/p', 'Running', 0.01))))).toContain('not finished');
+  });
+});
+
+describe('comparison chart', () => {
+  const lossy: Run = { ...runFrom('plain.json', 'lossy'), maxSustainedEps: null };
+  const runs = [runFrom('humanized.json'), runFrom('plain.json'), lossy, notFinishedRun('later', 'ns/p', 'Pending', 0.01)];
+  const root = checkDocument(comparisonChart(runs, 0.01));
+
+  it('has one group per variant with its bars', () => {
+    const groups = byClass(root, 'run');
+    expect(groups.map((g) => texts(g)[0])).toEqual(['humanized', 'plain', 'lossy', 'later']);
+    expect(byClass(root, 'sustained').map((b) => b.name)).toEqual(['rect', 'rect']);
+    expect(byClass(root, 'peak')).toHaveLength(3);
+    expect(texts(groups[2])).toContain('none');
+    expect(texts(groups[3])).toContain('not finished');
+    expect(texts(byClass(root, 'legend')[0])).toEqual(['max sustained EPS (loss < 1 %)', 'peak delivered EPS']);
+  });
+
+  it('draws bars to scale and labels them', () => {
+    // humanized: sustained 40, peak 60; plain: sustained 20, peak 40.
+    const heights = [...byClass(root, 'sustained'), ...byClass(root, 'peak')].map((b) => Number(b.attrs.height));
+    const [s1, s2, p1, p2] = heights;
+    expect(s1 / s2).toBeCloseTo(2, 1);
+    expect(p1 / s1).toBeCloseTo(1.5, 1);
+    expect(p2).toBeCloseTo(s1, 0);
+    expect(texts(byClass(root, 'run')[0])).toEqual(['humanized', '40', '60']);
+  });
+
+  it('formats axis values briefly', () => {
+    expect([fmtSi(10), fmtSi(2500), fmtSi(100000), fmtSi(1.5e6), fmtSi(0.2)]).toEqual(['10', '2.5k', '100k', '1.5M', '0.2']);
+  });
+});
