@@ -9,7 +9,8 @@
  *
  * Re-runs: a Job's pod template is immutable, so a new run needs a new Job. The post-renderer names the Job
  * `bench-<variant>-<hash>`, where the hash covers everything the run depends on (the variant, the benchmark
- * settings, the pinned versions, the variant's Falco values, the bench command). The hash also goes into the
+ * settings, the node's VM size, OS image and Kubernetes version, the pinned versions, the variant's Falco
+ * values, the bench command). The hash also goes into the
  * pod annotations (chart values). When it changes, the HelmRelease spec changes (values and post-renderers,
  * both of which helm-controller compares with the last release), so helm-controller upgrades the release:
  * Helm deletes the old Job, which is no longer in the manifest, and creates the new one. A variant whose
@@ -144,11 +145,17 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** What a run's configuration is read from: the benchmark settings and the machine its node runs on. */
+export type RunConfig = Pick<BenchConfig, 'benchmark' | 'cluster'>;
+
 /** Everything a variant's run depends on; a change to any of it makes a new run. */
-export function runInputs(config: Pick<BenchConfig, 'benchmark'>, variant: VariantConfig) {
+export function runInputs(config: RunConfig, variant: VariantConfig) {
   const { actions, roundDuration, initialSleep, maxDuration } = config.benchmark;
+  // A new VM size, OS image or Kubernetes version replaces or changes the node: its results are new results.
+  const { benchmarkVmSize, osSku, kubernetesVersion } = config.cluster;
   return {
     variant,
+    node: { benchmarkVmSize, osSku, kubernetesVersion },
     benchmark: { actions, roundDuration, initialSleep, maxDuration },
     versions: { charts: CHARTS, eventGenerator: EVENT_GENERATOR_IMAGE_TAG, k8smeta: K8SMETA_PLUGIN_REF, rules: FALCO_RULES_REF },
     falcoValues: falcoValues(variant),
@@ -159,7 +166,7 @@ export function runInputs(config: Pick<BenchConfig, 'benchmark'>, variant: Varia
 }
 
 /** 8 hex digits of SHA-256 over the run inputs. */
-export function runHash(config: Pick<BenchConfig, 'benchmark'>, variant: VariantConfig): string {
+export function runHash(config: RunConfig, variant: VariantConfig): string {
   return createHash('sha256').update(stableJson(runInputs(config, variant))).digest('hex').slice(0, 8);
 }
 
@@ -177,7 +184,7 @@ export function benchmarkJobName(variant: Pick<VariantConfig, 'name'>, hash: str
 const pointerKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** The JSON6902 operations that turn the chart's `test` Job into this variant's bench run. */
-export function benchmarkJobPatch(config: Pick<BenchConfig, 'benchmark'>, variant: VariantConfig): JsonPatchOperation[] {
+export function benchmarkJobPatch(config: RunConfig, variant: VariantConfig): JsonPatchOperation[] {
   const hash = runHash(config, variant);
   const labels = benchmarkPodLabels(variant);
   const addLabels = (at: string): JsonPatchOperation[] =>
@@ -202,11 +209,11 @@ export function benchmarkJobTarget(variant: Pick<VariantConfig, 'name'>): PatchT
 }
 
 /** Chart values of a variant's benchmark, with the run hash as a pod annotation. */
-export function benchmarkValues(config: Pick<BenchConfig, 'benchmark'>, variant: VariantConfig): Record<string, unknown> {
+export function benchmarkValues(config: RunConfig, variant: VariantConfig): Record<string, unknown> {
   return { ...chartValues(variant), podAnnotations: { [RUN_ANNOTATION]: runHash(config, variant) } };
 }
 
-export function benchmarkRelease(config: Pick<BenchConfig, 'benchmark' | 'flux'>, variant: VariantConfig): HelmRelease {
+export function benchmarkRelease(config: Pick<BenchConfig, 'benchmark' | 'cluster' | 'flux'>, variant: VariantConfig): HelmRelease {
   return helmRelease({
     name: benchmarkReleaseName(variant),
     namespace: BENCHMARK_NAMESPACE,

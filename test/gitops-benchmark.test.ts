@@ -18,6 +18,7 @@ import {
   variantNodeLabels,
   variantToleration,
 } from '../config/naming';
+import { goDurationSeconds } from '../config/load';
 import type { BenchConfig } from '../config/schema';
 import { BENCH_SCRIPT, benchmarkJobName, runHash } from '../gitops/benchmark';
 import { renderTree } from '../gitops/tree';
@@ -112,8 +113,10 @@ describe('post-renderer', () => {
       'json',
     ]);
     expect(command[2]).toMatch(/timeout "\$limit" "\$@" --pid "\$pid"/);
-    // 5m at 5s rounds that rest as long: about 30 rounds.
-    expect(300 / (2 * 5)).toBe(30);
+    // The time bound is maxDuration; at rounds that rest as long as they run that is about 30 rounds.
+    const bound = goDurationSeconds(command[4]);
+    expect(bound).toBe(goDurationSeconds(config.benchmark.maxDuration));
+    expect(Math.floor(bound / (2 * goDurationSeconds(config.benchmark.roundDuration)))).toBe(30);
   });
 
   it("sees the node's processes, stays on the variant's node, carries the report's labels", () => {
@@ -224,10 +227,23 @@ describe('reruns', () => {
     }
   });
 
+  it("changing the benchmark nodes' VM size, OS image or Kubernetes version reruns every variant", () => {
+    for (const change of [
+      (x: BenchConfig) => (x.cluster.benchmarkVmSize = 'Standard_D8as_v5'),
+      (x: BenchConfig) => (x.cluster.osSku = 'AzureLinux'),
+      (x: BenchConfig) => (x.cluster.kubernetesVersion = '1.34'),
+    ]) {
+      const before = jobNames(config);
+      const after = jobNames(changed(config, change));
+      for (const v of config.benchmark.variants) expect(after[v.name]).not.toBe(before[v.name]);
+    }
+  });
+
   it('what a run does not depend on does not rerun it', () => {
     const c = changed(config, (x) => {
       x.flux.interval = '5m';
       x.azure.location = 'northeurope';
+      x.cluster.systemVmSize = 'Standard_D8as_v5';
     });
     expect(jobNames(c)).toEqual(jobNames(config));
   });
