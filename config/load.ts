@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME } from './naming';
 import {
   BenchConfig,
   DEFAULT_CONFIG,
@@ -265,6 +266,9 @@ function validate(c: BenchConfig, problems: string[]): void {
   b.variants.forEach((v, i) => {
     const at = `benchmark.variants[${i}]`;
     matches(`${at}.name`, v.name, NODE_POOL_NAME, 'a variant name is its AKS node pool name: 1-12 lowercase letters and digits, starting with a letter');
+    if (v.name === SYSTEM_POOL_NAME || v.name === SYSTEM_POOL_ROTATION_NAME) {
+      bad(`${at}.name`, v.name, `${SYSTEM_POOL_NAME} and ${SYSTEM_POOL_ROTATION_NAME} are the system node pool's names`);
+    }
     if (seen.has(v.name)) bad(`${at}.name`, v.name, `duplicate of benchmark.variants[${seen.get(v.name)}].name; names must be unique`);
     else seen.set(v.name, i);
     oneOf(`${at}.driver`, v.driver, DRIVER_KINDS);

@@ -8,6 +8,10 @@ import type { BenchConfig, VariantConfig } from './schema';
 export const VARIANT_KEY = 'falco-bench/variant';
 export const VARIANT_TAINT_EFFECT = 'NoSchedule';
 
+/** The system node pool, and its temporary name while a VM size change rotates it: no variant may take them. */
+export const SYSTEM_POOL_NAME = 'system';
+export const SYSTEM_POOL_ROTATION_NAME = 'systemtmp';
+
 /** Namespace of Falco and the k8s-metacollector. */
 export const FALCO_NAMESPACE = 'falco';
 /** Namespace of the event-generator benchmark jobs. */

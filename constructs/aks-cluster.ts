@@ -3,7 +3,7 @@ import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { VariantConfig } from '../config/schema';
-import { variantAksTaint, variantNodeLabels } from '../config/naming';
+import { SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME, variantAksTaint, variantNodeLabels } from '../config/naming';
 
 export interface AksClusterProps {
   /** Cluster name; also its DNS prefix. */
@@ -58,13 +58,13 @@ export class AksCluster extends Construct {
       localAccountDisabled: false,
       identity: { type: 'UserAssigned', identityIds: [this.identity.id] },
       defaultNodePool: {
-        name: 'system',
+        name: SYSTEM_POOL_NAME,
         vmSize: props.systemVmSize,
         nodeCount: props.systemNodeCount,
         osSku: props.osSku,
         orchestratorVersion: props.kubernetesVersion,
         // Lets a VM size change rotate the system pool instead of recreating the cluster.
-        temporaryNameForRotation: 'systemtmp',
+        temporaryNameForRotation: SYSTEM_POOL_ROTATION_NAME,
         upgradeSettings: { maxSurge: '10%' },
         tags,
       },

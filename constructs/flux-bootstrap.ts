@@ -22,7 +22,13 @@ export interface FluxBootstrapProps {
   readonly identity: string;
   readonly identityPub: string;
   readonly knownHosts: string;
-  /** Seconds Helm waits for each release, and on destroy for Flux's garbage collection. */
+  /**
+   * How long, on destroy, the root Kustomization waits for Flux to uninstall what it applied (Go duration).
+   * It must outlast the slowest generated layer (the Falco layer: 15m), or Flux gives up, drops its finalizer
+   * and the controllers go while HelmReleases still wait for them. Default 20m.
+   */
+  readonly garbageCollectionTimeout?: string;
+  /** Seconds Helm waits for each release; on destroy it must outlast the garbage collection. Default 1800. */
   readonly timeoutSeconds?: number;
 }
 
@@ -42,7 +48,7 @@ export class FluxBootstrap extends Construct {
 
   constructor(scope: Construct, id: string, props: FluxBootstrapProps) {
     super(scope, id);
-    const timeout = props.timeoutSeconds ?? 900;
+    const timeout = props.timeoutSeconds ?? 1800;
 
     this.flux = new Release(this, 'flux2', {
       name: 'flux2',
@@ -82,18 +88,17 @@ export class FluxBootstrap extends Construct {
               prune: true,
               interval: props.interval,
               deletionPolicy: 'WaitForTermination',
+              // Also bounds the wait of deletionPolicy; the default (the interval) would give up after a minute.
+              timeout: props.garbageCollectionTimeout ?? '20m',
             },
           },
-        }),
-        // A separate document, so the (sensitive) key material never mixes with values shown in plans. The chart
-        // names the secret after the release and points the GitRepository's secretRef at it.
-        Fn.yamlencode({
-          secret: {
-            create: true,
-            data: { identity: props.identity, 'identity.pub': props.identityPub, known_hosts: props.knownHosts },
-          },
+          // The chart names the secret after the release and points the GitRepository's secretRef at it.
+          secret: { create: true, data: { 'identity.pub': props.identityPub, known_hosts: props.knownHosts } },
         }),
       ],
+      // The private key only as a sensitive value: `values` are shown in plans, and the key arrives through
+      // terraform_remote_state, which does not keep the sensitive mark of the output it reads.
+      setSensitive: [{ name: 'secret.data.identity', value: props.identity, type: 'string' }],
     });
   }
 }

@@ -41,7 +41,8 @@ export class GitOpsRepository extends Construct {
         name: props.name,
         description: 'Falco on AKS benchmark, synced by Flux',
         visibility: props.visibility ?? 'private',
-        autoInit: true,
+        // Empty, so that this project's history can be pushed to it as it is (Flux retries until it is there).
+        autoInit: false,
         // `cdktf destroy` archives rather than deletes it: the repository holds the user's configuration.
         archiveOnDestroy: true,
       });

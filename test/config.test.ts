@@ -91,6 +91,10 @@ describe('configuration', () => {
     expect(problemsOf(withVariants(variant({ name }))).join('\n')).toMatch(/variants\[0\]\.name: .* 1-12 lowercase letters and digits/);
   });
 
+  it.each(['system', 'systemtmp'])('rejects variant name %p (the system pool has it)', (name) => {
+    expect(problemsOf(withVariants(variant({ name })))).toEqual([`benchmark.variants[0].name: "${name}" is not allowed; system and systemtmp are the system node pool's names`]);
+  });
+
   it('rejects an empty variant list', () => {
     expect(problemsOf(withVariants())).toEqual(['benchmark.variants: the list is empty; at least one variant is required']);
   });

@@ -3,6 +3,7 @@
  * every Falco and benchmark lands on exactly its variant's node pool, and the bootstrap syncs the folder and
  * names the source that the tree expects.
  */
+import { goDurationSeconds } from '../config/load';
 import { renderTree } from '../gitops/tree';
 import { parseRendered, ofKind, type Obj } from './helpers/gitops-tree';
 import { resources, synthStacks } from './helpers/synth';
@@ -57,6 +58,17 @@ describe.each([
   it('has one node pool per Falco release and no other benchmark pools', () => {
     const falcoNames = releases.filter((r) => r.spec.chart.spec.chart === 'falco').map((r) => r.metadata.name.replace(/^falco-/, ''));
     expect(falcoNames.sort()).toEqual(pools.map((p) => p.name).sort());
+  });
+
+  it('on destroy, Helm outlasts the root Kustomization, which outlasts every generated layer', () => {
+    const sync = Object.values<Obj>(flux.resource.helm_release).find((r) => r.chart === 'flux2-sync')!;
+    const root = goDurationSeconds(/"timeout" = "([^"]+)"/.exec(sync.values[0])![1]);
+    const layers = ofKind(parsed, 'kustomize.toolkit.fluxcd.io/v1', 'Kustomization');
+    for (const k of layers) {
+      expect(k.spec.deletionPolicy).toBe('WaitForTermination');
+      expect(goDurationSeconds(k.spec.timeout)).toBeLessThan(root);
+    }
+    for (const release of Object.values<Obj>(flux.resource.helm_release)) expect(release.timeout).toBeGreaterThan(root);
   });
 
   it('keeps the k8s-metacollector off every benchmark node (it runs on the system pool)', () => {

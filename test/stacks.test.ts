@@ -90,7 +90,7 @@ describe('infrastructure stack', () => {
 
   it('creates the repository in create mode, archived rather than deleted on destroy', () => {
     const created = synthStacks({ github: { mode: 'create', visibility: 'public' } }).infrastructure;
-    expect(onlyResource(created, 'github_repository')).toMatchObject({ name: 'falco-aks-gitops-bench', visibility: 'public', archive_on_destroy: true, auto_init: true });
+    expect(onlyResource(created, 'github_repository')).toMatchObject({ name: 'falco-aks-gitops-bench', visibility: 'public', archive_on_destroy: true, auto_init: false });
     expect(created.data?.github_repository).toBeUndefined();
   });
 
@@ -158,13 +158,28 @@ describe('flux stack', () => {
     expect(otherValues).toContain('"path" = "./fluxcd/clusters/aks-two"');
   });
 
-  it('creates the SSH secret from the deploy key and GitHub host keys, in its own values document', () => {
-    const secret = yamlencodeArgument(byName('flux-system').values[1]);
-    expect(secret).toMatch(/^\{"secret" = \{"create" = true, "data" = \{/);
-    expect(secret).toMatch(/"identity" = data\.terraform_remote_state\.[^,]*tls_private_key[^,]*private_key_openssh,/);
-    expect(secret).toMatch(/"identity\.pub" = data\.terraform_remote_state\.[^,]*tls_private_key[^,]*public_key_openssh,/);
-    expect(secret).toMatch(/"known_hosts" = join\("\\n", formatlist\("github\.com %s", data\.terraform_remote_state\.[^)]*github_ssh_keys[^)]*keys\)\)/);
-    expect(byName('flux-system').values[0]).not.toMatch(/private_key|known_hosts/);
+  it('creates the SSH secret from the deploy key and GitHub host keys, the private key only as a sensitive value', () => {
+    const sync = byName('flux-system');
+    expect(sync.values).toHaveLength(1);
+    const values = yamlencodeArgument(sync.values[0]);
+    expect(values).toMatch(/"secret" = \{"create" = true, "data" = \{"identity\.pub" = data\.terraform_remote_state\.[^,]*tls_private_key[^,]*public_key_openssh, /);
+    expect(values).toMatch(/"known_hosts" = join\("\\n", formatlist\("github\.com %s", data\.terraform_remote_state\.[^)]*github_ssh_keys[^)]*keys\)\)/);
+    expect(values).not.toMatch(/private_key_openssh/);
+    expect(sync.set_sensitive).toEqual([
+      {
+        name: 'secret.data.identity',
+        type: 'string',
+        value: expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-infrastructure\.outputs\.cross-stack-output-tls_private_key[^}]*private_key_openssh\}$/),
+      },
+    ]);
+  });
+
+  it('lets Flux finish uninstalling what it applied before Helm gives up on destroy', () => {
+    const values = yamlencodeArgument(byName('flux-system').values[0]);
+    expect(values).toContain('"deletionPolicy" = "WaitForTermination"');
+    expect(values).toContain('"timeout" = "20m"');
+    // Helm's wait (seconds) outlasts Flux's garbage collection (20m), which outlasts the slowest layer (15m).
+    for (const release of Object.values(releases)) expect(release.timeout).toBe(1800);
   });
 
   it('leaves the image automation controllers out', () => {
