@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { goDurationSeconds } from './duration';
 import { SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME } from './naming';
 import {
   BenchConfig,
@@ -198,14 +199,6 @@ export function cpuCores(quantity: string): number {
 export function memoryBytes(quantity: string): number {
   const [, num, unit] = /^([\d.]+)(\D*)$/.exec(quantity) ?? [];
   return Number(num) * MEMORY_FACTORS[unit ?? ''];
-}
-
-/** Go duration in seconds. */
-export function goDurationSeconds(d: string): number {
-  const units: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
-  let total = 0;
-  for (const [, n, u] of d.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(n) * units[u];
-  return total;
 }
 
 function validate(c: BenchConfig, problems: string[]): void {

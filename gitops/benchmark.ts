@@ -17,7 +17,7 @@
  * inputs did not change keeps a byte-identical HelmRelease and is not upgraded, so it does not run again.
  */
 import { createHash } from 'node:crypto';
-import { goDurationSeconds } from '../config/load';
+import { goDurationSeconds } from '../config/duration';
 import type { BenchConfig, BenchmarkConfig, VariantConfig } from '../config/schema';
 import {
   BENCHMARK_HTTP_PORT,

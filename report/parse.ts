@@ -8,7 +8,7 @@
  * its `statistics` line, and a malformed *last* line, are expected: warnings, and that round is left out. A
  * malformed line with more lines after it means the file is damaged: an error naming the line.
  */
-import { formatGoDuration, parseGoDuration } from './duration';
+import { formatGoDuration, parseGoDuration } from '../config/duration';
 import { ActionResult, LogFormat, ParsedLog, Result, Round, fail, ok } from './types';
 
 type Value = string | number | boolean | null;

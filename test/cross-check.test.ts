@@ -3,7 +3,7 @@
  * every Falco and benchmark lands on exactly its variant's node pool, and the bootstrap syncs the folder and
  * names the source that the tree expects.
  */
-import { goDurationSeconds } from '../config/load';
+import { goDurationSeconds } from '../config/duration';
 import { renderTree } from '../gitops/tree';
 import { parseRendered, ofKind, type Obj } from './helpers/gitops-tree';
 import { resources, synthStacks } from './helpers/synth';

@@ -18,7 +18,7 @@ import {
   variantNodeLabels,
   variantToleration,
 } from '../config/naming';
-import { goDurationSeconds } from '../config/load';
+import { goDurationSeconds } from '../config/duration';
 import type { BenchConfig } from '../config/schema';
 import { BENCH_SCRIPT, benchmarkJobName, runHash } from '../gitops/benchmark';
 import { renderTree } from '../gitops/tree';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatGoDuration, parseGoDuration } from '../report/duration';
+import { formatGoDuration, parseGoDuration } from '../config/duration';
 import { detectFormat, parseLog, parseLogfmt } from '../report/parse';
 import { ParsedLog, Result } from '../report/types';
 import { fileSafe, uniqueNames, variantFromFileName } from '../report/variant';

@@ -1,4 +1,7 @@
-/** Go `time.Duration` text <-> nanoseconds, for the bench's `sleep=` field (text logs print it, JSON may give ns). */
+/**
+ * Go `time.Duration` text <-> nanoseconds: the configuration's durations (event-generator flags, Flux intervals)
+ * and the bench log's `sleep=` field (text logs print it, JSON may give nanoseconds).
+ */
 
 const UNIT_NS: Record<string, number> = {
   ns: 1,
@@ -46,4 +49,11 @@ export function formatGoDuration(ns: number): string {
   if (minutes === 0) return `${sign}${seconds}s`;
   if (hours === 0) return `${sign}${minutes}m${seconds}s`;
   return `${sign}${hours}h${minutes % 60}m${seconds}s`;
+}
+
+/** Seconds of a Go duration that validation has accepted (throws on anything else: a programming error). */
+export function goDurationSeconds(text: string): number {
+  const ns = parseGoDuration(text);
+  if (ns === null) throw new Error(`not a Go duration: ${JSON.stringify(text)}`);
+  return ns / 1e9;
 }
