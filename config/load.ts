@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { goDurationSeconds } from './duration';
-import { SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME } from './naming';
+import { SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME } from '../contract/naming';
 import {
   BenchConfig,
   DEFAULT_CONFIG,

@@ -3,7 +3,7 @@ import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { VariantConfig } from '../config/schema';
-import { SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME, variantAksTaint, variantNodeLabels } from '../config/naming';
+import { SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME, variantAksTaint, variantNodeLabels } from '../contract/naming';
 
 export interface AksClusterProps {
   /** Cluster name; also its DNS prefix. */

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Fn } from 'cdktf';
 import { Release } from '@cdktf/provider-helm/lib/release';
-import { FLUX_NAMESPACE, FLUX_SYNC_NAME } from '../config/naming';
+import { FLUX_NAMESPACE, FLUX_SYNC_NAME } from '../contract/naming';
 
 /** Chart versions of the bootstrap; Flux 2.8.5 is what `flux2` 2.18.3 installs. */
 export const FLUX_CHARTS = {

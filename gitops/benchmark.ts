@@ -29,7 +29,7 @@ import {
   falcoReleaseName,
   variantNodeLabels,
   variantToleration,
-} from '../config/naming';
+} from '../contract/naming';
 import { falcoValues } from './falco';
 import { helmRelease } from './flux';
 import type { HelmRelease, JsonPatchOperation, PatchTarget } from './types';

@@ -13,7 +13,7 @@ import {
   falcoReleaseName,
   variantNodeLabels,
   variantToleration,
-} from '../config/naming';
+} from '../contract/naming';
 import { helmRelease } from './flux';
 import { metacollectorEndpoint } from './metacollector';
 import type { HelmRelease } from './types';

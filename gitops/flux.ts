@@ -1,5 +1,5 @@
 /** Builders for the Flux objects the tree consists of. Pure: every input is a parameter. */
-import { FLUX_NAMESPACE, FLUX_SYNC_NAME } from '../config/naming';
+import { FLUX_NAMESPACE, FLUX_SYNC_NAME } from '../contract/naming';
 import type { FluxKustomization, HelmRelease, HelmReleaseActionOptions, HelmRepository, KustomizeFile, Namespace, ObjectRef } from './types';
 import { CHART_REPOSITORY, ChartPin, FLUX_API, KUSTOMIZE_API } from './versions';
 

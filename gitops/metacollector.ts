@@ -3,7 +3,7 @@
  * the system pool: it has no toleration for the variant taints, so it cannot land on a benchmark node.
  */
 import type { BenchConfig } from '../config/schema';
-import { FALCO_NAMESPACE, METACOLLECTOR_RELEASE_NAME, metacollectorServiceName } from '../config/naming';
+import { FALCO_NAMESPACE, METACOLLECTOR_RELEASE_NAME, metacollectorServiceName } from '../contract/naming';
 import { helmRelease } from './flux';
 import type { HelmRelease } from './types';
 import { CHARTS, METACOLLECTOR_GRPC_PORT } from './versions';

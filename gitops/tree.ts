@@ -9,7 +9,7 @@
  *
  * Layers run in that order: sources -> falco (wait: every Falco Ready) -> benchmark.
  */
-import { BENCHMARK_NAMESPACE, FALCO_NAMESPACE, benchmarkReleaseName, clusterPath, falcoReleaseName } from '../config/naming';
+import { BENCHMARK_NAMESPACE, FALCO_NAMESPACE, benchmarkReleaseName, clusterPath, falcoReleaseName } from '../contract/naming';
 import type { BenchConfig, VariantConfig } from '../config/schema';
 import { benchmarkRelease } from './benchmark';
 import { falcoRelease } from './falco';

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCHMARK_NAMESPACE, BENCHMARK_ROLE_LABEL } from '../config/naming';
+import { BENCHMARK_NAMESPACE, BENCHMARK_ROLE_LABEL } from '../contract/naming';
 import { BenchmarkCluster, FetchedVariant, fetchBenchmarkLogs, kubeconfigFromCdktfOutputs, podId } from './cluster';
 import { renderJson } from './json';
 import { KubeAccess, connectCluster } from './kube';

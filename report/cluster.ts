@@ -2,7 +2,7 @@
  * `--from-cluster` without Kubernetes: which pod's log to read per variant, progress, not-finished Jobs.
  * The cluster itself sits behind `BenchmarkCluster` (real adapter: kube.ts; tests: a fake).
  */
-import { KUBECONFIG_OUTPUT } from '../config/naming';
+import { KUBECONFIG_OUTPUT } from '../contract/naming';
 import { Result, fail, ok } from './types';
 
 export interface BenchPod {

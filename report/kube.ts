@@ -3,7 +3,7 @@
  * so it is loaded with a dynamic import (kept as a real `import()` by module node16), and only when
  * `--from-cluster` is used.
  */
-import { BENCHMARK_NAMESPACE, BENCHMARK_ROLE_LABEL, VARIANT_KEY } from '../config/naming';
+import { BENCHMARK_NAMESPACE, BENCHMARK_ROLE_LABEL, VARIANT_KEY } from '../contract/naming';
 import { BenchPod, BenchmarkCluster } from './cluster';
 
 export interface KubeAccess {

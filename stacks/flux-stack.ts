@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { Fn, TerraformStack } from 'cdktf';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import type { BenchConfig } from '../config/schema';
-import { clusterPath } from '../config/naming';
+import { clusterPath } from '../contract/naming';
 import { FluxBootstrap } from '../constructs/flux-bootstrap';
 import { configureBackend } from '../constructs/state-backend';
 import type { InfrastructureStack } from './infrastructure-stack';

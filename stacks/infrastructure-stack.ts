@@ -5,7 +5,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { GithubProvider } from '@cdktf/provider-github/lib/provider';
 import { TlsProvider } from '@cdktf/provider-tls/lib/provider';
 import type { BenchConfig } from '../config/schema';
-import { KUBECONFIG_OUTPUT } from '../config/naming';
+import { KUBECONFIG_OUTPUT } from '../contract/naming';
 import { AksCluster } from '../constructs/aks-cluster';
 import { GitOpsRepository } from '../constructs/github-repository';
 import { configureBackend } from '../constructs/state-backend';

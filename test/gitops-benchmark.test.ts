@@ -17,7 +17,7 @@ import {
   falcoReleaseName,
   variantNodeLabels,
   variantToleration,
-} from '../config/naming';
+} from '../contract/naming';
 import { goDurationSeconds } from '../config/duration';
 import type { BenchConfig } from '../config/schema';
 import { BENCH_SCRIPT, benchmarkJobName, runHash } from '../gitops/benchmark';

@@ -20,7 +20,7 @@ import {
   falcoReleaseName,
   variantNodeLabels,
   variantToleration,
-} from '../config/naming';
+} from '../contract/naming';
 import { GENERATED_HEADER } from '../gitops/yaml';
 import { LAYER_PATHS, buildTree, renderTree } from '../gitops/tree';
 import { CHARTS, EVENT_GENERATOR_IMAGE_TAG, FLUX_API, K8SMETA_PLUGIN_REF } from '../gitops/versions';
@@ -335,7 +335,7 @@ describe('cross-references', () => {
     }
   });
 
-  it('the chart fullname helper in config/naming.ts matches the chart’s semantics', () => {
+  it('the chart fullname helper in contract/naming.ts matches the chart’s semantics', () => {
     for (const [release, chart] of [
       ['bench-kmod1cpu', 'event-generator'],
       ['falco-kmod1cpu', 'falco'],

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCHMARK_NAMESPACE } from '../config/naming';
+import { BENCHMARK_NAMESPACE } from '../contract/naming';
 import { Io, main, parseOptions } from '../report/cli';
 import { BenchPod, BenchmarkCluster, kubeconfigFromCdktfOutputs } from '../report/cluster';
 import { KubeAccess } from '../report/kube';

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { VARIANT_KEY } from '../config/naming';
+import { VARIANT_KEY } from '../contract/naming';
 import { onlyResource, resources, synthStacks } from './helpers/synth';
 
 /** Terraform `yamlencode({...})` argument, turned back into data where it holds only literals. */

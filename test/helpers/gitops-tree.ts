@@ -45,7 +45,7 @@ export const hasKubectl = (() => {
 
 /**
  * The `<chart>.fullname` helper of the falcosecurity charts, written again from the template's semantics
- * (`contains $name .Release.Name`, `trunc 63`, `trimSuffix "-"`), independently of config/naming.ts.
+ * (`contains $name .Release.Name`, `trunc 63`, `trimSuffix "-"`), independently of contract/naming.ts.
  */
 export function chartFullnameAsTheChartDoes(release: string, chart: string): string {
   const name = release.indexOf(chart) >= 0 ? release : `${release}-${chart}`;

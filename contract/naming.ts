@@ -1,12 +1,14 @@
 /**
- * Names shared by the CDKTF app and the GitOps generator. The node pool label and taint that the app puts on
- * a variant's node are the ones its Falco and benchmark select and tolerate: both sides import them from here.
+ * The naming contract: names, labels, ports and paths shared by the CDKTF app, the GitOps generator, the report
+ * and the responder. The node pool label and taint that the app puts on a variant's node are the ones its Falco
+ * and benchmark select and tolerate; the responder's port is the one Falcosidekick posts to. Every side imports
+ * them from here, so they cannot drift apart.
  */
-import type { BenchConfig, VariantConfig } from './schema';
+import type { BenchConfig, VariantConfig } from '../config/schema';
 
 /** Label and taint key on each benchmark node; the value is the variant name. */
 export const VARIANT_KEY = 'falco-bench/variant';
-export const VARIANT_TAINT_EFFECT = 'NoSchedule';
+const VARIANT_TAINT_EFFECT = 'NoSchedule';
 
 /** The system node pool, and its temporary name while a VM size change rotates it: no variant may take them. */
 export const SYSTEM_POOL_NAME = 'system';
@@ -25,7 +27,7 @@ export function variantNodeLabels(variant: Pick<VariantConfig, 'name'>): Record<
 }
 
 /** The taint that keeps every other pod off a variant's node, in Kubernetes form. */
-export function variantTaint(variant: Pick<VariantConfig, 'name'>) {
+function variantTaint(variant: Pick<VariantConfig, 'name'>) {
   return { key: VARIANT_KEY, value: variant.name, effect: VARIANT_TAINT_EFFECT } as const;
 }
 
@@ -95,3 +97,40 @@ export const falcoMetricsServiceName = (variant: Pick<VariantConfig, 'name'>) =>
 export const BENCHMARK_HTTP_PORT = 8080;
 /** Service in `BENCHMARK_NAMESPACE` that the event-generator chart creates for a variant's benchmark server. */
 export const benchmarkServiceName = (variant: Pick<VariantConfig, 'name'>) => chartFullname(benchmarkReleaseName(variant), 'event-generator');
+
+/** Namespace of Falcosidekick and the responder (the response engine). */
+export const RESPONSE_NAMESPACE = 'falco-response';
+
+/**
+ * Namespaces the responder never acts on, whatever its policy says: the cluster's own, Flux's, Falco's and the
+ * response engine's. Acting there could take down the very components that detect and respond.
+ */
+export const PROTECTED_NAMESPACES: readonly string[] = [
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+  FLUX_NAMESPACE,
+  FALCO_NAMESPACE,
+  RESPONSE_NAMESPACE,
+];
+
+/** The responder's Deployment, Service and container name in `RESPONSE_NAMESPACE`. */
+export const RESPONDER_NAME = 'responder';
+/** Port of the responder's HTTP server (container and Service). */
+export const RESPONDER_PORT = 8080;
+/** Path Falcosidekick's webhook output POSTs alerts to; `/healthz`, `/readyz` and `/metrics` sit beside it. */
+export const RESPONDER_ALERT_PATH = '/falco';
+
+/**
+ * Folders under the GitOps root that the generator does not own: it creates `apps` once (the demo workload) and
+ * never touches either afterwards. `responses` holds the responder's NetworkPolicies, one file per response,
+ * applied by a Flux Kustomization with prune, so deleting a file undoes its response.
+ */
+export const APPS_DIR = 'fluxcd/apps';
+export const RESPONSES_DIR = 'fluxcd/responses';
+
+/** The shipped response policy, relative to the repository root (the responder reads it from its checkout). */
+export const DEFAULT_POLICY_FILE = 'responder/policy.yaml';
+
+/** The repository's own Falco rules, loaded after the stock rules in file-name order. */
+export const RULES_DIR = 'rules';
