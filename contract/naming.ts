@@ -134,3 +134,6 @@ export const DEFAULT_POLICY_FILE = 'responder/policy.yaml';
 
 /** The repository's own Falco rules, loaded after the stock rules in file-name order. */
 export const RULES_DIR = 'rules';
+
+/** The responder's committed build output: one bundled file, delivered to the cluster in a ConfigMap. */
+export const RESPONDER_BUNDLE = 'responder/bundle/responder.cjs';

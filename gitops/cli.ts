@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
+import { readInputs } from './inputs';
 import { diffTree, isClean, readTree, writeTree } from './files';
 import { GITOPS_ROOT, renderTree } from './tree';
 
@@ -48,7 +49,7 @@ export function main(argv: string[], io: CliIo): number {
   let tree: Map<string, string>;
   try {
     const file = args.config ?? io.env.FALCO_BENCH_CONFIG ?? DEFAULT_CONFIG_FILE;
-    tree = renderTree(loadConfig(resolve(io.cwd, file), io.env));
+    tree = renderTree(loadConfig(resolve(io.cwd, file), io.env), readInputs(io.cwd));
   } catch (e) {
     if (e instanceof ConfigError) {
       io.err(e.message);

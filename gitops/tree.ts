@@ -15,6 +15,7 @@ import { benchmarkRelease } from './benchmark';
 import { falcoRelease } from './falco';
 import { chartRepository, kustomizeFile, layer, namespace } from './flux';
 import { metacollectorRelease } from './metacollector';
+import type { GitopsInputs } from './inputs';
 import type { GeneratedObject } from './types';
 import { CHART_REPOSITORY } from './versions';
 import { renderFile } from './yaml';
@@ -47,7 +48,7 @@ function folder(dir: string, files: [string, GeneratedObject][]): TreeFile[] {
   ];
 }
 
-export function buildTree(config: BenchConfig): TreeFile[] {
+export function buildTree(config: BenchConfig, _inputs: GitopsInputs): TreeFile[] {
   const interval = config.flux.interval;
   const variants = byName(config.benchmark.variants);
   const layers = {
@@ -76,6 +77,6 @@ export function buildTree(config: BenchConfig): TreeFile[] {
 }
 
 /** Relative path -> file text, sorted by path. */
-export function renderTree(config: BenchConfig): Map<string, string> {
-  return new Map(buildTree(config).map((f) => [f.path, renderFile(f.objects)]));
+export function renderTree(config: BenchConfig, inputs: GitopsInputs): Map<string, string> {
+  return new Map(buildTree(config, inputs).map((f) => [f.path, renderFile(f.objects)]));
 }

@@ -5,14 +5,14 @@
  */
 import { goDurationSeconds } from '../config/duration';
 import { renderTree } from '../gitops/tree';
-import { parseRendered, ofKind, type Obj } from './helpers/gitops-tree';
+import { parseRendered, ofKind, type Obj, repoInputs } from './helpers/gitops-tree';
 import { resources, synthStacks } from './helpers/synth';
 
 const HELM_RELEASE = 'helm.toolkit.fluxcd.io/v2';
 
 function check(partial: Parameters<typeof synthStacks>[0]) {
   const { config, infrastructure, flux } = synthStacks(partial);
-  const parsed = parseRendered(renderTree(config));
+  const parsed = parseRendered(renderTree(config, repoInputs));
   return { config, infrastructure, flux, parsed };
 }
 

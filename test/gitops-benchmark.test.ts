@@ -23,7 +23,7 @@ import type { BenchConfig } from '../config/schema';
 import { BENCH_SCRIPT, benchmarkJobName, runHash } from '../gitops/benchmark';
 import { renderTree } from '../gitops/tree';
 import { FLUX_API } from '../gitops/versions';
-import { Obj, changed, chartFullnameAsTheChartDoes, defaultConfig, hasKubectl, ofKind, parseRendered } from './helpers/gitops-tree';
+import { Obj, changed, chartFullnameAsTheChartDoes, defaultConfig, hasKubectl, ofKind, parseRendered, repoInputs } from './helpers/gitops-tree';
 
 const config = defaultConfig();
 const FIXTURE = join(__dirname, 'fixtures/gitops/event-generator-0.4.0-bench-kmod1cpu.yaml');
@@ -32,7 +32,7 @@ const fixture = parseAllDocuments(fixtureText).map((d) => d.toJS() as Obj);
 const variant = config.benchmark.variants.find((v) => v.name === 'kmod1cpu')!;
 
 function releaseOf(c: BenchConfig, name: string): Obj {
-  return ofKind(parseRendered(renderTree(c)), FLUX_API.helmRelease, 'HelmRelease').find((r) => r.metadata.name === name)!;
+  return ofKind(parseRendered(renderTree(c, repoInputs)), FLUX_API.helmRelease, 'HelmRelease').find((r) => r.metadata.name === name)!;
 }
 const release = releaseOf(config, benchmarkReleaseName(variant));
 const [patchSpec] = release.spec.postRenderers[0].kustomize.patches;
@@ -192,10 +192,10 @@ const hasShell = ['bash', 'timeout', 'sleep'].every((c) => !spawnSync('sh', ['-c
 });
 
 describe('reruns', () => {
-  const base = renderTree(config);
+  const base = renderTree(config, repoInputs);
   const jobNames = (c: BenchConfig) => Object.fromEntries(c.benchmark.variants.map((v) => [v.name, benchmarkJobName(v, runHash(c, v))]));
   const differingFiles = (c: BenchConfig) => {
-    const next = renderTree(c);
+    const next = renderTree(c, repoInputs);
     return [...new Set([...base.keys(), ...next.keys()])].filter((p) => base.get(p) !== next.get(p)).sort();
   };
 

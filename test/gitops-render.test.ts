@@ -7,12 +7,12 @@ import type { HelmRelease } from '../gitops/types';
 import { benchmarkJobName, runHash } from '../gitops/benchmark';
 import { FALCO_NAMESPACE, benchmarkReleaseName, falcoReleaseName, variantToleration } from '../contract/naming';
 import { K8sObject, findObject, renderHelmRelease } from './helpers/helm';
-import { Obj, allObjects, defaultConfig, parseRendered } from './helpers/gitops-tree';
+import { Obj, allObjects, defaultConfig, parseRendered, repoInputs } from './helpers/gitops-tree';
 import { describeWithUpstream } from './helpers/upstream';
 
 describeWithUpstream('HelmReleases rendered with the real charts', () => {
   const config = defaultConfig();
-  const releases = allObjects(parseRendered(renderTree(config))).filter((o) => o.kind === 'HelmRelease') as HelmRelease[];
+  const releases = allObjects(parseRendered(renderTree(config, repoInputs))).filter((o) => o.kind === 'HelmRelease') as HelmRelease[];
   const rendered = new Map<string, K8sObject[]>(releases.map((hr) => [hr.metadata.name, renderHelmRelease(hr)]));
   const variant = config.benchmark.variants[0];
 

@@ -35,11 +35,12 @@ import {
   hasKubectl,
   ofKind,
   parseRendered,
+  repoInputs,
 } from './helpers/gitops-tree';
 import { describeWithUpstream, upstreamChartMeta, upstreamChartValues } from './helpers/upstream';
 
 const config = defaultConfig();
-const tree = renderTree(config);
+const tree = renderTree(config, repoInputs);
 const parsed = parseRendered(tree);
 const helmReleases = ofKind(parsed, FLUX_API.helmRelease, 'HelmRelease');
 const fluxKustomizations = ofKind(parsed, FLUX_API.kustomization, 'Kustomization');
@@ -85,10 +86,10 @@ describe('tree layout', () => {
   });
 
   it('is deterministic: same bytes on every call and whatever the order of the variants', () => {
-    expect([...renderTree(config)]).toEqual([...tree]);
+    expect([...renderTree(config, repoInputs)]).toEqual([...tree]);
     const reversed = changed(config, (c) => c.benchmark.variants.reverse());
-    expect([...renderTree(reversed)]).toEqual([...tree]);
-    expect(JSON.stringify(buildTree(config))).not.toMatch(/20\d\d-\d\d-\d\dT/);
+    expect([...renderTree(reversed, repoInputs)]).toEqual([...tree]);
+    expect(JSON.stringify(buildTree(config, repoInputs))).not.toMatch(/20\d\d-\d\d-\d\dT/);
   });
 
   it('every kustomization.yaml lists files that exist, and every file is listed once', () => {

@@ -4,8 +4,12 @@ import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { loadConfig } from '../../config/load';
 import type { BenchConfig } from '../../config/schema';
+import { readInputs } from '../../gitops/inputs';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
+
+/** The repository's own generator inputs (rules, responder bundle), as the CLI reads them. */
+export const repoInputs = readInputs(REPO_ROOT);
 
 /** The committed bench.config.yaml, without environment overrides. */
 export function defaultConfig(): BenchConfig {

@@ -1,0 +1,42 @@
+/**
+ * The repository files, besides the configuration, that the generated tree is made from: the repository's own
+ * Falco rules and the responder's committed bundle. The CLI reads them from disk; the generator stays a pure
+ * function of (configuration, inputs), so tests pass their own.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESPONDER_BUNDLE, RULES_DIR } from '../contract/naming';
+
+/** A file of the repository: its path relative to the repository root (with `/`) and its text. */
+export interface RepoFile {
+  path: string;
+  text: string;
+}
+
+export interface GitopsInputs {
+  /** `rules/*.yaml` and `*.yml`, in Falco's load order (file name). */
+  rules: RepoFile[];
+  /** The responder's bundled program, when it has been built and committed. */
+  responderBundle?: RepoFile;
+}
+
+/** Falco loads only these from a rules folder. */
+export const RULES_FILE = /\.ya?ml$/;
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function readInputs(repoRoot: string): GitopsInputs {
+  const rulesDir = join(repoRoot, RULES_DIR);
+  const rules = existsSync(rulesDir)
+    ? readdirSync(rulesDir, { withFileTypes: true })
+        .filter((e) => e.isFile() && RULES_FILE.test(e.name))
+        .map((e) => e.name)
+        .sort(byName)
+        .map((name) => ({ path: `${RULES_DIR}/${name}`, text: readFileSync(join(rulesDir, name), 'utf8') }))
+    : [];
+  const bundle = join(repoRoot, RESPONDER_BUNDLE);
+  return {
+    rules,
+    ...(existsSync(bundle) ? { responderBundle: { path: RESPONDER_BUNDLE, text: readFileSync(bundle, 'utf8') } } : {}),
+  };
+}
