@@ -55,11 +55,9 @@ interface Item {
   mode: 'define' | 'append' | 'override' | 'enable';
 }
 
-interface Symbol {
+interface Entry {
   /** Load position of the first definition (a redefinition keeps it, as Falco does). */
   index: number;
-  file?: string;
-  line?: number;
 }
 
 /** A file's position in load order, for "defined later" hints. */
@@ -93,7 +91,7 @@ export function checkRules(files: readonly RepoFile[], options: CheckOptions = {
   }
 
   // Phase 2: load in order, as Falco's collector and compiler do.
-  const tables: Record<EntryKind, Map<string, Symbol>> = { list: new Map(), macro: new Map(), rule: new Map() };
+  const tables: Record<EntryKind, Map<string, Entry>> = { list: new Map(), macro: new Map(), rule: new Map() };
   let seq = 0;
   for (const [kind, name] of stock.entries) if (!tables[kind].has(name)) tables[kind].set(name, { index: seq++ });
   const repoDefinitions = new Map<string, { file: string; line: number }>();
@@ -111,7 +109,7 @@ export function checkRules(files: readonly RepoFile[], options: CheckOptions = {
         const dup = repoDefinitions.get(key);
         if (dup) report('error', item.file, item.line, `duplicate ${item.kind} '${item.name}': already defined at ${dup.file}:${dup.line}`);
         else repoDefinitions.set(key, { file: item.file, line: item.line });
-        table.set(item.name, prev ? { ...prev, file: item.file, line: item.line } : { index: seq, file: item.file, line: item.line });
+        if (!prev) table.set(item.name, { index: seq });
       } else if (!prev) {
         const how = item.mode === 'enable' ? "sets 'enabled'" : item.mode === 'append' ? "has 'append: true'" : "has 'override'";
         const later = definedLater(definedAt, item.kind, item.name, file.fileIndex, item.line);
@@ -259,7 +257,7 @@ function classify(node: YAMLMap, file: string, line: number, report: Report): It
 /** Keys a rule override may name (append or replace); the rest of an override item is only its name. */
 const OVERRIDABLE_RULE_KEYS = new Set(['condition', 'output', 'desc', 'priority', 'capture', 'capture_duration', 'tags', 'exceptions', 'enabled', 'warn_evttypes', 'skip-if-unknown-filter']);
 
-function checkListItems(item: Item, visibility: number, lists: Map<string, Symbol>, definedAt: Map<string, Later[]>, fileIndex: number, report: Report): void {
+function checkListItems(item: Item, visibility: number, lists: Map<string, Entry>, definedAt: Map<string, Later[]>, fileIndex: number, report: Report): void {
   const items = valueOf(item.node, 'items');
   if (!isSeq(items)) return;
   for (const v of items.items) {
@@ -279,7 +277,7 @@ function checkConditionAndOutput(
   item: Item,
   file: ParsedFile,
   visibility: number,
-  tables: Record<EntryKind, Map<string, Symbol>>,
+  tables: Record<EntryKind, Map<string, Entry>>,
   definedAt: Map<string, Later[]>,
   report: Report,
 ): void {
