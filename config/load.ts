@@ -83,7 +83,10 @@ const VARIANT_TEMPLATE: VariantConfig = {
   memory: { request: '', limit: '' },
   driver: 'modern_ebpf',
   bufferedOutputs: false,
+  customRules: false,
 };
+/** Variant keys that may be left out (they take the template's value); every other variant key is required. */
+const OPTIONAL_VARIANT_KEYS = new Set(['customRules']);
 
 /**
  * Merges `value` over `template`, rejecting unknown keys and wrong types. Lists replace the default list;
@@ -141,12 +144,13 @@ function optionalKeysAt(at: string): string[] {
     .map((p) => p.slice(p.lastIndexOf('.') + 1));
 }
 
-/** Like mergeChecked, but every key of the template must be present (a variant has no partial defaults). */
+/** Like mergeChecked, but every key of the template but OPTIONAL_VARIANT_KEYS must be present (no partial defaults). */
 function checkRequired(template: object, value: unknown, at: string, problems: string[]): unknown {
   if (isObject(value)) {
     for (const [key, t] of Object.entries(template)) {
-      if (value[key] === undefined) problems.push(`${join(at, key)}: required`);
-      else if (isObject(t) && isObject(value[key])) {
+      if (value[key] === undefined) {
+        if (!OPTIONAL_VARIANT_KEYS.has(key)) problems.push(`${join(at, key)}: required`);
+      } else if (isObject(t) && isObject(value[key])) {
         for (const sub of Object.keys(t)) {
           if ((value[key] as Record<string, unknown>)[sub] === undefined) problems.push(`${at}.${key}.${sub}: required`);
         }

@@ -44,6 +44,11 @@ export interface VariantConfig {
   driver: DriverKind;
   /** Falco `buffered_outputs`: buffer alert output instead of flushing each alert. */
   bufferedOutputs: boolean;
+  /**
+   * Load the repository's own rules (`rules/`) after the stock rules. Default off, so that published numbers
+   * measure the stock rules; when on, the run hash covers the rules' content (a rules change reruns it).
+   */
+  customRules: boolean;
 }
 
 export interface AzureConfig {
@@ -142,6 +147,7 @@ const variant = (name: string, driver: DriverKind, cpu: string, bufferedOutputs:
   memory: { request: '1Gi', limit: '1Gi' },
   driver,
   bufferedOutputs,
+  customRules: false,
 });
 
 /** The original benchmark's six configurations, on today's Falco (legacy eBPF becomes `modern_ebpf`). */

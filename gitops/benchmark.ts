@@ -32,6 +32,7 @@ import {
 } from '../contract/naming';
 import { falcoValues } from './falco';
 import { helmRelease } from './flux';
+import type { RepoFile } from './inputs';
 import type { HelmRelease, JsonPatchOperation, PatchTarget } from './types';
 import { CHARTS, EVENT_GENERATOR_IMAGE_TAG, FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from './versions';
 import { toYaml } from './yaml';
@@ -148,17 +149,22 @@ function stableJson(value: unknown): string {
 /** What a run's configuration is read from: the benchmark settings and the machine its node runs on. */
 export type RunConfig = Pick<BenchConfig, 'benchmark' | 'cluster'>;
 
-/** Everything a variant's run depends on; a change to any of it makes a new run. */
-export function runInputs(config: RunConfig, variant: VariantConfig) {
+/**
+ * Everything a variant's run depends on; a change to any of it makes a new run. With `customRules` the Falco
+ * values hold the repository's rules files, so a change to their text reruns exactly the variants loading them.
+ */
+export function runInputs(config: RunConfig, variant: VariantConfig, rules: readonly RepoFile[] = []) {
   const { actions, roundDuration, initialSleep, maxDuration } = config.benchmark;
   // A new VM size, OS image or Kubernetes version replaces or changes the node: its results are new results.
   const { benchmarkVmSize, osSku, kubernetesVersion } = config.cluster;
   return {
-    variant,
+    // `customRules: false` is left out (stableJson drops undefined): the hashes of variants that existed
+    // before the setting did not change with it, so they do not rerun.
+    variant: { ...variant, customRules: variant.customRules || undefined },
     node: { benchmarkVmSize, osSku, kubernetesVersion },
     benchmark: { actions, roundDuration, initialSleep, maxDuration },
     versions: { charts: CHARTS, eventGenerator: EVENT_GENERATOR_IMAGE_TAG, k8smeta: K8SMETA_PLUGIN_REF, rules: FALCO_RULES_REF },
-    falcoValues: falcoValues(variant),
+    falcoValues: falcoValues(variant, rules),
     benchmarkValues: chartValues(variant),
     command: benchCommand(config.benchmark),
     deadline: activeDeadlineSeconds(config.benchmark),
@@ -166,8 +172,8 @@ export function runInputs(config: RunConfig, variant: VariantConfig) {
 }
 
 /** 8 hex digits of SHA-256 over the run inputs. */
-export function runHash(config: RunConfig, variant: VariantConfig): string {
-  return createHash('sha256').update(stableJson(runInputs(config, variant))).digest('hex').slice(0, 8);
+export function runHash(config: RunConfig, variant: VariantConfig, rules: readonly RepoFile[] = []): string {
+  return createHash('sha256').update(stableJson(runInputs(config, variant, rules))).digest('hex').slice(0, 8);
 }
 
 /** Name of the Job as the chart renders it (before the post-renderer renames it), and of its Service. */
@@ -184,8 +190,8 @@ export function benchmarkJobName(variant: Pick<VariantConfig, 'name'>, hash: str
 const pointerKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** The JSON6902 operations that turn the chart's `test` Job into this variant's bench run. */
-export function benchmarkJobPatch(config: RunConfig, variant: VariantConfig): JsonPatchOperation[] {
-  const hash = runHash(config, variant);
+export function benchmarkJobPatch(config: RunConfig, variant: VariantConfig, rules: readonly RepoFile[] = []): JsonPatchOperation[] {
+  const hash = runHash(config, variant, rules);
   const labels = benchmarkPodLabels(variant);
   const addLabels = (at: string): JsonPatchOperation[] =>
     Object.entries(labels).map(([k, v]) => ({ op: 'add', path: `${at}/${pointerKey(k)}`, value: v }));
@@ -209,11 +215,11 @@ export function benchmarkJobTarget(variant: Pick<VariantConfig, 'name'>): PatchT
 }
 
 /** Chart values of a variant's benchmark, with the run hash as a pod annotation. */
-export function benchmarkValues(config: RunConfig, variant: VariantConfig): Record<string, unknown> {
-  return { ...chartValues(variant), podAnnotations: { [RUN_ANNOTATION]: runHash(config, variant) } };
+export function benchmarkValues(config: RunConfig, variant: VariantConfig, rules: readonly RepoFile[] = []): Record<string, unknown> {
+  return { ...chartValues(variant), podAnnotations: { [RUN_ANNOTATION]: runHash(config, variant, rules) } };
 }
 
-export function benchmarkRelease(config: Pick<BenchConfig, 'benchmark' | 'cluster' | 'flux'>, variant: VariantConfig): HelmRelease {
+export function benchmarkRelease(config: Pick<BenchConfig, 'benchmark' | 'cluster' | 'flux'>, variant: VariantConfig, rules: readonly RepoFile[] = []): HelmRelease {
   return helmRelease({
     name: benchmarkReleaseName(variant),
     namespace: BENCHMARK_NAMESPACE,
@@ -226,9 +232,9 @@ export function benchmarkRelease(config: Pick<BenchConfig, 'benchmark' | 'cluste
     install: { disableWait: true, disableWaitForJobs: true, remediation: { retries: 3 } },
     upgrade: { disableWait: true, disableWaitForJobs: true, remediation: { retries: 3, strategy: 'uninstall' } },
     postRenderers: [
-      { kustomize: { patches: [{ target: benchmarkJobTarget(variant), patch: toYaml(benchmarkJobPatch(config, variant)) }] } },
+      { kustomize: { patches: [{ target: benchmarkJobTarget(variant), patch: toYaml(benchmarkJobPatch(config, variant, rules)) }] } },
     ],
-    values: benchmarkValues(config, variant),
+    values: benchmarkValues(config, variant, rules),
   });
 }
 

@@ -1,9 +1,11 @@
 /**
- * `npm run gitops [-- --check] [-- --config FILE]`: regenerates `fluxcd/` from the configuration, or with
- * `--check` only reports (exit 1) which files are out of date, missing or stale.
+ * `npm run gitops [-- --check] [-- --config FILE]`: validates the repository's rules (`rules/`), then
+ * regenerates `fluxcd/` from the configuration, or with `--check` only reports (exit 1) which files are out of
+ * date, missing or stale. Rules errors: exit 1, nothing written.
  */
 import { resolve } from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
+import { checkRepositoryRules } from '../rulecheck';
 import { readInputs } from './inputs';
 import { diffTree, isClean, readTree, writeTree } from './files';
 import { GITOPS_ROOT, renderTree } from './tree';
@@ -49,7 +51,13 @@ export function main(argv: string[], io: CliIo): number {
   let tree: Map<string, string>;
   try {
     const file = args.config ?? io.env.FALCO_BENCH_CONFIG ?? DEFAULT_CONFIG_FILE;
-    tree = renderTree(loadConfig(resolve(io.cwd, file), io.env), readInputs(io.cwd));
+    const config = loadConfig(resolve(io.cwd, file), io.env);
+    const inputs = readInputs(io.cwd);
+    // Rules with errors would crash Falco on the cluster: nothing is written (or checked) until they are fixed.
+    const rules = checkRepositoryRules(inputs.rules, config.benchmark.actions);
+    rules.lines.forEach((line) => io.err(line));
+    if (rules.errors > 0) return 1;
+    tree = renderTree(config, inputs);
   } catch (e) {
     if (e instanceof ConfigError) {
       io.err(e.message);

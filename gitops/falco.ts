@@ -15,7 +15,9 @@ import {
   variantToleration,
 } from '../contract/naming';
 import { helmRelease } from './flux';
+import type { RepoFile } from './inputs';
 import { metacollectorEndpoint } from './metacollector';
+import { customRulesValues } from './rules';
 import type { HelmRelease } from './types';
 import { CHARTS, FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from './versions';
 
@@ -51,8 +53,11 @@ export function k8smetaPlugin() {
   };
 }
 
-/** The chart values of one variant's Falco. Everything a benchmark result depends on is here. */
-export function falcoValues(variant: VariantConfig): Record<string, unknown> {
+/**
+ * The chart values of one variant's Falco. Everything a benchmark result depends on is here, the text of the
+ * repository's rules too when the variant loads them (`customRules`).
+ */
+export function falcoValues(variant: VariantConfig, rules: readonly RepoFile[] = []): Record<string, unknown> {
   return {
     driver: { kind: variant.driver },
     // Exactly the variant's node: its label selects it, its taint keeps every other Falco (and pod) away.
@@ -87,10 +92,11 @@ export function falcoValues(variant: VariantConfig): Record<string, unknown> {
       load_plugins: ['k8smeta'],
       plugins: [k8smetaPlugin()],
     },
+    ...(variant.customRules && rules.length > 0 ? { customRules: customRulesValues(rules) } : {}),
   };
 }
 
-export function falcoRelease(config: Pick<BenchConfig, 'flux'>, variant: VariantConfig): HelmRelease {
+export function falcoRelease(config: Pick<BenchConfig, 'flux'>, variant: VariantConfig, rules: readonly RepoFile[] = []): HelmRelease {
   return helmRelease({
     name: falcoReleaseName(variant),
     namespace: FALCO_NAMESPACE,
@@ -99,6 +105,6 @@ export function falcoRelease(config: Pick<BenchConfig, 'flux'>, variant: Variant
     timeout: FALCO_RELEASE_TIMEOUT,
     // Its plugin needs the collector; installing it first avoids a start with connection errors.
     dependsOn: [{ name: METACOLLECTOR_RELEASE_NAME, namespace: FALCO_NAMESPACE }],
-    values: falcoValues(variant),
+    values: falcoValues(variant, rules),
   });
 }

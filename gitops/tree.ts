@@ -48,7 +48,7 @@ function folder(dir: string, files: [string, GeneratedObject][]): TreeFile[] {
   ];
 }
 
-export function buildTree(config: BenchConfig, _inputs: GitopsInputs): TreeFile[] {
+export function buildTree(config: BenchConfig, inputs: GitopsInputs): TreeFile[] {
   const interval = config.flux.interval;
   const variants = byName(config.benchmark.variants);
   const layers = {
@@ -66,11 +66,11 @@ export function buildTree(config: BenchConfig, _inputs: GitopsInputs): TreeFile[
     ...folder(LAYER_PATHS.falco, [
       ['namespace.yaml', namespace(FALCO_NAMESPACE)],
       ['k8s-metacollector.yaml', metacollectorRelease(config)],
-      ...variants.map((v): [string, GeneratedObject] => [`${falcoReleaseName(v)}.yaml`, falcoRelease(config, v)]),
+      ...variants.map((v): [string, GeneratedObject] => [`${falcoReleaseName(v)}.yaml`, falcoRelease(config, v, inputs.rules)]),
     ]),
     ...folder(LAYER_PATHS.benchmark, [
       ['namespace.yaml', namespace(BENCHMARK_NAMESPACE)],
-      ...variants.map((v): [string, GeneratedObject] => [`${benchmarkReleaseName(v)}.yaml`, benchmarkRelease(config, v)]),
+      ...variants.map((v): [string, GeneratedObject] => [`${benchmarkReleaseName(v)}.yaml`, benchmarkRelease(config, v, inputs.rules)]),
     ]),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -102,8 +102,14 @@ describe('configuration', () => {
   it('rejects unknown keys at any depth, listing the allowed ones', () => {
     expect(problemsOf({ clustr: {} })).toEqual([expect.stringMatching(/^clustr: unknown key; allowed here: azure, cluster, github/)]);
     expect(problemsOf(withVariants(variant({ bufferedOutput: true })))).toEqual([
-      'benchmark.variants[0].bufferedOutput: unknown key; allowed here: name, cpu, memory, driver, bufferedOutputs',
+      'benchmark.variants[0].bufferedOutput: unknown key; allowed here: name, cpu, memory, driver, bufferedOutputs, customRules',
     ]);
+  });
+
+  it('customRules of a variant is optional (default false) and must be a boolean', () => {
+    const parsed = resolveConfig(withVariants(variant(), variant({ name: 'v2', customRules: true })), {});
+    expect(parsed.benchmark.variants.map((v) => v.customRules)).toEqual([false, true]);
+    expect(problemsOf(withVariants(variant({ customRules: 'yes' })))).toEqual(['benchmark.variants[0].customRules: expected boolean, got string "yes"']);
   });
 
   it('rejects wrong types and missing variant fields', () => {
