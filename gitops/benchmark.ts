@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { goDurationSeconds } from '../config/duration';
 import type { BenchConfig, BenchmarkConfig, VariantConfig } from '../config/schema';
 import {
+  BENCH_SAMPLE_MESSAGE,
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
   FALCO_NAMESPACE,
@@ -45,8 +46,6 @@ const FALCO_PID_INTERVAL_SECONDS = 5;
 /** Slack of the Job's hard deadline beyond the run and the Falco wait (image pull, scheduling). */
 const DEADLINE_SLACK_SECONDS = 300;
 
-/** Message of the sampler's lines in the Job's log; the report reads them (report/parse.ts). */
-export const SAMPLE_MESSAGE = 'falco-bench: sample';
 /** Seconds between the sampler's periodic scrapes (besides those at each round's start, rest and statistics). */
 export const SAMPLE_INTERVAL_SECONDS = 1;
 
@@ -57,7 +56,7 @@ export const SAMPLE_INTERVAL_SECONDS = 1;
  * variant's node is that variant's Falco.
  *
  * While the generator runs, the script scrapes Falco's counters into the Job's log, one JSON line per scrape
- * (`msg` SAMPLE_MESSAGE, `at` why, `time` wall-clock seconds taken just before the request, `http` the status):
+ * (`msg` BENCH_SAMPLE_MESSAGE, `at` why, `time` wall-clock seconds taken just before the request, `http` the status):
  * once a second (`tick`), and right after the generator logs a round's start (`round`), its rest (`resting`)
  * and its statistics (`statistics`): bench's own lines carry no usable time. Only the counters the report
  * uses are kept; a rule's match counter exists only after its first match, and /metrics answers 404 until the
@@ -111,7 +110,7 @@ sample() {
     done <<<"$body"
     matches=,\\"matches\\":{$matches}
   fi
-  echo "{\\"level\\":\\"info\\",\\"msg\\":\\"${SAMPLE_MESSAGE}\\",\\"at\\":\\"$at\\",\\"time\\":$time,\\"http\\":$code$evts$drops$open$queue$matches}"
+  echo "{\\"level\\":\\"info\\",\\"msg\\":\\"${BENCH_SAMPLE_MESSAGE}\\",\\"at\\":\\"$at\\",\\"time\\":$time,\\"http\\":$code$evts$drops$open$queue$matches}"
 }
 
 sample start

@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { applyPatch, deepClone, Operation } from 'fast-json-patch';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import {
+  BENCH_SAMPLE_MESSAGE,
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
   FALCO_METRICS_PORT,
@@ -25,7 +26,7 @@ import {
 } from '../contract/naming';
 import { goDurationSeconds } from '../config/duration';
 import type { BenchConfig } from '../config/schema';
-import { BENCH_SCRIPT, SAMPLE_MESSAGE, benchmarkJobName, runHash, runInputs } from '../gitops/benchmark';
+import { BENCH_SCRIPT, benchmarkJobName, runHash, runInputs } from '../gitops/benchmark';
 import { falcoValues } from '../gitops/falco';
 import { renderTree } from '../gitops/tree';
 import { FLUX_API } from '../gitops/versions';
@@ -265,9 +266,9 @@ const FAKE_BENCH = [
       expect(code).toBe(0);
       const lines = log.trim().split('\n');
       const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-      const samples = records.filter((r) => r.msg === SAMPLE_MESSAGE);
+      const samples = records.filter((r) => r.msg === BENCH_SAMPLE_MESSAGE);
       // Event-driven samples follow their line directly (the ticker may only slip in between).
-      const nextSample = (msg: string) => records.slice(records.findIndex((r) => r.msg === msg) + 1).find((r) => r.msg === SAMPLE_MESSAGE);
+      const nextSample = (msg: string) => records.slice(records.findIndex((r) => r.msg === msg) + 1).find((r) => r.msg === BENCH_SAMPLE_MESSAGE);
       expect(nextSample('round #1')?.at).toBe('round');
       expect(nextSample('resting...')?.at).toBe('resting');
       expect(nextSample('statistics')?.at).toBe('statistics');
@@ -295,7 +296,7 @@ const FAKE_BENCH = [
   it('an unreachable metrics endpoint is a sample with http 000, and the run goes on', async () => {
     const { code, log } = await runScript('10s', FAKE_BENCH.split('\n').slice(0, 3).join('\n'), 'http://127.0.0.1:9/metrics');
     expect(code).toBe(0);
-    const samples = log.trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.msg === SAMPLE_MESSAGE);
+    const samples = log.trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.msg === BENCH_SAMPLE_MESSAGE);
     expect(samples.length).toBeGreaterThanOrEqual(2);
     for (const s of samples) expect(s.http).toBe(0);
   });

@@ -69,7 +69,8 @@ describe('report command on files', () => {
     expect(report.runs).toHaveLength(1);
     const [one] = report.runs;
     expect(Object.keys(one)).toEqual([
-      'file', 'variant', 'status', 'rounds', 'threshold', 'knee', 'maxSustainedEps', 'peakDeliveredEps', 'perRound', 'rulesNotLoaded', 'warnings',
+      'file', 'variant', 'status', 'rounds', 'threshold', 'knee', 'maxSustainedEps', 'maxSustainableEps', 'peakDeliveredEps',
+      'capacity', 'capacityNote', 'samples', 'perRound', 'rulesNotLoaded', 'warnings',
     ]);
     expect(one).toMatchObject({
       file: fx('humanized.json'),
@@ -84,7 +85,11 @@ describe('report command on files', () => {
     expect(one.perRound[1]).toEqual({
       round: 2, sleep: '50ms', sleepNs: 50000000, expected: 100, actual: 99, loss: 0.01,
       throughput: 20, delivered: 19.8, cpu: 2.6, resMem: 131000000, virtMem: 1300000000,
+      attribution: null, sustainable: null,
     });
+    // A log from before the sampler: attribution unavailable, never zero.
+    expect(one).toMatchObject({ capacity: null, maxSustainableEps: null, samples: 0 });
+    expect(one.capacityNote).toMatch(/^unavailable: the log has no samples/);
   });
 
   it('--variant names the single file', async () => {

@@ -25,7 +25,7 @@ const round = (n: number, throughput: number, actions: [string, number, number][
   resMem: null,
   virtMem: null,
 });
-const logOf = (...rounds: Round[]): ParsedLog => ({ format: 'text', rounds, warnings: [] });
+const logOf = (...rounds: Round[]): ParsedLog => ({ format: 'text', rounds, samples: [], warnings: [] });
 const compute = (log: ParsedLog, threshold = 0.01) => computeRun(log, { file: 'f', variant: 'v', threshold });
 function value(r: ReturnType<typeof compute>): Run {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -127,7 +127,11 @@ describe('run metrics', () => {
       threshold: 0.01,
       knee: null,
       maxSustainedEps: null,
+      maxSustainableEps: null,
       peakDeliveredEps: null,
+      capacity: null,
+      capacityNote: null,
+      samples: 0,
       perRound: [],
       rulesNotLoaded: [],
       warnings: ['not finished: pod falco-bench/bench-kmod1cpu-abc is Running'],
