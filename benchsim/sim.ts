@@ -49,6 +49,12 @@ export interface SimParams {
   /** Sampler period, seconds, and the phase of its ticks. */
   tick: number;
   tickOffset: number;
+  /**
+   * Up to this many seconds between the time a sample records and the moment Falco snapshots its counters (the
+   * request's latency): varies from sample to sample (a fixed pseudo-random sequence), so match rates between
+   * samples carry the timing noise real ones do.
+   */
+  scrapeLag: number;
   /** Simulation step, seconds. */
   step: number;
   /** Wall clock of the script's start, seconds since the epoch. */
@@ -74,6 +80,7 @@ export const DEFAULT_SIM: SimParams = {
   generatorStartsAfter: 2,
   tick: 1,
   tickOffset: 0.37,
+  scrapeLag: 0.02,
   step: 1e-3,
   startTime: Date.UTC(2026, 4, 1, 10) / 1000,
 };
@@ -153,8 +160,14 @@ export function simulate(overrides: Partial<SimParams> = {}): SimResult {
   let serviceCredit = 0, httpCredit = 0, deliveries = 0, actions = 0;
   const truth: RoundTruth[] = [];
 
+  // A linear congruential sequence: the same lags on every run, no dependency on Math.random.
+  let seed = 12345;
+  const lag = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return (seed / 2 ** 31) * p.scrapeLag;
+  };
   const sample = (step: number, why: string) => {
-    const time = Number(at(step).toFixed(6));
+    const time = Number((at(step) - lag()).toFixed(6));
     if (step < stepsPer(p.driverOpenAfter)) {
       lines.push(JSON.stringify({ level: 'info', msg: BENCH_SAMPLE_MESSAGE, at: why, time, http: 404 }));
       return;

@@ -56,5 +56,5 @@ export function runJson(run: Run) {
 }
 
 export function renderJson(report: Report): string {
-  return `${JSON.stringify({ runs: report.runs.map(runJson), errors: report.errors }, null, 2)}\n`;
+  return `${JSON.stringify({ runs: report.runs.map(runJson), errors: report.errors, skipped: report.skipped }, null, 2)}\n`;
 }

@@ -185,8 +185,15 @@ export interface Run {
   warnings: string[];
 }
 
+/** An input that is not a bench log (a directory, a `SOURCE.txt` caught by a glob): left out with a note, not an error. */
+export interface SkippedInput {
+  file: string;
+  reason: string;
+}
+
 export interface Report {
   threshold: number;
   runs: Run[];
   errors: InputError[];
+  skipped: SkippedInput[];
 }
