@@ -3,7 +3,12 @@
  * metrics as a real one, and the report must recover Falco's service rate (within 5 %) and, per round, the
  * loss split the simulator knows (within one event).
  */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../benchsim/cli';
 import { SCENARIOS } from '../benchsim/scenarios';
+import { main as reportCli } from '../report/cli';
 import { DEFAULT_SIM, effectiveSleep, simulate } from '../benchsim/sim';
 import { computeRun } from '../report/metrics';
 import { parseLog } from '../report/parse';
@@ -108,5 +113,56 @@ describe('simulator', () => {
     expect(samples[0]).toMatchObject({ at: 'start', http: 404 });
     expect(Object.keys(samples[0])).not.toContain('matches');
     expect(report(sim.log).perRound.every((r) => r.attribution !== null)).toBe(true);
+  });
+});
+
+describe('npm run simulate', () => {
+  const tmpDirs: string[] = [];
+  afterAll(() => tmpDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  async function run(argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, { stdout: (t) => out.push(t), stderr: (l) => err.push(l) });
+    return { code, stdout: out.join(''), stderr: err };
+  }
+
+  it('writes a log that `npm run report` reads, with the attribution chart and table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'simulate-'));
+    tmpDirs.push(dir);
+    const log = join(dir, 'kmod1cpu.log');
+    const sim = await run(['--scenario', 'kernel-bound', '--capacity', '4000', '--rounds', '10', '--out', log]);
+    expect(sim).toMatchObject({ code: 0, stderr: [`simulate: wrote ${log}`] });
+    const out = join(dir, 'report');
+    const errs: string[] = [];
+    const md: string[] = [];
+    expect(await reportCli(['--out', out, log], { stdout: (t) => md.push(t), stderr: (l) => errs.push(l) })).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['attribution-kmod1cpu.svg', 'comparison.svg', 'report.json', 'report.md', 'run-kmod1cpu.svg']);
+    const text = md.join('');
+    expect(text).toMatch(/\| kmod1cpu \| 4\d\d\d\.\d \(\d+\.\d–\d+\.\d\) \| 10 \|/);
+    expect(text).toContain('### kmod1cpu');
+    expect(text).toContain('| round | EPS | E | M | A | K | Q |');
+    expect(text).toMatch(/\*\*Result:\*\* Falco's capacity for these actions: 4\d\d\d\.\d matches\/s/);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(json.runs[0].capacity.eps).toBeCloseTo(4000, -2);
+    expect(json.runs[0].perRound[9].attribution.loss.kernel).toBeGreaterThan(0);
+  });
+
+  it('rejects bad values with exit 2, and prints help', async () => {
+    for (const argv of [['--capacity', '0'], ['--rounds', '2.5'], ['--sleep', 'soon'], ['--scenario', 'nope'], ['--round-duration', '10ms'], ['--bogus']]) {
+      const r = await run(argv);
+      expect({ argv, code: r.code }).toEqual({ argv, code: 2 });
+      expect(r.stderr[r.stderr.length - 1]).toBe('simulate: see --help');
+    }
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run simulate -- \[options\]/);
+  });
+
+  it("the README's simulator table is what --table prints", async () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const table = await run(['--table']);
+    expect(table.code).toBe(0);
+    expect(readme).toContain(table.stdout.trim());
+    expect(table.stdout.trim().split('\n')).toHaveLength(2 + SCENARIOS.length);
   });
 });
