@@ -65,6 +65,7 @@ interface LegendItem {
   color: string;
   dash?: string;
   bar?: boolean;
+  dot?: boolean;
   width?: number;
 }
 /** About 6.5 px a character at 12 px: wide enough for the generic fonts. */
@@ -75,7 +76,9 @@ function legend(x: number, y: number, items: LegendItem[]): string[] {
   const out: string[] = [];
   for (const item of items) {
     out.push(
-      item.bar
+      item.dot
+        ? el('circle', { cx: x + 7, cy: y - 4, r: 3, fill: item.color })
+        : item.bar
         ? el('rect', { x, y: y - 9, width: 14, height: 10, fill: item.color })
         : line(x, y - 4, x + 22, y - 4, { stroke: item.color, 'stroke-width': item.width ?? 2, 'stroke-dasharray': item.dash }),
       text(x + 28, y, item.label),
@@ -260,7 +263,7 @@ export function attributionChart(run: Run): string {
   const body: string[] = [text(L, 24, title, { 'font-size': 15, 'font-weight': 'bold' })];
   body.push(
     ...legend(L, 46, SPLIT.slice(0, 4).map((p) => ({ label: p.label, color: p.color, bar: true }))),
-    ...legend(L, 64, [...SPLIT.slice(4).map((p) => ({ label: p.label, color: p.color, bar: true })), { label: 'left a backlog', color: '#000', bar: true }]),
+    ...legend(L, 64, [...SPLIT.slice(4).map((p) => ({ label: p.label, color: p.color, bar: true })), { label: 'left a backlog', color: '#000', dot: true }]),
   );
   if (rounds.length === 0) {
     body.push(text(W / 2, H / 2, 'no attributed round', { 'text-anchor': 'middle' }));
