@@ -19,8 +19,8 @@ export const fmtPercent = (fraction: number, digits = 2) => `${(fraction * 100).
 export const fmtThreshold = (fraction: number) => `${Number((fraction * 100).toFixed(6))} %`;
 
 /** `5000.0 (4990.0–5010.0)`; `≈` when too few intervals back it; why not, when there is none. */
-export function fmtCapacity(c: Capacity | null, samples: number): string {
-  if (!c) return samples === 0 ? 'unavailable' : 'not reached';
+export function fmtCapacity(c: Capacity | null, note: string | null): string {
+  if (!c) return note?.startsWith('unavailable') ? 'unavailable' : 'not reached';
   return `${c.trustworthy ? '' : '≈'}${fmtEps(c.eps)} (${fmtEps(c.min)}–${fmtEps(c.max)})`;
 }
 
@@ -30,14 +30,14 @@ function row(run: Run): string {
   const k = run.knee;
   return [
     name,
-    fmtCapacity(run.capacity, run.samples),
+    fmtCapacity(run.capacity, run.capacityNote),
     String(run.rounds),
     k ? String(k.round) : 'none',
     k ? fmtEps(k.eps) : '–',
     k ? fmtPercent(k.success) : '–',
     k ? fmtEps(k.successEps) : '–',
     fmtEps(run.maxSustainedEps),
-    run.samples === 0 ? 'unavailable' : fmtEps(run.maxSustainableEps),
+    run.perRound.every((r) => r.attribution === null) ? 'unavailable' : fmtEps(run.maxSustainableEps),
     fmtEps(run.peakDeliveredEps),
     k && k.cpu !== null ? `${k.cpu.toFixed(1)} %` : '–',
   ].reduce((line, cell) => `${line} ${cell} |`, '|');
@@ -149,7 +149,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       out.push(
         `### ${mdEscape(r.variant)}`,
         '',
-        `Capacity: ${r.capacity ? `${fmtCapacity(r.capacity, r.samples)} matches/s, ` : ''}${mdEscape(r.capacityNote ?? '')}.`,
+        `Capacity: ${r.capacity ? `${fmtCapacity(r.capacity, r.capacityNote)} matches/s, ` : ''}${mdEscape(r.capacityNote ?? '')}.`,
         '',
         ...attributionTable(r),
         '',

@@ -80,8 +80,9 @@ export function computeRun(log: ParsedLog, labels: RunLabels): Result<Run> {
       m.sustainable = m.loss < t && !result.attribution.backlogged;
       if (result.attribution.backlogged) saturated.push({ window: result.window, actions });
     });
-    if (log.samples.every((s) => s.http !== 200)) warnings.push(`none of the ${log.samples.length} samples of Falco's counters answered 200: attribution unavailable`);
   }
+  const answered = log.samples.some((s) => s.http === 200);
+  if (sampled && !answered) warnings.push(`none of the ${log.samples.length} samples of Falco's counters answered 200: attribution unavailable`);
   for (const r of perRound) {
     // More alerts than events: late alerts of the previous round, when the samples show them.
     if (r.actual > r.expected && !(r.attribution && r.attribution.loss.http < 0)) {
@@ -89,9 +90,11 @@ export function computeRun(log: ParsedLog, labels: RunLabels): Result<Run> {
     }
   }
   const attributed = perRound.filter((r) => r.attribution !== null);
-  const { capacity, note } = sampled
-    ? measureCapacity(saturated)
-    : { capacity: null, note: 'unavailable: the log has no samples of Falco\'s counters (a run from before the sampler)' };
+  const { capacity, note } = !sampled
+    ? { capacity: null, note: "unavailable: the log has no samples of Falco's counters (a run from before the sampler)" }
+    : !answered
+      ? { capacity: null, note: `unavailable: none of the ${log.samples.length} samples of Falco's counters answered 200` }
+      : measureCapacity(saturated);
   const kneeRound = perRound.find((r) => r.loss >= t);
   const knee: Knee | null = kneeRound
     ? {

@@ -233,7 +233,7 @@ export function comparisonChart(runs: Run[], threshold: number): string {
       );
     };
     const c = run.capacity;
-    bar('capacity', c ? c.eps : null, cx - 78, run.samples === 0 ? 'n/a' : 'not reached');
+    bar('capacity', c ? c.eps : null, cx - 78, run.capacityNote?.startsWith('unavailable') ? 'n/a' : 'not reached');
     if (c) {
       const wx = cx - 78 + BAR / 2;
       group.push(el('g', { class: 'spread' }, [
