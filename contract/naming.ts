@@ -93,6 +93,12 @@ export const FALCO_METRICS_PORT = 8765;
 /** Service in `FALCO_NAMESPACE` in front of a variant's Falco metrics endpoint. */
 export const falcoMetricsServiceName = (variant: Pick<VariantConfig, 'name'>) => `${chartFullname(falcoReleaseName(variant), 'falco')}-metrics`;
 
+/**
+ * `msg` of the lines the benchmark Job's sampler writes into its log (one scrape of Falco's counters each): the
+ * bench script writes them, the report and the simulator read and write them.
+ */
+export const BENCH_SAMPLE_MESSAGE = 'falco-bench: sample';
+
 /** Port of the event-generator's HTTP server that Falco posts its alerts to (and of its Service). */
 export const BENCHMARK_HTTP_PORT = 8080;
 /** Service in `BENCHMARK_NAMESPACE` that the event-generator chart creates for a variant's benchmark server. */

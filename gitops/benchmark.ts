@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { goDurationSeconds } from '../config/duration';
 import type { BenchConfig, BenchmarkConfig, VariantConfig } from '../config/schema';
 import {
+  BENCH_SAMPLE_MESSAGE,
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
   FALCO_NAMESPACE,
@@ -30,7 +31,7 @@ import {
   variantNodeLabels,
   variantToleration,
 } from '../contract/naming';
-import { falcoValues } from './falco';
+import { falcoMetricsUrl, falcoValues } from './falco';
 import { helmRelease } from './flux';
 import type { RepoFile } from './inputs';
 import type { HelmRelease, JsonPatchOperation, PatchTarget } from './types';
@@ -46,14 +47,26 @@ const FALCO_PID_INTERVAL_SECONDS = 5;
 /** Slack of the Job's hard deadline beyond the run and the Falco wait (image pull, scheduling). */
 const DEADLINE_SLACK_SECONDS = 300;
 
+/** Seconds between the sampler's periodic scrapes (besides those at each round's start, rest and statistics). */
+export const SAMPLE_INTERVAL_SECONDS = 1;
+
 /**
- * Runs in the bench container (Debian bookworm-slim: bash and coreutils, no procps). `$1` is the time bound in
- * coreutils `timeout` syntax, the other arguments are the event-generator command line. With `hostPID: true`
- * /proc lists the node's processes; the only `falco` on a variant's node is that variant's Falco.
+ * Runs in the bench container (Debian bookworm-slim: bash, coreutils and curl, no procps). `$1` is the time
+ * bound in coreutils `timeout` syntax, `$2` the URL of the variant's Falco `/metrics`, the other arguments the
+ * event-generator command line. With `hostPID: true` /proc lists the node's processes; the only `falco` on a
+ * variant's node is that variant's Falco.
+ *
+ * While the generator runs, the script scrapes Falco's counters into the Job's log, one JSON line per scrape
+ * (`msg` BENCH_SAMPLE_MESSAGE, `at` why, `time` wall-clock seconds taken just before the request, `http` the status):
+ * once a second (`tick`), and right after the generator logs a round's start (`round`), its rest (`resting`)
+ * and its statistics (`statistics`): bench's own lines carry no usable time. Only the counters the report
+ * uses are kept; a rule's match counter exists only after its first match, and /metrics answers 404 until the
+ * driver is open (such a line has no counters).
  */
 export const BENCH_SCRIPT = `set -u
 limit=$1
-shift
+metrics=$2
+shift 2
 pid=
 for try in $(seq ${FALCO_PID_TRIES}); do
   for comm in /proc/[0-9]*/comm; do
@@ -71,9 +84,64 @@ if [ -z "$pid" ]; then
   echo '{"level":"error","msg":"falco-bench: no falco process on this node"}' >&2
   exit 1
 fi
-echo "{\\"level\\":\\"info\\",\\"msg\\":\\"falco-bench: measuring falco\\",\\"pid\\":$pid}" >&2
-timeout "$limit" "$@" --pid "$pid"
-rc=$?
+echo "{\\"level\\":\\"info\\",\\"msg\\":\\"falco-bench: measuring falco\\",\\"pid\\":$pid}"
+
+counter='^([a-z_]+)(\\{(.*)\\})? ([0-9.e+-]+)$'
+rule='rule_name="(([^"\\\\]|\\\\.)*)"'
+sample() {
+  local at=$1 time body code line name labels value evts= drops= open= queue= matches=
+  time=$(date +%s.%N)
+  body=$(curl -s --max-time 2 -w '\\n%{http_code}' "$metrics") || body=$'\\n000'
+  code=\${body##*$'\\n'}
+  [[ $code =~ ^[0-9]{3}$ ]] || code=000
+  code=$((10#$code))
+  if [ "$code" = 200 ]; then
+    while IFS= read -r line; do
+      [[ $line =~ $counter ]] || continue
+      name=\${BASH_REMATCH[1]} labels=\${BASH_REMATCH[3]} value=\${BASH_REMATCH[4]}
+      case $name in
+        falcosecurity_scap_n_evts_total) evts=,\\"evts\\":$value ;;
+        falcosecurity_scap_n_drops_total) drops=,\\"drops\\":$value ;;
+        falcosecurity_scap_n_drops_buffer_total) [[ $labels == *'drop="open"'* ]] && open=,\\"dropsOpen\\":$value ;;
+        falcosecurity_falco_outputs_queue_num_drops_total) queue=,\\"queueDrops\\":$value ;;
+        falcosecurity_falco_rules_matches_total)
+          # Prometheus escapes a label value as JSON does (backslash, quote, newline): copied as it is.
+          [[ $labels =~ $rule ]] && matches+=\${matches:+,}\\"\${BASH_REMATCH[1]}\\":$value ;;
+      esac
+    done <<<"$body"
+    matches=,\\"matches\\":{$matches}
+  fi
+  echo "{\\"level\\":\\"info\\",\\"msg\\":\\"${BENCH_SAMPLE_MESSAGE}\\",\\"at\\":\\"$at\\",\\"time\\":$time,\\"http\\":$code$evts$drops$open$queue$matches}"
+}
+
+sample start
+# The ticker stops its own sleep when told to stop, so nothing outlives the script.
+(
+  nap=
+  trap 'kill $nap 2>/dev/null; exit 0' TERM
+  while :; do
+    sleep ${SAMPLE_INTERVAL_SECONDS} &
+    nap=$!
+    wait "$nap"
+    sample tick
+  done
+) &
+ticker=$!
+# The generator's log (stderr) passes through this loop, which samples right after the lines that mark a
+# round's phases; the ticker writes to the same stream, whole lines at a time.
+timeout "$limit" "$@" --pid "$pid" 2>&1 | while IFS= read -r line; do
+  printf '%s\\n' "$line"
+  if [[ $line =~ \\"msg\\":\\ ?\\"(round\\ \\#|resting|statistics) ]]; then
+    case \${BASH_REMATCH[1]} in
+      resting) sample resting ;;
+      statistics) sample statistics ;;
+      *) sample round ;;
+    esac
+  fi
+done
+rc=\${PIPESTATUS[0]}
+kill "$ticker" 2>/dev/null
+wait "$ticker" 2>/dev/null
 # The time bound ends every --loop run (exit 124): that is success, not a failure for the Job to retry.
 if [ "$rc" -eq 124 ]; then
   exit 0
@@ -104,9 +172,12 @@ export function timeLimit(benchmark: BenchmarkConfig): string {
   return `${goDurationSeconds(benchmark.maxDuration)}s`;
 }
 
-/** The container command: the script, its name (`$0`), the time bound and the event-generator command line. */
-export function benchCommand(benchmark: BenchmarkConfig): string[] {
-  return ['/bin/bash', '-c', BENCH_SCRIPT, 'falco-bench', timeLimit(benchmark), ...benchArgs(benchmark)];
+/**
+ * The container command: the script, its name (`$0`), the time bound, the variant's Falco metrics URL and the
+ * event-generator command line.
+ */
+export function benchCommand(benchmark: BenchmarkConfig, variant: Pick<VariantConfig, 'name'>): string[] {
+  return ['/bin/bash', '-c', BENCH_SCRIPT, 'falco-bench', timeLimit(benchmark), falcoMetricsUrl(variant), ...benchArgs(benchmark)];
 }
 
 /** Hard stop of the Job if something hangs: the run, the wait for Falco, and some slack. */
@@ -166,7 +237,7 @@ export function runInputs(config: RunConfig, variant: VariantConfig, rules: read
     versions: { charts: CHARTS, eventGenerator: EVENT_GENERATOR_IMAGE_TAG, k8smeta: K8SMETA_PLUGIN_REF, rules: FALCO_RULES_REF },
     falcoValues: falcoValues(variant, rules),
     benchmarkValues: chartValues(variant),
-    command: benchCommand(config.benchmark),
+    command: benchCommand(config.benchmark, variant),
     deadline: activeDeadlineSeconds(config.benchmark),
   };
 }
@@ -206,7 +277,7 @@ export function benchmarkJobPatch(config: RunConfig, variant: VariantConfig, rul
     // The run needs no Kubernetes API access; this does not depend on the chart creating a ServiceAccount.
     { op: 'replace', path: '/spec/template/spec/serviceAccountName', value: 'default' },
     { op: 'add', path: '/spec/template/spec/automountServiceAccountToken', value: false },
-    { op: 'replace', path: '/spec/template/spec/containers/0/command', value: benchCommand(config.benchmark) },
+    { op: 'replace', path: '/spec/template/spec/containers/0/command', value: benchCommand(config.benchmark, variant) },
   ];
 }
 

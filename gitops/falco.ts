@@ -6,10 +6,12 @@ import type { BenchConfig, VariantConfig } from '../config/schema';
 import {
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
+  FALCO_METRICS_PORT,
   FALCO_NAMESPACE,
   METACOLLECTOR_RELEASE_NAME,
   VARIANT_KEY,
   benchmarkServiceName,
+  falcoMetricsServiceName,
   falcoReleaseName,
   variantNodeLabels,
   variantToleration,
@@ -27,9 +29,22 @@ import { CHARTS, FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from './versions';
  */
 export const FALCO_RELEASE_TIMEOUT = '10m';
 
+/**
+ * Bound of Falco's output queue (alerts between the rule engine and the output thread). Falco's default, 0, is
+ * unbounded: a slow HTTP path then shows up as memory growth and late alerts, never as a count. Bounded, the
+ * overflow is counted by `falcosecurity_falco_outputs_queue_num_drops_total`, which the report attributes per
+ * round. 50,000 alerts of about 1 kB hold several seconds of a saturated Falco's matches within its memory limit.
+ */
+export const FALCO_OUTPUTS_QUEUE_CAPACITY = 50_000;
+
 /** Where a variant's Falco posts its alerts: the HTTP server of that variant's `event-generator bench`. */
 export function benchmarkServerUrl(variant: Pick<VariantConfig, 'name'>): string {
   return `http://${benchmarkServiceName(variant)}.${BENCHMARK_NAMESPACE}.svc.cluster.local:${BENCHMARK_HTTP_PORT}/`;
+}
+
+/** A variant's Falco Prometheus endpoint, through the Service the chart creates with `metrics.enabled`. */
+export function falcoMetricsUrl(variant: Pick<VariantConfig, 'name'>): string {
+  return `http://${falcoMetricsServiceName(variant)}.${FALCO_NAMESPACE}.svc.cluster.local:${FALCO_METRICS_PORT}/metrics`;
 }
 
 /**
@@ -88,6 +103,11 @@ export function falcoValues(variant: VariantConfig, rules: readonly RepoFile[] =
     falco: {
       json_output: true,
       buffered_outputs: variant.bufferedOutputs,
+      // The one output thread serves every enabled output: printing each alert to stdout and syslog would cost
+      // Falco CPU and log volume inside the measurement. The benchmark counts only what arrives over HTTP.
+      stdout_output: { enabled: false },
+      syslog_output: { enabled: false },
+      outputs_queue: { capacity: FALCO_OUTPUTS_QUEUE_CAPACITY },
       http_output: { enabled: true, url: benchmarkServerUrl(variant), keep_alive: true },
       load_plugins: ['k8smeta'],
       plugins: [k8smetaPlugin()],

@@ -3,53 +3,52 @@
  * Every input is reported on its own: a bad file is a one-line error on stderr and a non-zero exit, while
  * the other inputs still make it into the report. Usage and definitions: docs/report.md.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CommandSpec, EXIT, ExitCode, Io as CommandIo, Parsed, UsageError, parseCommandLine, processIo, runCommand, runMain } from '../cli/command';
 import { BENCHMARK_NAMESPACE, BENCHMARK_ROLE_LABEL } from '../contract/naming';
 import { BenchmarkCluster, FetchedVariant, fetchBenchmarkLogs, kubeconfigFromCdktfOutputs, podId } from './cluster';
 import { renderJson } from './json';
-import { KubeAccess, connectCluster } from './kube';
+import { KubeAccess, KubeconfigMissing, connectCluster } from './kube';
 import { renderMarkdown } from './markdown';
 import { computeRun, notFinishedRun } from './metrics';
-import { parseLog } from './parse';
-import { comparisonChart, runChart } from './svg';
-import { InputError, Report, Result, Run, formatError } from './types';
+import { detectFormat, parseLog } from './parse';
+import { attributionChart, comparisonChart, runChart } from './svg';
+import { InputError, Report, Result, Run, SkippedInput, formatError } from './types';
 import { fileSafe, uniqueNames, variantFromFileName } from './variant';
 
-export const USAGE = `usage: npm run report -- [options] <log files...>
+export const SPEC: CommandSpec = {
+  invocation: 'npm run report --',
+  positionals: '<log files...>',
+  summary:
+    'Reads event-generator bench logs (text or --logformat json, humanized or not) and reports, per run, Falco\'s capacity\n' +
+    '(from the sampled counters, when the log has them), where each round\'s loss happens, the knee, the max sustained\n' +
+    'and the peak delivered EPS. Directories and files that are not bench logs are skipped with a note.',
+  options: {
+    format: { type: 'string', value: 'markdown|json', doc: 'what to print on stdout (default markdown)' },
+    out: {
+      type: 'string',
+      value: 'DIR',
+      doc: 'also write DIR/report.md, report.json and the SVG charts (and DIR/logs/ for logs from the cluster); DIR is replaced only when the report succeeds',
+    },
+    threshold: { type: 'string', value: 'PERCENT', doc: 'loss threshold of the knee and of "sustained" (default 1)' },
+    variant: { type: 'string', value: 'NAME', doc: 'variant name of the single log file given (default: from the file name)' },
+    note: { type: 'string', value: 'TEXT', doc: "a paragraph under the report's title (e.g. where the logs come from)" },
+    'from-cluster': {
+      type: 'boolean',
+      doc: `read the logs of the benchmark Job pods (namespace ${BENCHMARK_NAMESPACE}, label ${BENCHMARK_ROLE_LABEL.key}=${BENCHMARK_ROLE_LABEL.value})`,
+    },
+    kubeconfig: { type: 'string', value: 'FILE', doc: 'kubeconfig for --from-cluster (default: KUBECONFIG or ~/.kube/config)' },
+    context: { type: 'string', value: 'NAME', doc: 'kubeconfig context for --from-cluster (default: the current one)' },
+    'cdktf-outputs': { type: 'string', value: 'FILE', doc: 'take the kubeconfig from a cdktf --outputs-file (with sensitive outputs)' },
+    verbose: { type: 'boolean', short: 'v', doc: 'one line per skipped input (default: a count)' },
+  },
+};
 
-Reads event-generator bench logs (text or --logformat json, humanized or not) and reports, per run, the knee,
-the max sustained and the peak delivered EPS.
-
-options:
-  --format markdown|json  what to print on stdout (default markdown)
-  --out DIR               also write DIR/report.md, DIR/report.json, one SVG chart per run and comparison.svg
-                          (and DIR/logs/<variant>.log for logs fetched from the cluster)
-  --threshold PERCENT     loss threshold of the knee and of "sustained" (default 1)
-  --variant NAME          variant name of the single log file given (default: from the file name)
-  --note TEXT             a paragraph under the report's title (e.g. where the logs come from)
-  --from-cluster          read the logs of the benchmark Job pods (namespace ${BENCHMARK_NAMESPACE},
-                          label ${BENCHMARK_ROLE_LABEL.key}=${BENCHMARK_ROLE_LABEL.value})
-  --kubeconfig FILE       kubeconfig for --from-cluster (default: KUBECONFIG or ~/.kube/config)
-  --context NAME          kubeconfig context for --from-cluster (default: the current one)
-  --cdktf-outputs FILE    take the kubeconfig from a cdktf --outputs-file (with sensitive outputs)
-  -h, --help              this text
-`;
-
-export interface Io {
-  /** Report text (stdout). */
-  stdout(text: string): void;
-  /** One line of progress, warning or error (stderr). */
-  stderr(line: string): void;
+export interface Io extends CommandIo {
   /** Opens the cluster; tests pass a fake. */
   connect?(access: KubeAccess): Promise<BenchmarkCluster>;
 }
-
-const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-};
 
 interface Options {
   format: 'markdown' | 'json';
@@ -60,57 +59,45 @@ interface Options {
   fromCluster: boolean;
   access: KubeAccess;
   cdktfOutputs?: string;
+  verbose: boolean;
   files: string[];
 }
 
-/** The options, or a usage error message. */
-export function parseOptions(argv: string[]): Options | 'help' | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        out: { type: 'string' },
-        threshold: { type: 'string' },
-        variant: { type: 'string' },
-        note: { type: 'string' },
-        'from-cluster': { type: 'boolean' },
-        kubeconfig: { type: 'string' },
-        context: { type: 'string' },
-        'cdktf-outputs': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-  const v = parsed.values;
-  if (v.help) return 'help';
-  const format = v.format ?? 'markdown';
-  if (format !== 'markdown' && format !== 'json') return `--format must be markdown or json, not ${format}`;
-  const t = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*%?\s*$/.exec(v.threshold ?? '1');
+/** `parseCommandLine` + `optionsOf`, for tests. */
+export function parseOptions(argv: string[]): Options | 'help' {
+  const parsed = parseCommandLine(SPEC, argv);
+  return parsed === 'help' ? 'help' : optionsOf(parsed);
+}
+
+/** The options of a parsed command line; throws `UsageError` for a bad combination or value. */
+export function optionsOf(parsed: Parsed): Options {
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  const str = (k: string) => v[k] as string | undefined;
+  const format = str('format') ?? 'markdown';
+  if (format !== 'markdown' && format !== 'json') throw new UsageError(`--format must be markdown or json, not ${format}`);
+  const t = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*%?\s*$/.exec(str('threshold') ?? '1');
   const threshold = t ? Number(t[1]) : NaN;
-  if (!(threshold > 0 && threshold <= 100)) return `--threshold must be a percentage above 0 and at most 100, not ${v.threshold}`;
+  if (!(threshold > 0 && threshold <= 100)) throw new UsageError(`--threshold must be a percentage above 0 and at most 100, not ${str('threshold')}`);
   const files = parsed.positionals;
-  const fromCluster = v['from-cluster'] ?? false;
-  if (files.length === 0 && !fromCluster) return 'give log files, or --from-cluster';
-  if (v.variant !== undefined && (files.length !== 1 || fromCluster)) return '--variant names the one log file given: use it with exactly one file and without --from-cluster';
-  if (!fromCluster && (v.kubeconfig !== undefined || v.context !== undefined || v['cdktf-outputs'] !== undefined)) {
-    return '--kubeconfig, --context and --cdktf-outputs only apply with --from-cluster';
+  const fromCluster = v['from-cluster'] === true;
+  if (files.length === 0 && !fromCluster) throw new UsageError('give log files, or --from-cluster');
+  if (str('variant') !== undefined && (files.length !== 1 || fromCluster)) {
+    throw new UsageError('--variant names the one log file given: use it with exactly one file and without --from-cluster');
   }
-  if (v.kubeconfig !== undefined && v['cdktf-outputs'] !== undefined) return 'use either --kubeconfig or --cdktf-outputs, not both';
+  if (!fromCluster && (str('kubeconfig') !== undefined || str('context') !== undefined || str('cdktf-outputs') !== undefined)) {
+    throw new UsageError('--kubeconfig, --context and --cdktf-outputs only apply with --from-cluster');
+  }
+  if (str('kubeconfig') !== undefined && str('cdktf-outputs') !== undefined) throw new UsageError('use either --kubeconfig or --cdktf-outputs, not both');
   return {
     format,
-    out: v.out,
+    out: str('out'),
     threshold: threshold / 100,
-    variant: v.variant,
-    note: v.note,
+    variant: str('variant'),
+    note: str('note'),
     fromCluster,
-    access: { file: v.kubeconfig, context: v.context },
-    cdktfOutputs: v['cdktf-outputs'],
+    access: { file: str('kubeconfig'), context: str('context') },
+    cdktfOutputs: str('cdktf-outputs'),
+    verbose: v.verbose === true,
     files,
   };
 }
@@ -143,20 +130,36 @@ async function clusterInputs(options: Options, io: Io): Promise<{ inputs: Input[
     }
     return { inputs: variants.map((fetched) => ({ kind: 'cluster', variant: fetched.variant, fetched })) };
   } catch (e) {
+    // Nothing to connect with is a usage problem with a known fix, not a cluster failure.
+    if (e instanceof KubeconfigMissing) throw new UsageError(e.message);
     return { inputs: [], error: { file: 'cluster', message: errorMessage(e) } };
   }
 }
 
-/** One input to a run, or the error that keeps it out of the report. */
-function runOf(input: Input, options: Options): Result<Run> {
+type Outcome = Result<Run> | { skipped: string };
+
+/** Why a file given as input is not a bench log to report, or null when it should be read as one. */
+function notALog(text: string): string | null {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '');
+  return first !== undefined && detectFormat(first) === null ? 'not a bench log (first line is neither text, logfmt nor JSON log)' : null;
+}
+
+/**
+ * One input to a run, the error that keeps it out of the report, or why it is skipped. Logs fetched from the
+ * cluster are saved to `save.dir/logs/` (the report's temporary folder) and named by their final place.
+ */
+function runOf(input: Input, options: Options, save: { dir: string; final: string } | null): Outcome {
   const labels = { variant: input.variant, threshold: options.threshold };
   if (input.kind === 'file') {
     let text: string;
     try {
+      if (statSync(input.file).isDirectory()) return { skipped: 'a directory' };
       text = readFileSync(input.file, 'utf8');
     } catch (e) {
       return { ok: false, error: { file: input.file, message: `cannot read: ${errorMessage(e)}` } };
     }
+    const skip = notALog(text);
+    if (skip) return { skipped: skip };
     const log = parseLog(text, input.file);
     return log.ok ? computeRun(log.value, { ...labels, file: input.file }) : log;
   }
@@ -165,11 +168,12 @@ function runOf(input: Input, options: Options): Result<Run> {
   if (f.kind === 'not-finished') return { ok: true, value: notFinishedRun(input.variant, pod, f.pod.phase, options.threshold) };
   if (f.kind === 'error') return { ok: false, error: { file: pod, message: f.message } };
   let file: string | null = null;
-  if (options.out !== undefined) {
+  if (save) {
     // Saved before parsing, so that even a log the report cannot read is kept.
-    mkdirSync(join(options.out, 'logs'), { recursive: true });
-    file = join(options.out, 'logs', `${fileSafe(input.variant)}.log`);
-    writeFileSync(file, f.text);
+    const name = `${fileSafe(input.variant)}.log`;
+    mkdirSync(join(save.dir, 'logs'), { recursive: true });
+    writeFileSync(join(save.dir, 'logs', name), f.text);
+    file = join(save.final, 'logs', name);
   }
   const log = parseLog(f.text, file ?? pod);
   if (!log.ok) return log;
@@ -178,64 +182,93 @@ function runOf(input: Input, options: Options): Result<Run> {
   return run;
 }
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const options = parseOptions(argv);
-  if (options === 'help') {
-    io.stdout(USAGE);
-    return 0;
+/** Charts and report files into `dir`. */
+function writeReport(dir: string, report: Report, options: Options): number {
+  const perRun = new Map<string, string>();
+  const attribution = new Map<string, string>();
+  for (const run of report.runs.filter((r) => r.rounds > 0)) {
+    const name = `run-${fileSafe(run.variant)}.svg`;
+    writeFileSync(join(dir, name), runChart(run));
+    perRun.set(run.variant, name);
+    if (run.perRound.some((r) => r.attribution !== null)) {
+      const split = `attribution-${fileSafe(run.variant)}.svg`;
+      writeFileSync(join(dir, split), attributionChart(run));
+      attribution.set(run.variant, split);
+    }
   }
-  if (typeof options === 'string') {
-    io.stderr(`report: ${options}`);
-    io.stderr('report: see --help');
-    return 2;
-  }
+  writeFileSync(join(dir, 'comparison.svg'), comparisonChart(report.runs, options.threshold));
+  writeFileSync(join(dir, 'report.md'), renderMarkdown(report, { note: options.note, charts: { comparison: 'comparison.svg', perRun, attribution } }));
+  writeFileSync(join(dir, 'report.json'), renderJson(report));
+  return perRun.size + attribution.size + 1;
+}
 
+/** Puts the finished `tmp` folder in the place of `out` (the old report goes only once the new one is complete). */
+function replaceDir(tmp: string, out: string): void {
+  const old = `${tmp}.old`;
+  const had = existsSync(out);
+  if (had) renameSync(out, old);
+  renameSync(tmp, out);
+  if (had) rmSync(old, { recursive: true, force: true });
+}
+
+async function report(options: Options, io: Io): Promise<ExitCode> {
   const inputs: Input[] = options.files.map((file) => ({ kind: 'file', file, variant: options.variant ?? variantFromFileName(file) }));
   const errors: InputError[] = [];
+  const skipped: SkippedInput[] = [];
   if (options.fromCluster) {
     const cluster = await clusterInputs(options, io);
     inputs.push(...cluster.inputs);
     if (cluster.error) errors.push(cluster.error);
   }
+  // --out is built in a sibling temporary folder and replaces DIR only when the report succeeded.
+  let save: { dir: string; final: string } | null = null;
+  if (options.out !== undefined) {
+    const final = resolve(options.out);
+    mkdirSync(dirname(final), { recursive: true });
+    save = { dir: mkdtempSync(join(dirname(final), `.${basename(final)}.tmp-`)), final: options.out };
+  }
   const names = uniqueNames(inputs.map((i) => i.variant));
   const runs: Run[] = [];
   for (const [i, input] of inputs.entries()) {
-    const run = runOf({ ...input, variant: names[i] }, options);
-    if (!run.ok) {
-      errors.push(run.error);
+    const outcome = runOf({ ...input, variant: names[i] }, options, save);
+    if ('skipped' in outcome) {
+      skipped.push({ file: input.kind === 'file' ? input.file : input.variant, reason: outcome.skipped });
       continue;
     }
-    if (names[i] !== input.variant) run.value.warnings.unshift(`variant name ${input.variant} was already taken: reported as ${names[i]}`);
-    runs.push(run.value);
+    if (!outcome.ok) {
+      errors.push(outcome.error);
+      continue;
+    }
+    if (names[i] !== input.variant) outcome.value.warnings.unshift(`variant name ${input.variant} was already taken: reported as ${names[i]}`);
+    runs.push(outcome.value);
   }
 
-  const report: Report = { threshold: options.threshold, runs, errors };
-  io.stdout(options.format === 'json' ? renderJson(report) : renderMarkdown(report, { note: options.note }));
-  if (options.out !== undefined) {
-    mkdirSync(options.out, { recursive: true });
-    const perRun = new Map<string, string>();
-    for (const run of runs.filter((r) => r.rounds > 0)) {
-      const name = `run-${fileSafe(run.variant)}.svg`;
-      writeFileSync(join(options.out, name), runChart(run));
-      perRun.set(run.variant, name);
+  const result: Report = { threshold: options.threshold, runs, errors, skipped };
+  io.stdout(options.format === 'json' ? renderJson(result) : renderMarkdown(result, { note: options.note }));
+  if (save) {
+    if (runs.length > 0) {
+      const charts = writeReport(save.dir, result, options);
+      replaceDir(save.dir, resolve(options.out!));
+      io.stderr(`report: wrote report.md, report.json and ${charts} chart${charts === 1 ? '' : 's'} to ${options.out}`);
+    } else if (existsSync(join(save.dir, 'logs')) && readdirSync(join(save.dir, 'logs')).length > 0) {
+      io.stderr(`report: no run could be reported: ${options.out} left as it was; the fetched logs are in ${save.dir}`);
+    } else {
+      rmSync(save.dir, { recursive: true, force: true });
+      io.stderr(`report: no run could be reported: ${options.out} left as it was`);
     }
-    writeFileSync(join(options.out, 'comparison.svg'), comparisonChart(runs, options.threshold));
-    writeFileSync(join(options.out, 'report.md'), renderMarkdown(report, { note: options.note, charts: { comparison: 'comparison.svg', perRun } }));
-    writeFileSync(join(options.out, 'report.json'), renderJson(report));
-    const charts = perRun.size + 1;
-    io.stderr(`report: wrote report.md, report.json and ${charts} chart${charts === 1 ? '' : 's'} to ${options.out}`);
+  }
+  if (skipped.length > 0) {
+    if (options.verbose) for (const x of skipped) io.stderr(`report: skipped ${x.file}: ${x.reason}`);
+    else io.stderr(`report: skipped ${skipped.length} input${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not a bench log (--verbose names ${skipped.length === 1 ? 'it' : 'them'})`);
   }
   for (const run of runs) for (const w of run.warnings) io.stderr(`report: warning: ${run.variant}: ${w}`);
   for (const e of errors) io.stderr(`report: error: ${formatError(e)}`);
-  return errors.length > 0 ? 1 : 0;
+  return errors.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (e) => {
-      process.stderr.write(`report: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
+/** The command: exit 0 when every input was reported, 1 when some input could not be, 2 for bad options or no kubeconfig. */
+export function main(argv: string[], io: Io = processIo): Promise<ExitCode> {
+  return runCommand('report', SPEC, argv, io, (parsed) => report(optionsOf(parsed), io));
 }
+
+if (require.main === module) runMain('report', main);

@@ -23,7 +23,18 @@ export function runJson(run: Run) {
       cpu: rn(run.knee.cpu, 2),
     },
     maxSustainedEps: rn(run.maxSustainedEps, 2),
+    maxSustainableEps: rn(run.maxSustainableEps, 2),
     peakDeliveredEps: rn(run.peakDeliveredEps, 2),
+    capacity: run.capacity && {
+      eps: round(run.capacity.eps, 2),
+      min: round(run.capacity.min, 2),
+      max: round(run.capacity.max, 2),
+      intervals: run.capacity.intervals,
+      rounds: run.capacity.rounds,
+      trustworthy: run.capacity.trustworthy,
+    },
+    capacityNote: run.capacityNote,
+    samples: run.samples,
     perRound: run.perRound.map((r) => ({
       round: r.round,
       sleep: r.sleep,
@@ -36,6 +47,8 @@ export function runJson(run: Run) {
       cpu: rn(r.cpu, 2),
       resMem: rn(r.resMem, 0),
       virtMem: rn(r.virtMem, 0),
+      attribution: r.attribution,
+      sustainable: r.sustainable,
     })),
     rulesNotLoaded: run.rulesNotLoaded,
     warnings: run.warnings,
@@ -43,5 +56,5 @@ export function runJson(run: Run) {
 }
 
 export function renderJson(report: Report): string {
-  return `${JSON.stringify({ runs: report.runs.map(runJson), errors: report.errors }, null, 2)}\n`;
+  return `${JSON.stringify({ runs: report.runs.map(runJson), errors: report.errors, skipped: report.skipped }, null, 2)}\n`;
 }

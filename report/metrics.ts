@@ -2,6 +2,7 @@
  * Metrics of one run (definitions in docs/report.md). Loss comes from the counts, not from the printed
  * `lost=`, which is the mean of per-action ratios truncated to a whole percent.
  */
+import { attributeRound, measureCapacity } from './attribution';
 import { Knee, ParsedLog, Result, Round, RoundMetrics, Run, fail, ok } from './types';
 
 export interface RunLabels {
@@ -40,6 +41,8 @@ export function roundMetrics(round: Round, excluded: ReadonlySet<string>): Round
     cpu: round.cpu,
     resMem: round.resMem,
     virtMem: round.virtMem,
+    attribution: null,
+    sustainable: null,
   };
 }
 
@@ -61,10 +64,37 @@ export function computeRun(log: ParsedLog, labels: RunLabels): Result<Run> {
   }
 
   const perRound = log.rounds.map((r) => roundMetrics(r, excluded));
-  for (const r of perRound) {
-    if (r.actual > r.expected) warnings.push(`round #${r.round}: actual ${r.actual} > expected ${r.expected} (alerts from another Falco or generator?)`);
-  }
   const t = labels.threshold;
+  const sampled = log.samples.length > 0;
+  const saturated: Parameters<typeof measureCapacity>[0] = [];
+  if (sampled) {
+    log.rounds.forEach((round, i) => {
+      const m = perRound[i];
+      const actions = round.actions.filter((a) => !excluded.has(a.name)).map((a) => a.name);
+      const result = attributeRound(round, log.rounds[i - 1], log.samples, { actions, expected: m.expected, actual: m.actual }, t);
+      if (typeof result === 'string') {
+        warnings.push(result);
+        return;
+      }
+      m.attribution = result.attribution;
+      m.sustainable = m.loss < t && !result.attribution.backlogged;
+      if (result.attribution.backlogged) saturated.push({ window: result.window, actions });
+    });
+  }
+  const answered = log.samples.some((s) => s.http === 200);
+  if (sampled && !answered) warnings.push(`none of the ${log.samples.length} samples of Falco's counters answered 200: attribution unavailable`);
+  for (const r of perRound) {
+    // More alerts than events: late alerts of the previous round, when the samples show them.
+    if (r.actual > r.expected && !(r.attribution && r.attribution.loss.http < 0)) {
+      warnings.push(`round #${r.round}: actual ${r.actual} > expected ${r.expected} (alerts from another Falco or generator?)`);
+    }
+  }
+  const attributed = perRound.filter((r) => r.attribution !== null);
+  const { capacity, note } = !sampled
+    ? { capacity: null, note: "unavailable: the log has no samples of Falco's counters (a run from before the sampler)" }
+    : !answered
+      ? { capacity: null, note: `unavailable: none of the ${log.samples.length} samples of Falco's counters answered 200` }
+      : measureCapacity(saturated);
   const kneeRound = perRound.find((r) => r.loss >= t);
   const knee: Knee | null = kneeRound
     ? {
@@ -85,7 +115,11 @@ export function computeRun(log: ParsedLog, labels: RunLabels): Result<Run> {
     threshold: t,
     knee,
     maxSustainedEps: sustained.length > 0 ? Math.max(...sustained) : null,
+    maxSustainableEps: attributed.some((r) => r.sustainable) ? Math.max(...attributed.filter((r) => r.sustainable).map((r) => r.throughput)) : null,
     peakDeliveredEps: Math.max(...perRound.map((r) => r.delivered)),
+    capacity,
+    capacityNote: note,
+    samples: log.samples.length,
     perRound,
     rulesNotLoaded: unloaded,
     warnings,
@@ -103,7 +137,11 @@ export function notFinishedRun(variant: string, pod: string, phase: string, thre
     threshold,
     knee: null,
     maxSustainedEps: null,
+    maxSustainableEps: null,
     peakDeliveredEps: null,
+    capacity: null,
+    capacityNote: null,
+    samples: 0,
     perRound: [],
     rulesNotLoaded: [],
     warnings: [`not finished: pod ${pod} is ${phase}`],

@@ -9,7 +9,8 @@
  * malformed line with more lines after it means the file is damaged: an error naming the line.
  */
 import { formatGoDuration, parseGoDuration } from '../config/duration';
-import { ActionResult, LogFormat, ParsedLog, Result, Round, fail, ok } from './types';
+import { BENCH_SAMPLE_MESSAGE } from '../contract/naming';
+import { ActionResult, LogFormat, ParsedLog, Result, Round, Sample, SampleAt, fail, ok } from './types';
 
 type Value = string | number | boolean | null;
 interface LogRecord {
@@ -141,6 +142,38 @@ function sleepOf(v: Value | undefined): { sleep: string | null; sleepNs: number 
   return ns === null ? `sleep=${JSON.stringify(v)} is not a Go duration` : { sleep: String(v), sleepNs: ns };
 }
 
+const SAMPLE_AT: readonly SampleAt[] = ['start', 'round', 'resting', 'statistics', 'tick'];
+const counter = (v: Value | undefined): number | null | undefined =>
+  v === undefined ? null : typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+
+/** A sampler line's fields as a sample, or why it cannot be one. */
+function sampleOf(fields: Record<string, Value>, round: number | null, line: number): Sample | string {
+  const { at, time, http } = fields;
+  if (typeof at !== 'string' || !SAMPLE_AT.includes(at as SampleAt)) return `at=${JSON.stringify(at ?? null)} is not a sample point`;
+  if (typeof time !== 'number' || !Number.isFinite(time)) return 'time= is not a number of seconds';
+  if (typeof http !== 'number' || !Number.isInteger(http)) return 'http= is not a status code';
+  const sample: Sample = { at: at as SampleAt, time, http, evts: null, drops: null, dropsOpen: null, queueDrops: null, matches: {}, round, line };
+  if (http !== 200) return sample;
+  for (const key of ['evts', 'drops', 'dropsOpen', 'queueDrops'] as const) {
+    const value = counter(fields[key]);
+    if (value === undefined) return `${key}= is not a counter`;
+    sample[key] = value;
+  }
+  // parseLine keeps nested JSON objects as their JSON text.
+  let matches: unknown = {};
+  try {
+    matches = fields.matches === undefined ? {} : JSON.parse(String(fields.matches));
+  } catch {
+    return 'matches= is not an object';
+  }
+  if (typeof matches !== 'object' || matches === null || Array.isArray(matches)) return 'matches= is not an object';
+  for (const [rule, value] of Object.entries(matches)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return `matches of ${JSON.stringify(rule)} is not a counter`;
+    sample.matches[rule] = value;
+  }
+  return sample;
+}
+
 interface OpenRound {
   round: number;
   line: number;
@@ -162,6 +195,7 @@ export function parseLog(text: string, file: string): Result<ParsedLog> {
   while (clean(lines[lastIndex]) === '') lastIndex--;
 
   const rounds: Round[] = [];
+  const samples: Sample[] = [];
   const warnings: string[] = [];
   let open: OpenRound | null = null;
   let lastError: string | null = null;
@@ -181,6 +215,15 @@ export function parseLog(text: string, file: string): Result<ParsedLog> {
     }
     if (/^(ERRO|ERROR|FATA|FATAL|PANI|PANIC)$/i.test(rec.level)) lastError = rec.msg;
 
+    if (rec.msg === BENCH_SAMPLE_MESSAGE) {
+      const last = rounds[rounds.length - 1];
+      const round = open ? open.round : rec.fields.at === 'statistics' && last ? last.round : null;
+      const sample = sampleOf(rec.fields, round, lineNo);
+      // A bad sample costs the attribution of its round at most, never the run: a warning.
+      if (typeof sample === 'string') warnings.push(`sample on line ${lineNo} ignored: ${sample}`);
+      else samples.push(sample);
+      continue;
+    }
     const header = /^round #(\d+)$/.exec(rec.msg);
     if (header) {
       if (open) return fail(file, `round #${header[1]} starts before round #${open.round} (line ${open.line}) has its statistics line`, lineNo);
@@ -231,5 +274,5 @@ export function parseLog(text: string, file: string): Result<ParsedLog> {
   if (rounds.length === 0) {
     return fail(file, `no complete rounds${lastError ? ` (last error logged: ${lastError})` : ''}`);
   }
-  return ok({ format, rounds, warnings });
+  return ok({ format, rounds, samples, warnings });
 }

@@ -7,7 +7,26 @@ import { fmtThreshold } from './markdown';
 import { Run } from './types';
 
 const FONT = 'Helvetica, Arial, DejaVu Sans, Liberation Sans, sans-serif';
-const COLORS = { throughput: '#1f77b4', delivered: '#2ca02c', loss: '#d62728', sustained: '#1f77b4', peak: '#ff7f0e' };
+const COLORS = {
+  throughput: '#1f77b4',
+  delivered: '#2ca02c',
+  loss: '#d62728',
+  capacity: '#2f4b7c',
+  sustained: '#1f77b4',
+  peak: '#ff7f0e',
+  // Reference lines are not data: a colour no series uses, thinner, dash-dot.
+  threshold: '#9467bd',
+};
+const THRESHOLD_DASH = '8 3 2 3';
+/** Parts of a round's events, bottom to top of its bar. */
+const SPLIT = [
+  { key: 'delivered', label: 'delivered', color: '#2ca02c' },
+  { key: 'kernel', label: 'kernel drops', color: '#d62728' },
+  { key: 'ruleMiss', label: 'rule misses', color: '#7f7f7f' },
+  { key: 'backlog', label: 'still matching', color: '#bcbd22' },
+  { key: 'queue', label: 'queue drops', color: '#ff7f0e' },
+  { key: 'http', label: 'HTTP lost/late', color: '#9467bd' },
+] as const;
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
@@ -41,16 +60,30 @@ export function fmtSi(v: number): string {
   return String(Number(v.toFixed(2)));
 }
 
-function legend(x: number, y: number, items: { label: string; color: string; dash?: string; bar?: boolean }[]): string[] {
+interface LegendItem {
+  label: string;
+  color: string;
+  dash?: string;
+  bar?: boolean;
+  dot?: boolean;
+  width?: number;
+}
+/** About 6.5 px a character at 12 px: wide enough for the generic fonts. */
+const textWidth = (t: string, size = 12) => t.length * size * 0.55;
+const legendWidth = (items: LegendItem[]) => items.reduce((w, item) => w + 40 + textWidth(item.label), 0);
+
+function legend(x: number, y: number, items: LegendItem[]): string[] {
   const out: string[] = [];
   for (const item of items) {
     out.push(
-      item.bar
+      item.dot
+        ? el('circle', { cx: x + 7, cy: y - 4, r: 3, fill: item.color })
+        : item.bar
         ? el('rect', { x, y: y - 9, width: 14, height: 10, fill: item.color })
-        : line(x, y - 4, x + 22, y - 4, { stroke: item.color, 'stroke-width': 2, 'stroke-dasharray': item.dash }),
+        : line(x, y - 4, x + 22, y - 4, { stroke: item.color, 'stroke-width': item.width ?? 2, 'stroke-dasharray': item.dash }),
       text(x + 28, y, item.label),
     );
-    x += 40 + item.label.length * 6.5;
+    x += 40 + textWidth(item.label);
   }
   return [el('g', { class: 'legend' }, out)];
 }
@@ -102,14 +135,17 @@ export function runChart(run: Run): string {
       { label: 'throughput (EPS)', color: COLORS.throughput },
       { label: 'delivered (EPS)', color: COLORS.delivered },
       { label: 'loss (right axis)', color: COLORS.loss, dash: '6 4' },
+      { label: `threshold ${fmtThreshold(run.threshold)}`, color: COLORS.threshold, dash: THRESHOLD_DASH, width: 1.5 },
     ]),
   );
 
   const t = yLoss(run.threshold);
+  const label = `loss threshold ${fmtThreshold(run.threshold)}`;
   body.push(
     el('g', { class: 'threshold' }, [
-      line(L, t, L + pw, t, { stroke: '#888', 'stroke-dasharray': '2 3' }),
-      text(L + pw - 4, t - 4, `loss threshold ${fmtThreshold(run.threshold)}`, { 'text-anchor': 'end', fill: '#666', 'font-size': 10 }),
+      line(L, t, L + pw, t, { stroke: COLORS.threshold, 'stroke-width': 1.5, 'stroke-dasharray': THRESHOLD_DASH }),
+      el('rect', { x: L + pw - 8 - textWidth(label, 10), y: t - 15, width: textWidth(label, 10) + 6, height: 12, fill: '#ffffff', 'fill-opacity': 0.85 }),
+      text(L + pw - 4, t - 5, label, { 'text-anchor': 'end', fill: COLORS.threshold, 'font-size': 10 }),
     ]),
   );
   const series = (name: 'throughput' | 'delivered' | 'loss', y: (r: (typeof rounds)[number]) => number, dash?: string) =>
@@ -152,13 +188,21 @@ function niceAxis(max: number): { top: number; step: number } {
   return { top: Math.ceil(max / step) * step, step };
 }
 
-/** Across variants: max sustained and peak delivered EPS side by side. */
+/**
+ * Across variants: Falco's capacity (the headline, with its min–max as a whisker), max sustained and peak
+ * delivered EPS side by side. The width grows with the variants and fits the title and legend.
+ */
 export function comparisonChart(runs: Run[], threshold: number): string {
-  const G = 150, L = 72, R = 24, T = 64, B = 64, H = 420;
-  const W = Math.max(480, L + runs.length * G + R);
+  const G = 200, L = 72, R = 24, T = 64, B = 64, H = 420, BAR = 48;
+  const title = 'Capacity, max sustained and peak delivered EPS';
+  const items: LegendItem[] = [
+    { label: 'capacity (matches/s)', color: COLORS.capacity, bar: true },
+    { label: `max sustained (loss < ${fmtThreshold(threshold)})`, color: COLORS.sustained, bar: true },
+    { label: 'peak delivered', color: COLORS.peak, bar: true },
+  ];
+  const W = Math.ceil(Math.max(L + runs.length * G + R, L + legendWidth(items) + R, L + textWidth(title, 15) * 1.1 + R));
   const ph = H - T - B;
-  const title = `Max sustained (loss < ${fmtThreshold(threshold)}) and peak delivered EPS per variant`;
-  const values = runs.flatMap((r) => [r.maxSustainedEps ?? 0, r.peakDeliveredEps ?? 0]);
+  const values = runs.flatMap((r) => [r.capacity?.max ?? 0, r.maxSustainedEps ?? 0, r.peakDeliveredEps ?? 0]);
   const { top, step } = niceAxis(Math.max(0, ...values));
   const y = (v: number) => T + ph - (v / top) * ph;
   const grid: string[] = [];
@@ -167,12 +211,9 @@ export function comparisonChart(runs: Run[], threshold: number): string {
   }
   const body: string[] = [
     text(L, 24, title, { 'font-size': 15, 'font-weight': 'bold' }),
-    ...legend(L, 48, [
-      { label: `max sustained EPS (loss < ${fmtThreshold(threshold)})`, color: COLORS.sustained, bar: true },
-      { label: 'peak delivered EPS', color: COLORS.peak, bar: true },
-    ]),
+    ...legend(L, 48, items),
     el('g', { class: 'grid' }, grid),
-    text(0, 0, 'events per second', { 'text-anchor': 'middle', transform: `translate(18 ${T + ph / 2}) rotate(-90)` }),
+    text(0, 0, 'per second', { 'text-anchor': 'middle', transform: `translate(18 ${T + ph / 2}) rotate(-90)` }),
   ];
   runs.forEach((run, i) => {
     const cx = L + G * i + G / 2;
@@ -180,21 +221,81 @@ export function comparisonChart(runs: Run[], threshold: number): string {
     if (run.status === 'not-finished') {
       group.push(text(cx, T + ph - 8, 'not finished', { 'text-anchor': 'middle', fill: '#666' }));
     }
-    const bar = (cls: 'sustained' | 'peak', v: number | null, bx: number) => {
+    const bar = (cls: 'capacity' | 'sustained' | 'peak', v: number | null, bx: number, missing = 'none') => {
       if (run.status === 'not-finished') return;
       if (v === null) {
-        group.push(text(bx + 24, T + ph - 6, 'none', { 'text-anchor': 'middle', fill: '#666', 'font-size': 10 }));
+        group.push(text(bx + BAR / 2, T + ph - 6, missing, { 'text-anchor': 'middle', fill: '#666', 'font-size': 10 }));
         return;
       }
       group.push(
-        el('rect', { class: `bar ${cls}`, x: bx, y: y(v), width: 48, height: T + ph - y(v), fill: COLORS[cls] }),
-        text(bx + 24, y(v) - 4, String(Math.round(v)), { 'text-anchor': 'middle', 'font-size': 11 }),
+        el('rect', { class: `bar ${cls}`, x: bx, y: y(v), width: BAR, height: T + ph - y(v), fill: COLORS[cls] }),
+        text(bx + BAR / 2, y(v) - 4, String(Math.round(v)), { 'text-anchor': 'middle', 'font-size': 11 }),
       );
     };
-    bar('sustained', run.maxSustainedEps, cx - 52);
-    bar('peak', run.peakDeliveredEps, cx + 4);
+    const c = run.capacity;
+    bar('capacity', c ? c.eps : null, cx - 78, run.capacityNote?.startsWith('unavailable') ? 'n/a' : 'not reached');
+    if (c) {
+      const wx = cx - 78 + BAR / 2;
+      group.push(el('g', { class: 'spread' }, [
+        line(wx, y(c.max), wx, y(c.min), { stroke: '#000', 'stroke-width': 1.5 }),
+        line(wx - 6, y(c.max), wx + 6, y(c.max), { stroke: '#000', 'stroke-width': 1.5 }),
+        line(wx - 6, y(c.min), wx + 6, y(c.min), { stroke: '#000', 'stroke-width': 1.5 }),
+      ]));
+    }
+    bar('sustained', run.maxSustainedEps, cx - 24);
+    bar('peak', run.peakDeliveredEps, cx + 30);
     body.push(el('g', { class: 'run' }, group));
   });
   body.push(line(L, T + ph, W - R, T + ph, { stroke: '#333' }));
+  return svgDocument(W, H, title, body);
+}
+
+/**
+ * Per run with samples: each round's events as one bar of 100 %, stacked from delivered up through the parts of
+ * the loss. Negative parts (work of the previous round landing in this one) are left out of the bar; a dot
+ * above a bar marks a round that left a kernel backlog.
+ */
+export function attributionChart(run: Run): string {
+  const W = 760, H = 420, L = 72, R = 24, T = 76, B = 56;
+  const pw = W - L - R, ph = H - T - B;
+  const title = `${run.variant}: where each round's events went`;
+  const rounds = run.perRound.filter((r) => r.attribution !== null && r.attribution.expected > 0);
+  const body: string[] = [text(L, 24, title, { 'font-size': 15, 'font-weight': 'bold' })];
+  body.push(
+    ...legend(L, 46, SPLIT.slice(0, 4).map((p) => ({ label: p.label, color: p.color, bar: true }))),
+    ...legend(L, 64, [...SPLIT.slice(4).map((p) => ({ label: p.label, color: p.color, bar: true })), { label: 'left a backlog', color: '#000', dot: true }]),
+  );
+  if (rounds.length === 0) {
+    body.push(text(W / 2, H / 2, 'no attributed round', { 'text-anchor': 'middle' }));
+    return svgDocument(W, H, title, body);
+  }
+  const y = (f: number) => T + ph - f * ph;
+  const grid: string[] = [];
+  for (const f of [0, 0.25, 0.5, 0.75, 1]) grid.push(line(L, y(f), L + pw, y(f), { stroke: '#e0e0e0' }), text(L - 8, y(f) + 4, `${f * 100} %`, { 'text-anchor': 'end' }));
+  const slot = pw / rounds.length;
+  const bw = Math.max(2, Math.min(28, slot * 0.7));
+  const bars: string[] = [];
+  const step = Math.max(1, Math.ceil(rounds.length / 20));
+  rounds.forEach((r, i) => {
+    const a = r.attribution!;
+    const x = L + slot * i + (slot - bw) / 2;
+    const parts: Record<(typeof SPLIT)[number]['key'], number> = { delivered: Math.min(a.delivered, a.expected), ...a.loss };
+    let base = 0;
+    for (const p of SPLIT) {
+      const f = Math.max(0, parts[p.key]) / a.expected;
+      const h = Math.min(f, 1 - base);
+      if (h > 0) bars.push(el('rect', { class: `part ${p.key}`, x, y: y(base + h), width: bw, height: h * ph, fill: p.color }));
+      base += h;
+    }
+    if (a.backlogged) bars.push(el('circle', { class: 'backlogged', cx: x + bw / 2, cy: T - 6, r: 3, fill: '#000' }));
+    if (i % step === 0) bars.push(text(x + bw / 2, T + ph + 18, String(r.round), { 'text-anchor': 'middle' }));
+  });
+  body.push(
+    el('g', { class: 'grid' }, grid),
+    el('g', { class: 'rounds' }, bars),
+    el('rect', { x: L, y: T, width: pw, height: ph, fill: 'none', stroke: '#333' }),
+    text(L + pw / 2, H - 14, 'round', { 'text-anchor': 'middle' }),
+    text(0, 0, "share of the round's events", { 'text-anchor': 'middle', transform: `translate(18 ${T + ph / 2}) rotate(-90)` }),
+  );
   return svgDocument(W, H, title, body);
 }

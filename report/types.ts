@@ -47,9 +47,36 @@ export interface Round {
 
 export type LogFormat = 'text' | 'logfmt' | 'json';
 
+/** Why the sampler scraped: the generator logged a round's start, its rest or its statistics, or a tick. */
+export type SampleAt = 'start' | 'round' | 'resting' | 'statistics' | 'tick';
+
+/**
+ * One scrape of Falco's counters by the benchmark Job's sampler (gitops/benchmark.ts). Counters are cumulative
+ * since Falco started; they are present only when the scrape answered 200 (`http`), and a rule's match counter
+ * only after its first match.
+ */
+export interface Sample {
+  at: SampleAt;
+  /** Wall clock, seconds since the epoch, taken just before the request. */
+  time: number;
+  /** HTTP status of the scrape; 0 when the endpoint could not be reached. */
+  http: number;
+  evts: number | null;
+  drops: number | null;
+  dropsOpen: number | null;
+  queueDrops: number | null;
+  /** rule name -> matches. */
+  matches: Record<string, number>;
+  /** The round the sample belongs to: the open round, or for `statistics` the round just ended; null between rounds. */
+  round: number | null;
+  line: number;
+}
+
 export interface ParsedLog {
   format: LogFormat;
   rounds: Round[];
+  /** The sampler's lines, in log order (none in logs from before the sampler). */
+  samples: Sample[];
   warnings: string[];
 }
 
@@ -60,6 +87,54 @@ export interface Knee {
   success: number;
   successEps: number;
   cpu: number | null;
+}
+
+/**
+ * Where one round's alerts went, from Falco's counters (definitions in docs/report.md). Counts over the
+ * round's window: from its start sample to its statistics sample.
+ */
+export interface Attribution {
+  /** E: events the generator counted (expected). */
+  expected: number;
+  /** M: matches of the actions' rules. */
+  matched: number;
+  /** A: alerts the bench server received (actual). */
+  delivered: number;
+  /** K: events the kernel dropped (every kind), and of them the `open` syscalls (null without that counter). */
+  kernelDrops: number;
+  kernelDropsOpen: number | null;
+  /** Q: alerts dropped by Falco's full output queue. */
+  queueDrops: number;
+  /** E - A split; the parts add up to E - A exactly. A negative part is work of the previous round landing in this one. */
+  loss: {
+    /** E - M when the kernel dropped events in the round. */
+    kernel: number;
+    /** E - M without kernel drops, Falco idle at the end: the action failed or its rule is not loaded. */
+    ruleMiss: number;
+    /** E - M without kernel drops while Falco was still matching at the round's end: not lost yet, late. */
+    backlog: number;
+    /** Q. */
+    queue: number;
+    /** M - Q - A: alerts lost on the HTTP path or arriving after the statistics (then counted in the next round). */
+    http: number;
+  };
+  /** Matches during the rest: the backlog the run left behind. Null without a rest sample. */
+  restMatches: number | null;
+  /** The round left a kernel backlog (kernel drops, or more rest matches than the loss threshold allows). */
+  backlogged: boolean;
+}
+
+/** Falco's service rate for the benchmark's actions, measured while a kernel backlog existed. */
+export interface Capacity {
+  /** Median of the match rates of the saturated intervals, matches per second. */
+  eps: number;
+  min: number;
+  max: number;
+  /** Saturated sample intervals, and the rounds they come from. */
+  intervals: number;
+  rounds: number;
+  /** False with fewer than MIN_CAPACITY_INTERVALS intervals. */
+  trustworthy: boolean;
 }
 
 export interface RoundMetrics {
@@ -75,6 +150,10 @@ export interface RoundMetrics {
   cpu: number | null;
   resMem: number | null;
   virtMem: number | null;
+  /** Null when the log has no usable samples for this round. */
+  attribution: Attribution | null;
+  /** Loss below the threshold and no backlog left; null without attribution. */
+  sustainable: boolean | null;
 }
 
 export type RunStatus = 'finished' | 'not-finished';
@@ -92,15 +171,29 @@ export interface Run {
   threshold: number;
   knee: Knee | null;
   maxSustainedEps: number | null;
+  /** The highest throughput of a round that is sustainable (loss and backlog); null without attribution. */
+  maxSustainableEps: number | null;
   peakDeliveredEps: number | null;
+  /** Null when not measured; `capacityNote` says why, or what limits it. */
+  capacity: Capacity | null;
+  capacityNote: string | null;
+  /** Sampler lines read (0: a log from before the sampler, attribution unavailable). */
+  samples: number;
   perRound: RoundMetrics[];
   /** Actions with actual=0 in every round: their Falco rule is not loaded (a configuration error). */
   rulesNotLoaded: string[];
   warnings: string[];
 }
 
+/** An input that is not a bench log (a directory, a `SOURCE.txt` caught by a glob): left out with a note, not an error. */
+export interface SkippedInput {
+  file: string;
+  reason: string;
+}
+
 export interface Report {
   threshold: number;
   runs: Run[];
   errors: InputError[];
+  skipped: SkippedInput[];
 }

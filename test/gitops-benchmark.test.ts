@@ -4,15 +4,21 @@
  */
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { applyPatch, deepClone, Operation } from 'fast-json-patch';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import {
+  BENCH_SAMPLE_MESSAGE,
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
+  FALCO_METRICS_PORT,
+  FALCO_NAMESPACE,
   benchmarkPodLabels,
+  falcoMetricsServiceName,
   benchmarkReleaseName,
   falcoReleaseName,
   variantNodeLabels,
@@ -20,7 +26,8 @@ import {
 } from '../contract/naming';
 import { goDurationSeconds } from '../config/duration';
 import type { BenchConfig } from '../config/schema';
-import { BENCH_SCRIPT, benchmarkJobName, runHash } from '../gitops/benchmark';
+import { BENCH_SCRIPT, benchmarkJobName, runHash, runInputs } from '../gitops/benchmark';
+import { falcoValues } from '../gitops/falco';
 import { renderTree } from '../gitops/tree';
 import { FLUX_API } from '../gitops/versions';
 import { Obj, changed, chartFullnameAsTheChartDoes, defaultConfig, hasKubectl, ofKind, parseRendered, repoInputs } from './helpers/gitops-tree';
@@ -99,6 +106,7 @@ describe('post-renderer', () => {
     expect(command.slice(3)).toEqual([
       'falco-bench',
       '300s',
+      `http://${falcoMetricsServiceName(variant)}.${FALCO_NAMESPACE}.svc.cluster.local:${FALCO_METRICS_PORT}/metrics`,
       '/bin/event-generator',
       'bench',
       '^syscall\\.ReadSensitiveFileUntrusted$',
@@ -156,22 +164,81 @@ describe('post-renderer', () => {
   });
 });
 
-const hasShell = ['bash', 'timeout', 'sleep'].every((c) => !spawnSync('sh', ['-c', `command -v ${c}`]).status);
+const hasShell = ['bash', 'timeout', 'sleep', 'curl', 'date'].every((c) => !spawnSync('sh', ['-c', `command -v ${c}`]).status);
+
+/**
+ * A stand-in for Falco's /metrics on 127.0.0.1: 404 for the first `closedFor` requests (driver not open yet),
+ * then counters that grow with each request; the rule's match counter appears only from the `firstMatch`-th.
+ */
+async function fakeMetrics(closedFor: number, firstMatch: number): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+  let n = 0;
+  const server = createServer((req, res) => {
+    n++;
+    if (req.url !== '/metrics' || n <= closedFor) {
+      res.writeHead(404).end('not found\n');
+      return;
+    }
+    const k = n - closedFor;
+    const lines = [
+      '# HELP falcosecurity_scap_n_evts_total https://falco.org/docs/metrics/',
+      '# TYPE falcosecurity_scap_n_evts_total counter',
+      `falcosecurity_scap_n_evts_total ${1000 * k}`,
+      `falcosecurity_scap_n_drops_total ${7 * k}`,
+      `falcosecurity_scap_n_drops_buffer_total{dir="exit",drop="clone_fork"} ${k}`,
+      `falcosecurity_scap_n_drops_buffer_total{dir="exit",drop="open"} ${3 * k}`,
+      `falcosecurity_scap_n_drops_buffer_total{dir="exit",drop="open_by_handle_at"} 99`,
+      'falcosecurity_falco_outputs_queue_num_drops_total 0',
+      ...(n >= firstMatch
+        ? [
+            `falcosecurity_falco_rules_matches_total{priority="4",rule_name="Read sensitive file untrusted",source="syscall",tag_T1555="true"} ${100 * k}`,
+            'falcosecurity_falco_rules_matches_total{priority="5",rule_name="A \\"quoted\\" rule",source="syscall"} 1',
+          ]
+        : []),
+      'falcosecurity_falco_cpu_usage_ratio 0.5',
+    ];
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(`${lines.join('\n')}\n`);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/metrics`,
+    requests: () => n,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+/** Prints bench-like JSON lines to stderr, as event-generator 0.13.0 does with --logformat json. */
+const FAKE_BENCH = [
+  `log() { printf '%s\\n' "$1" >&2; }`,
+  `log '{"level":"info","msg":"round #1","sleep":100000000,"time":"2026-05-01T10:00:00Z"}'`,
+  'sleep 1.2',
+  `log '{"level":"info","msg":"resting...","time":"2026-05-01T10:00:01Z"}'`,
+  'sleep 1.2',
+  `log '{"level":"info","msg":"syscall.ReadSensitiveFileUntrusted","actual":12,"expected":12,"ratio":1}'`,
+  `log '{"level":"info","msg":"statistics","lost":0,"throughput":10}'`,
+  `log '{"level":"info","msg":"","time":"2026-05-01T10:00:02Z"}'`,
+  `log '{"level": "info", "msg": "round #2", "sleep": 50000000}'`,
+  'sleep 0.3',
+].join('\n');
 
 (hasShell ? describe : describe.skip)('bench script', () => {
-  /** Runs the script with a fake `falco` process (a copy of sleep) and a stand-in for event-generator. */
-  async function runScript(limit: string, fakeGenerator: string): Promise<{ code: number | null; stderr: string; falcoPid: number }> {
+  /**
+   * Runs the script with a fake `falco` process (a copy of sleep), a stand-in for event-generator and the URL
+   * of a metrics server; returns its combined output (what the Job's log holds).
+   */
+  async function runScript(limit: string, fakeGenerator: string, metricsUrl = 'http://127.0.0.1:9/metrics'): Promise<{ code: number | null; log: string; falcoPid: number }> {
     const dir = mkdtempSync(join(tmpdir(), 'gitops-script-'));
     const sleepPath = spawnSync('sh', ['-c', 'command -v sleep'], { encoding: 'utf8' }).stdout.trim();
     copyFileSync(sleepPath, join(dir, 'falco'));
     const falco = spawn(join(dir, 'falco'), ['30'], { stdio: 'ignore' });
     try {
       await new Promise((r) => setTimeout(r, 50));
-      const script = spawn('bash', ['-c', BENCH_SCRIPT, 'falco-bench', limit, 'sh', '-c', fakeGenerator, 'event-generator'], { cwd: dir });
-      let stderr = '';
-      script.stderr.on('data', (d) => (stderr += d));
+      const script = spawn('bash', ['-c', BENCH_SCRIPT, 'falco-bench', limit, metricsUrl, 'bash', '-c', fakeGenerator, 'event-generator'], { cwd: dir });
+      let log = '';
+      script.stdout.on('data', (d) => (log += d));
+      script.stderr.on('data', (d) => (log += d));
       const code = await new Promise<number | null>((r) => script.on('close', r));
-      return { code, stderr, falcoPid: falco.pid! };
+      return { code, log, falcoPid: falco.pid! };
     } finally {
       falco.kill();
       rmSync(dir, { recursive: true, force: true });
@@ -179,15 +246,63 @@ const hasShell = ['bash', 'timeout', 'sleep'].every((c) => !spawnSync('sh', ['-c
   }
 
   it("finds Falco's PID in /proc and passes it as --pid", async () => {
-    const { code, stderr, falcoPid } = await runScript('10s', 'echo "$1 $2" >&2');
+    // The generator stand-in names the process behind the PID it got. Other test runs on the same machine may
+    // have a fake falco of their own: any process named falco is the right answer, ours is the likely one.
+    const { code, log, falcoPid } = await runScript('10s', 'echo "$1 $2 $(cat /proc/$2/comm)" >&2');
     expect(code).toBe(0);
-    expect(stderr).toContain(`--pid ${falcoPid}`);
-    expect(stderr).toContain(`"msg":"falco-bench: measuring falco","pid":${falcoPid}`);
+    const pid = /--pid (\d+) falco$/m.exec(log)?.[1];
+    expect(pid).toBeDefined();
+    expect(log).toContain(`"msg":"falco-bench: measuring falco","pid":${pid}`);
+    if (Number(pid) !== falcoPid) console.warn(`bench script test: found another fake falco (${pid}), not ours (${falcoPid})`);
   });
 
   it('reaching the time bound (exit 124 of timeout) is success; other failures stay failures', async () => {
     expect((await runScript('0.3s', 'exec sleep 5')).code).toBe(0);
     expect((await runScript('10s', 'exit 3')).code).toBe(3);
+  });
+
+  it("samples Falco's counters at each round's start, rest and statistics, and once a second, into the log", async () => {
+    const metrics = await fakeMetrics(2, 4);
+    try {
+      const before = Date.now() / 1000;
+      const { code, log } = await runScript('20s', FAKE_BENCH, metrics.url);
+      const after = Date.now() / 1000;
+      expect(code).toBe(0);
+      const lines = log.trim().split('\n');
+      const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      const samples = records.filter((r) => r.msg === BENCH_SAMPLE_MESSAGE);
+      // Event-driven samples follow their line directly (the ticker may only slip in between).
+      const nextSample = (msg: string) => records.slice(records.findIndex((r) => r.msg === msg) + 1).find((r) => r.msg === BENCH_SAMPLE_MESSAGE);
+      expect(nextSample('round #1')?.at).toBe('round');
+      expect(nextSample('resting...')?.at).toBe('resting');
+      expect(nextSample('statistics')?.at).toBe('statistics');
+      expect(nextSample('round #2')?.at).toBe('round');
+      expect(samples[0].at).toBe('start');
+      expect(samples.filter((s) => s.at === 'tick').length).toBeGreaterThanOrEqual(2);
+      expect(samples.length).toBe(metrics.requests());
+      // Every bench line is passed through unchanged.
+      for (const line of FAKE_BENCH.split('\n').filter((l) => l.startsWith("log '"))) expect(lines).toContain(line.slice(5, -1));
+      // Before the driver is open: the status only, no counters.
+      expect(samples.slice(0, 2).map((s) => Object.keys(s))).toEqual([['level', 'msg', 'at', 'time', 'http'], ['level', 'msg', 'at', 'time', 'http']]);
+      expect(samples[0].http).toBe(404);
+      // Then the counters, with the match counters once they exist.
+      expect(samples[2]).toMatchObject({ http: 200, evts: 1000, drops: 7, dropsOpen: 3, queueDrops: 0, matches: {} });
+      expect(samples[3]).toMatchObject({ http: 200, evts: 2000, matches: { 'Read sensitive file untrusted': 200, 'A "quoted" rule': 1 } });
+      const times = samples.map((s) => s.time as number);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(times[0]).toBeGreaterThanOrEqual(before - 1);
+      expect(times[times.length - 1]).toBeLessThanOrEqual(after + 1);
+    } finally {
+      await metrics.close();
+    }
+  });
+
+  it('an unreachable metrics endpoint is a sample with http 000, and the run goes on', async () => {
+    const { code, log } = await runScript('10s', FAKE_BENCH.split('\n').slice(0, 3).join('\n'), 'http://127.0.0.1:9/metrics');
+    expect(code).toBe(0);
+    const samples = log.trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.msg === BENCH_SAMPLE_MESSAGE);
+    expect(samples.length).toBeGreaterThanOrEqual(2);
+    for (const s of samples) expect(s.http).toBe(0);
   });
 });
 
@@ -237,6 +352,16 @@ describe('reruns', () => {
       const after = jobNames(changed(config, change));
       for (const v of config.benchmark.variants) expect(after[v.name]).not.toBe(before[v.name]);
     }
+  });
+
+  it("the run hash covers the variant's Falco values, output settings included", () => {
+    const inputs = runInputs(config, variant);
+    expect(inputs.falcoValues).toEqual(falcoValues(variant));
+    expect(inputs.falcoValues.falco).toMatchObject({ stdout_output: { enabled: false }, syslog_output: { enabled: false }, outputs_queue: { capacity: expect.any(Number) } });
+    const c = changed(config, (x) => {
+      x.benchmark.variants.find((v) => v.name === variant.name)!.bufferedOutputs = !variant.bufferedOutputs;
+    });
+    expect(runHash(c, c.benchmark.variants.find((v) => v.name === variant.name)!)).not.toBe(runHash(config, variant));
   });
 
   it('what a run does not depend on does not rerun it', () => {

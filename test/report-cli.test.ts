@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCHMARK_NAMESPACE } from '../contract/naming';
 import { Io, main, parseOptions } from '../report/cli';
 import { BenchPod, BenchmarkCluster, kubeconfigFromCdktfOutputs } from '../report/cluster';
-import { KubeAccess } from '../report/kube';
+import { KubeAccess, kubeconfigProblem } from '../report/kube';
 
 const FIXTURES = join(__dirname, 'fixtures/report');
 const fx = (name: string) => join(FIXTURES, name);
@@ -42,9 +42,10 @@ describe('report command on files', () => {
       `report: error: ${fx('empty.log')}: empty file`,
       `report: error: ${fx('no-rounds.log')}: no complete rounds (last error logged: cannot reach Falco: connection refused)`,
       `report: error: ${fx('truncated-line.log')}:7: malformed line (cut off or damaged): "expe" has no value`,
-      `report: error: ${fx('unknown-format.txt')}:1: unknown format: not an event-generator bench log (text, logfmt or --logformat json)`,
       `report: error: ${fx('missing.log')}: cannot read: no such file`,
     ]);
+    // A file that is not a bench log at all is skipped with a note, not an error.
+    expect(r.stderr).toContain('report: skipped 1 input that is not a bench log (--verbose names it)');
     expect(r.stderr).toContain('report: warning: zero-actual: configuration error: syscall.WriteBelowBinaryDir has actual=0 in every round, its Falco rule is not loaded; left out of expected/actual');
     expect(r.stdout).toContain('## ⚠ Configuration errors');
     expect(r.stdout).toContain('## Inputs not reported');
@@ -55,9 +56,10 @@ describe('report command on files', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toEqual([]);
     expect(tableRows(r.stdout)).toEqual([
-      '| humanized | 4 | 2 | 20.0 | 99.00 % | 19.8 | 40.0 | 60.0 | 2.6 % |',
-      '| plain | 4 | 3 | 40.0 | 95.00 % | 38.0 | 20.0 | 40.0 | 3.4 % |',
+      '| humanized | unavailable | 4 | 2 | 20.0 | 99.00 % | 19.8 | 40.0 | unavailable | 60.0 | 2.6 % |',
+      '| plain | unavailable | 4 | 3 | 40.0 | 95.00 % | 38.0 | 20.0 | unavailable | 40.0 | 3.4 % |',
     ]);
+    expect(r.stdout).toContain('Attribution and capacity are unavailable for humanized and plain: their logs have no samples');
     expect(r.stdout).toContain('**Finding:** humanized sustains the most: 40.0 EPS with loss below 1 % (next: plain, 20.0 EPS).');
   });
 
@@ -69,7 +71,8 @@ describe('report command on files', () => {
     expect(report.runs).toHaveLength(1);
     const [one] = report.runs;
     expect(Object.keys(one)).toEqual([
-      'file', 'variant', 'status', 'rounds', 'threshold', 'knee', 'maxSustainedEps', 'peakDeliveredEps', 'perRound', 'rulesNotLoaded', 'warnings',
+      'file', 'variant', 'status', 'rounds', 'threshold', 'knee', 'maxSustainedEps', 'maxSustainableEps', 'peakDeliveredEps',
+      'capacity', 'capacityNote', 'samples', 'perRound', 'rulesNotLoaded', 'warnings',
     ]);
     expect(one).toMatchObject({
       file: fx('humanized.json'),
@@ -84,7 +87,11 @@ describe('report command on files', () => {
     expect(one.perRound[1]).toEqual({
       round: 2, sleep: '50ms', sleepNs: 50000000, expected: 100, actual: 99, loss: 0.01,
       throughput: 20, delivered: 19.8, cpu: 2.6, resMem: 131000000, virtMem: 1300000000,
+      attribution: null, sustainable: null,
     });
+    // A log from before the sampler: attribution unavailable, never zero.
+    expect(one).toMatchObject({ capacity: null, maxSustainableEps: null, samples: 0 });
+    expect(one.capacityNote).toMatch(/^unavailable: the log has no samples/);
   });
 
   it('--variant names the single file', async () => {
@@ -115,12 +122,53 @@ describe('report command on files', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('skips directories and files that are not bench logs with a note each under --verbose; they do not fail the run', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'SOURCE.txt'), 'Copied from github.com/x/y at commit abc.\n');
+    const r = await run(['--verbose', '--format', 'json', dir, join(dir, 'SOURCE.txt'), fx('plain.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toEqual([
+      `report: skipped ${dir}: a directory`,
+      `report: skipped ${join(dir, 'SOURCE.txt')}: not a bench log (first line is neither text, logfmt nor JSON log)`,
+    ]);
+    expect(JSON.parse(r.stdout).skipped).toEqual([
+      { file: dir, reason: 'a directory' },
+      { file: join(dir, 'SOURCE.txt'), reason: 'not a bench log (first line is neither text, logfmt nor JSON log)' },
+    ]);
+    const quiet = await run([dir, join(dir, 'SOURCE.txt'), fx('plain.json')]);
+    expect(quiet.stderr).toEqual(['report: skipped 2 inputs that are not a bench log (--verbose names them)']);
+    expect(quiet.stdout).toContain('## Inputs skipped (not bench logs)');
+  });
+
+  it('words a single run as a result, not a comparison', async () => {
+    const r = await run([fx('humanized.json')]);
+    expect(r.stdout).toContain('**Result:** humanized keeps the loss below 1 % up to 40.0 EPS; its peak delivered rate is 60.0 EPS.');
+    expect(r.stdout).not.toContain('the most');
+  });
+
+  it('a failed rerun with --out leaves the previous report as it was', async () => {
+    const out = join(tmp(), 'report');
+    expect((await run(['--out', out, fx('plain.json')])).code).toBe(0);
+    const before = readFileSync(join(out, 'report.md'), 'utf8');
+    const failed = await run(['--out', out, fx('missing.log')]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`report: no run could be reported: ${out} left as it was`);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe(before);
+    // No temporary folder is left behind, and a successful rerun replaces the report as a whole.
+    expect(readdirSync(join(out, '..'))).toEqual(['report']);
+    writeFileSync(join(out, 'stale.svg'), '');
+    expect((await run(['--out', out, fx('humanized.json')])).code).toBe(0);
+    expect(readdirSync(out)).not.toContain('stale.svg');
+    expect(readdirSync(join(out, '..'))).toEqual(['report']);
+  });
+
   it('accepts a threshold with a percent sign, and prints help', async () => {
     expect(parseOptions(['--threshold', '0.5%', 'a.log'])).toMatchObject({ threshold: 0.005 });
     const help = await run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: npm run report -- \[options\] <log files...>/);
-    for (const option of ['--format', '--out', '--threshold', '--variant', '--note', '--from-cluster', '--kubeconfig', '--context', '--cdktf-outputs']) {
+    expect(help.stdout).toContain('exit codes: 0 ok, 1 findings');
+    for (const option of ['--format', '--out', '--threshold', '--variant', '--note', '--from-cluster', '--kubeconfig', '--context', '--cdktf-outputs', '--verbose']) {
       expect(help.stdout).toContain(option);
     }
   });
@@ -133,7 +181,7 @@ describe('report command on files', () => {
     expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(r.stdout);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     expect(md).toContain('\nLogs: *fixtures*.\n');
-    expect(md).toContain('![Max sustained and peak delivered EPS per variant](comparison.svg)');
+    expect(md).toContain('![Capacity, max sustained and peak delivered EPS per variant](comparison.svg)');
     expect(md).toContain('![humanized: EPS and loss per round](run-humanized.svg)');
     for (const f of ['comparison.svg', 'run-humanized.svg']) expect(readFileSync(join(out, f), 'utf8')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+"/);
     expect(r.stderr).toContain(`report: wrote report.md, report.json and 3 charts to ${out}`);
@@ -200,7 +248,7 @@ describe('report --from-cluster (fake cluster)', () => {
   it('shows "not finished" in the table and saves fetched logs under --out', async () => {
     const out = tmp();
     const r = await run(['--from-cluster', '--out', out], async () => cluster());
-    expect(tableRows(r.stdout)[0]).toBe('| ebpf1cpu | not finished | – | – | – | – | – | – | – |');
+    expect(tableRows(r.stdout)[0]).toBe('| ebpf1cpu | not finished | – | – | – | – | – | – | – | – | – |');
     expect(readdirSync(join(out, 'logs')).sort()).toEqual(['ebpf2cpu.log', 'kmod1cpu.log']);
     expect(readFileSync(join(out, 'logs', 'kmod1cpu.log'), 'utf8')).toBe(fixtureText('humanized.json'));
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
@@ -231,6 +279,20 @@ describe('report --from-cluster (fake cluster)', () => {
     expect(r.code).toBe(1);
     expect(tableRows(r.stdout)).toHaveLength(1);
     expect(r.stderr).toEqual(['report: error: cluster: connect ECONNREFUSED 127.0.0.1:6443']);
+  });
+
+  it('no usable kubeconfig is bad input (exit 2) with the command that fixes it, before any connection', async () => {
+    const r = await run(['--from-cluster', '--kubeconfig', join(tmp(), 'absent')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr[0]).toMatch(/^report: no usable kubeconfig: --kubeconfig .*absent is not a file\. Get the cluster's credentials with `az aks get-credentials --resource-group <resource group> --name <cluster>`/);
+    const home = tmp();
+    expect(kubeconfigProblem({}, {}, home)).toBe(`KUBECONFIG is not set and ${join(home, '.kube', 'config')} does not exist`);
+    expect(kubeconfigProblem({}, { KUBECONFIG: join(home, 'a') }, home)).toMatch(/none of the files in KUBECONFIG/);
+    expect(kubeconfigProblem({}, { KUBERNETES_SERVICE_HOST: '10.0.0.1' }, home)).toBeNull();
+    expect(kubeconfigProblem({ yaml: 'x' }, {}, home)).toBeNull();
+    mkdirSync(join(home, '.kube'));
+    writeFileSync(join(home, '.kube', 'config'), 'apiVersion: v1\n');
+    expect(kubeconfigProblem({}, {}, home)).toBeNull();
   });
 
   it('no benchmark pods is an error', async () => {

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { computeRun, notFinishedRun, roundMetrics } from '../report/metrics';
 import { parseLog } from '../report/parse';
-import { ParsedLog, Round, Run } from '../report/types';
+import { actionMatchesRule } from '../report/attribution';
+import { ParsedLog, Round, Run, Sample } from '../report/types';
 import { variantFromFileName } from '../report/variant';
 
 const FIXTURES = join(__dirname, 'fixtures/report');
@@ -25,7 +26,7 @@ const round = (n: number, throughput: number, actions: [string, number, number][
   resMem: null,
   virtMem: null,
 });
-const logOf = (...rounds: Round[]): ParsedLog => ({ format: 'text', rounds, warnings: [] });
+const logOf = (...rounds: Round[]): ParsedLog => ({ format: 'text', rounds, samples: [], warnings: [] });
 const compute = (log: ParsedLog, threshold = 0.01) => computeRun(log, { file: 'f', variant: 'v', threshold });
 function value(r: ReturnType<typeof compute>): Run {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -127,7 +128,11 @@ describe('run metrics', () => {
       threshold: 0.01,
       knee: null,
       maxSustainedEps: null,
+      maxSustainableEps: null,
       peakDeliveredEps: null,
+      capacity: null,
+      capacityNote: null,
+      samples: 0,
       perRound: [],
       rulesNotLoaded: [],
       warnings: ['not finished: pod falco-bench/bench-kmod1cpu-abc is Running'],
@@ -192,6 +197,10 @@ if (!haveUpstream) console.warn(`report tests on the real benchmark logs skipped
         expect(r.throughput).toBeCloseTo(r.expected / 5, 6);
         expect(r.delivered).toBeCloseTo(r.actual / 5, 6);
       }
+      // No samples in these logs: attribution and capacity are unavailable (null), never zero.
+      expect(run).toMatchObject({ samples: 0, capacity: null, maxSustainableEps: null });
+      expect(run.capacityNote).toMatch(/^unavailable/);
+      expect(run.perRound.every((r) => r.attribution === null && r.sustainable === null)).toBe(true);
       return [run.variant, run.rounds, run.knee?.round, run.knee?.eps, run.maxSustainedEps];
     });
     expect(summary).toEqual([
@@ -202,5 +211,25 @@ if (!haveUpstream) console.warn(`report tests on the real benchmark logs skipped
       ['ebpf-buffer-1cpu', 30, 15, 9180.2, 1994.2],
       ['ebpf-buffer-2cpu', 30, 20, 17703.2, 11472.4],
     ]);
+  });
+});
+
+describe('attribution from samples', () => {
+  it("maps actions to rules as event-generator does", () => {
+    expect(actionMatchesRule('syscall.ReadSensitiveFileUntrusted', 'Read sensitive file untrusted')).toBe(true);
+    expect(actionMatchesRule('syscall.ReadSensitiveFileUntrusted', 'Read sensitive file trusted after startup')).toBe(false);
+    expect(actionMatchesRule('syscall.WriteBelowEtc', 'Write below etc')).toBe(true);
+    expect(actionMatchesRule('k8saudit.CreateDisallowedPod', 'Create Disallowed Pod')).toBe(true);
+  });
+
+  it('samples that never answered 200 give no attribution, and say so', () => {
+    const samples: Sample[] = [0, 1, 2].map((i) => ({
+      at: (['round', 'resting', 'statistics'] as const)[i], time: 100 + 5 * i, http: 404, evts: null, drops: null, dropsOpen: null, queueDrops: null, matches: {}, round: 1, line: i,
+    }));
+    const run = value(compute({ format: 'json', rounds: [round(1, 10, [['syscall.A', 50, 50]])], samples, warnings: [] }));
+    expect(run.perRound[0].attribution).toBeNull();
+    expect(run.capacity).toBeNull();
+    expect(run.capacityNote).toBe("unavailable: none of the 3 samples of Falco's counters answered 200");
+    expect(run.warnings).toEqual(['round #1: no usable start sample, no attribution', "none of the 3 samples of Falco's counters answered 200: attribution unavailable"]);
   });
 });

@@ -233,3 +233,50 @@ describe('parseLog: bad input is an error naming the line', () => {
     expect(e.message).toMatch(message);
   });
 });
+
+describe("parseLog: the sampler's lines", () => {
+  const sample = (at: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ level: 'info', msg: 'falco-bench: sample', at, time: 1000.5, http: 200, evts: 10, drops: 0, dropsOpen: 0, queueDrops: 0, matches: { 'Rule A': 3 }, ...extra });
+  const lines = [
+    '{"level":"info","msg":"falco-bench: measuring falco","pid":42}',
+    sample('start', { http: 404, evts: undefined, drops: undefined, dropsOpen: undefined, queueDrops: undefined, matches: undefined }),
+    '{"level":"info","msg":"round #1","sleep":100000000}',
+    sample('round', { matches: {} }),
+    sample('tick'),
+    '{"level":"info","msg":"resting..."}',
+    sample('resting'),
+    '{"level":"info","msg":"syscall.A","actual":3,"expected":3,"ratio":1}',
+    '{"level":"info","msg":"statistics","throughput":"0.6 EPS","lost":"0%"}',
+    sample('statistics'),
+    sample('tick', { drops: 'many' }),
+  ];
+
+  it('are read as samples of the round they fall in; a bad one is a warning, not an error', () => {
+    const log = parsed(parseLog(lines.join('\n'), 'sampled.log'));
+    expect(log.rounds).toHaveLength(1);
+    expect(log.samples.map((s) => [s.at, s.round, s.http])).toEqual([
+      ['start', null, 404],
+      ['round', 1, 200],
+      ['tick', 1, 200],
+      ['resting', 1, 200],
+      ['statistics', 1, 200],
+    ]);
+    // A scrape that did not answer 200 carries no counters; a rule without a counter has not matched yet.
+    expect(log.samples[0]).toMatchObject({ evts: null, drops: null, matches: {} });
+    expect(log.samples[1]).toMatchObject({ evts: 10, queueDrops: 0, matches: {}, line: 4 });
+    expect(log.samples[2].matches).toEqual({ 'Rule A': 3 });
+    expect(log.warnings).toEqual(['sample on line 11 ignored: drops= is not a counter']);
+  });
+
+  it.each([
+    [{ at: 'later' }, /at="later" is not a sample point/],
+    [{ time: 'noon' }, /time= is not a number/],
+    [{ http: 'ok' }, /http= is not a status code/],
+    [{ matches: { r: -1 } }, /matches of "r" is not a counter/],
+    [{ matches: [1] }, /matches= is not an object/],
+  ])('rejects a sample with %j', (extra, message) => {
+    const log = parsed(parseLog([lines[2], sample('round', extra), ...lines.slice(7, 9)].join('\n'), 'x.log'));
+    expect(log.samples).toHaveLength(0);
+    expect(log.warnings[0]).toMatch(message);
+  });
+});

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeRun, notFinishedRun } from '../report/metrics';
 import { parseLog } from '../report/parse';
-import { comparisonChart, escapeXml, fmtSi, runChart } from '../report/svg';
+import { simulate } from '../benchsim/sim';
+import { attributionChart, comparisonChart, escapeXml, fmtSi, runChart } from '../report/svg';
 import { Run } from '../report/types';
 
 interface XmlNode {
@@ -177,10 +178,20 @@ describe('run chart', () => {
     expect(texts(byClass(root, 'threshold')[0])).toEqual(['loss threshold 1 %']);
   });
 
+  it('draws the threshold apart from the data: its own colour, width and dash pattern', () => {
+    const [threshold] = byClass(root, 'threshold')[0].children.filter((n) => n.name === 'line');
+    const series = all(root).filter((n) => n.name === 'polyline');
+    for (const l of series) {
+      expect(l.attrs.stroke).not.toBe(threshold.attrs.stroke);
+      expect(l.attrs['stroke-dasharray']).not.toBe(threshold.attrs['stroke-dasharray']);
+    }
+    expect(Number(threshold.attrs['stroke-width'])).toBeLessThan(Number(series[0].attrs['stroke-width']));
+  });
+
   it('labels its axes, legend and ticks', () => {
     const t = texts(root);
     expect(t).toEqual(expect.arrayContaining(['round', 'events per second (log scale)', 'loss', '10', '100', '0 %', '100 %', '1', '4']));
-    expect(texts(byClass(root, 'legend')[0])).toEqual(['throughput (EPS)', 'delivered (EPS)', 'loss (right axis)']);
+    expect(texts(byClass(root, 'legend')[0])).toEqual(['throughput (EPS)', 'delivered (EPS)', 'loss (right axis)', 'threshold 1 %']);
     expect(root.children[0].text).toBe('humanized: EPS and loss per round');
   });
 
@@ -215,7 +226,30 @@ describe('comparison chart', () => {
     expect(byClass(root, 'peak')).toHaveLength(3);
     expect(texts(groups[2])).toContain('none');
     expect(texts(groups[3])).toContain('not finished');
-    expect(texts(byClass(root, 'legend')[0])).toEqual(['max sustained EPS (loss < 1 %)', 'peak delivered EPS']);
+    expect(texts(byClass(root, 'legend')[0])).toEqual(['capacity (matches/s)', 'max sustained (loss < 1 %)', 'peak delivered']);
+    // Logs without samples: capacity not available, never a zero bar.
+    expect(byClass(root, 'capacity')).toHaveLength(0);
+    expect(texts(groups[0])).toContain('n/a');
+  });
+
+  it('shows the capacity as the first bar with its spread, when measured', () => {
+    const sim = simulatedRun();
+    const chart = checkDocument(comparisonChart([sim], 0.01));
+    const [bar] = byClass(chart, 'capacity');
+    const [sustained] = byClass(chart, 'sustained');
+    expect(Number(bar.attrs.x)).toBeLessThan(Number(sustained.attrs.x));
+    expect(texts(byClass(chart, 'run')[0])).toContain(String(Math.round(sim.capacity!.eps)));
+    expect(byClass(chart, 'spread')).toHaveLength(1);
+  });
+
+  it('is wide enough for its title and legend with one variant', () => {
+    const one = checkDocument(comparisonChart([runFrom('humanized.json')], 0.01));
+    const width = Number(one.attrs.width);
+    const title = one.children.find((n) => n.name === 'text')!;
+    expect(Number(title.attrs.x) + title.text.length * 15 * 0.55).toBeLessThan(width);
+    const legendTexts = byClass(one, 'legend')[0].children.filter((n) => n.name === 'text');
+    const last = legendTexts[legendTexts.length - 1];
+    expect(Number(last.attrs.x) + last.text.length * 12 * 0.55).toBeLessThan(width);
   });
 
   it('draws bars to scale and labels them', () => {
@@ -225,10 +259,43 @@ describe('comparison chart', () => {
     expect(s1 / s2).toBeCloseTo(2, 1);
     expect(p1 / s1).toBeCloseTo(1.5, 1);
     expect(p2).toBeCloseTo(s1, 0);
-    expect(texts(byClass(root, 'run')[0])).toEqual(['humanized', '40', '60']);
+    expect(texts(byClass(root, 'run')[0])).toEqual(['humanized', 'n/a', '40', '60']);
   });
 
   it('formats axis values briefly', () => {
     expect([fmtSi(10), fmtSi(2500), fmtSi(100000), fmtSi(1.5e6), fmtSi(0.2)]).toEqual(['10', '2.5k', '100k', '1.5M', '0.2']);
+  });
+});
+
+/** A run with samples: the report of a simulated one. */
+function simulatedRun(): Run {
+  const log = parseLog(simulate({ initialSleep: 0.001, rounds: 10, step: 0.002, capacity: 5000, missEvery: 100 }).log, 'sim');
+  if (!log.ok) throw new Error(log.error.message);
+  const run = computeRun(log.value, { file: 'sim', variant: 'sim', threshold: 0.01 });
+  if (!run.ok) throw new Error(run.error.message);
+  return run.value;
+}
+
+describe('attribution chart', () => {
+  const run = simulatedRun();
+  const root = checkDocument(attributionChart(run));
+
+  it("stacks each round's parts to 100 % of its events, and marks backlogged rounds", () => {
+    expect(root.children[0].text).toBe("sim: where each round's events went");
+    const parts = byClass(root, 'part');
+    const rounds = run.perRound.length;
+    // Per round, the heights of its parts add up to the plot height.
+    const byX = new Map<string, number>();
+    for (const p of parts) byX.set(p.attrs.x, (byX.get(p.attrs.x) ?? 0) + Number(p.attrs.height));
+    expect(byX.size).toBe(rounds);
+    const full = [...byX.values()];
+    for (const h of full) expect(h).toBeCloseTo(full[0], 0);
+    expect(byClass(root, 'kernel').length).toBeGreaterThan(0);
+    expect(byClass(root, 'ruleMiss').length).toBeGreaterThan(0);
+    expect(byClass(root, 'backlogged')).toHaveLength(run.perRound.filter((r) => r.attribution!.backlogged).length);
+  });
+
+  it('says so for a run without samples', () => {
+    expect(texts(checkDocument(attributionChart(runFrom('humanized.json'))))).toContain('no attributed round');
   });
 });
