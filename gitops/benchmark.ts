@@ -22,6 +22,7 @@ import type { BenchConfig, BenchmarkConfig, VariantConfig } from '../config/sche
 import {
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
+  CLUSTER_NETWORK,
   FALCO_NAMESPACE,
   benchmarkPodLabels,
   benchmarkReleaseName,
@@ -151,13 +152,15 @@ export type RunConfig = Pick<BenchConfig, 'benchmark' | 'cluster'>;
 /** Everything a variant's run depends on; a change to any of it makes a new run. */
 export function runInputs(config: RunConfig, variant: VariantConfig) {
   const { actions, roundDuration, initialSleep, maxDuration } = config.benchmark;
-  // A new VM size, OS image or Kubernetes version replaces or changes the node: its results are new results.
+  // A new VM size, OS image, Kubernetes version or network data plane (Cilium's eBPF programs run on the node)
+  // replaces or changes the node: its results are new results.
   const { benchmarkVmSize, osSku, kubernetesVersion } = config.cluster;
   return {
     variant,
-    node: { benchmarkVmSize, osSku, kubernetesVersion },
+    node: { benchmarkVmSize, osSku, kubernetesVersion, network: CLUSTER_NETWORK },
     benchmark: { actions, roundDuration, initialSleep, maxDuration },
-    versions: { charts: CHARTS, eventGenerator: EVENT_GENERATOR_IMAGE_TAG, k8smeta: K8SMETA_PLUGIN_REF, rules: FALCO_RULES_REF },
+    // Only the charts a run installs: a Falcosidekick bump must not rerun the benchmarks.
+    versions: { charts: { falco: CHARTS.falco, metacollector: CHARTS.metacollector, eventGenerator: CHARTS.eventGenerator }, eventGenerator: EVENT_GENERATOR_IMAGE_TAG, k8smeta: K8SMETA_PLUGIN_REF, rules: FALCO_RULES_REF },
     falcoValues: falcoValues(variant),
     benchmarkValues: chartValues(variant),
     command: benchCommand(config.benchmark),

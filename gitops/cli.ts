@@ -5,7 +5,9 @@
 import { resolve } from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
 import { readInputs } from './inputs';
-import { diffTree, isClean, readTree, writeTree } from './files';
+import { seedFolders } from './apps';
+import { diffTree, isClean, missingSeeds, readTree, writeSeeds, writeTree } from './files';
+import { MissingBundleError } from './response';
 import { GITOPS_ROOT, renderTree } from './tree';
 
 export interface CliIo {
@@ -47,20 +49,24 @@ export function main(argv: string[], io: CliIo): number {
     return args ? 2 : 0;
   }
   let tree: Map<string, string>;
+  let config;
   try {
     const file = args.config ?? io.env.FALCO_BENCH_CONFIG ?? DEFAULT_CONFIG_FILE;
-    tree = renderTree(loadConfig(resolve(io.cwd, file), io.env), readInputs(io.cwd));
+    config = loadConfig(resolve(io.cwd, file), io.env);
+    tree = renderTree(config, readInputs(io.cwd));
   } catch (e) {
-    if (e instanceof ConfigError) {
+    if (e instanceof ConfigError || e instanceof MissingBundleError) {
       io.err(e.message);
       return 1;
     }
     throw e;
   }
 
+  const seeds = seedFolders(config);
   if (args.check) {
     const diff = diffTree(tree, readTree(io.cwd));
-    if (isClean(diff)) {
+    const unseeded = missingSeeds(io.cwd, seeds).map((s) => s.dir);
+    if (isClean(diff) && unseeded.length === 0) {
       io.out(`${GITOPS_ROOT}/ is up to date (${tree.size} files)`);
       return 0;
     }
@@ -68,6 +74,7 @@ export function main(argv: string[], io: CliIo): number {
     for (const p of diff.differing) io.err(`  differs: ${p}`);
     for (const p of diff.missing) io.err(`  missing: ${p}`);
     for (const p of diff.extra) io.err(`  extra:   ${p}`);
+    for (const d of unseeded) io.err(`  missing: ${d}/ (created once by \`npm run gitops\`, then yours)`);
     return 1;
   }
 
@@ -76,6 +83,7 @@ export function main(argv: string[], io: CliIo): number {
   io.out(`${GITOPS_ROOT}/: ${tree.size} files, ${changed} written, ${diff.extra.length} removed`);
   for (const p of [...diff.missing, ...diff.differing]) io.out(`  wrote   ${p}`);
   for (const p of diff.extra) io.out(`  removed ${p}`);
+  for (const seed of writeSeeds(io.cwd, seeds)) io.out(`  created ${seed.dir}/ (once; from now on it is yours, the generator leaves it alone)`);
   return 0;
 }
 

@@ -2,7 +2,7 @@
  * One Falco per variant (chart falco 9.1.0): its own release, DaemonSet pinned to the variant's node pool,
  * alerts posted to that variant's benchmark server, Kubernetes metadata from the shared k8s-metacollector.
  */
-import type { BenchConfig, VariantConfig } from '../config/schema';
+import type { BenchConfig, DriverKind, VariantConfig } from '../config/schema';
 import {
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
@@ -16,7 +16,7 @@ import {
 } from '../contract/naming';
 import { helmRelease } from './flux';
 import { metacollectorEndpoint } from './metacollector';
-import type { HelmRelease } from './types';
+import type { HelmRelease, Toleration } from './types';
 import { CHARTS, FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from './versions';
 
 /**
@@ -51,19 +51,35 @@ export function k8smetaPlugin() {
   };
 }
 
-/** The chart values of one variant's Falco. Everything a benchmark result depends on is here. */
-export function falcoValues(variant: VariantConfig): Record<string, unknown> {
+/** What differs between the Falcos of the tree; `falcoChartValues` adds what they all share. */
+export interface FalcoInstance {
+  driver: DriverKind;
+  nodeSelector?: Record<string, string>;
+  /** Replaces the chart's default list (lists replace in Helm). */
+  tolerations: Toleration[];
+  affinity?: Record<string, unknown>;
+  resources: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } };
+  podLabels?: Record<string, string>;
+  /** Where Falco posts every alert (`http_output`, JSON). */
+  alertUrl: string;
+  /** More falco.yaml settings, between `json_output` and `http_output`. */
+  falco?: Record<string, unknown>;
+  /** Chart `customRules`: file name -> rules text, loaded after the stock rules. */
+  customRules?: Record<string, string>;
+}
+
+/**
+ * The chart values of a Falco of this tree: the stock rules and the k8smeta plugin fed by the shared collector,
+ * fixed for the release (no falcoctl follower), JSON alerts posted over HTTP with keep-alive, metrics on.
+ */
+export function falcoChartValues(instance: FalcoInstance): Record<string, unknown> {
   return {
-    driver: { kind: variant.driver },
-    // Exactly the variant's node: its label selects it, its taint keeps every other Falco (and pod) away.
-    // The chart's default tolerations (control-plane taints) are replaced, not merged: lists replace in Helm.
-    nodeSelector: variantNodeLabels(variant),
-    tolerations: [variantToleration(variant)],
-    resources: {
-      requests: { cpu: variant.cpu.request, memory: variant.memory.request },
-      limits: { cpu: variant.cpu.limit, memory: variant.memory.limit },
-    },
-    podLabels: { [VARIANT_KEY]: variant.name },
+    driver: { kind: instance.driver },
+    ...(instance.nodeSelector ? { nodeSelector: instance.nodeSelector } : {}),
+    tolerations: instance.tolerations,
+    ...(instance.affinity ? { affinity: instance.affinity } : {}),
+    resources: instance.resources,
+    ...(instance.podLabels ? { podLabels: instance.podLabels } : {}),
     collectors: {
       // Not the bundled 0.1.x collector: the standalone one (metacollector.ts) serves every Falco.
       kubernetes: { enabled: false },
@@ -80,14 +96,33 @@ export function falcoValues(variant: VariantConfig): Record<string, unknown> {
         },
       },
     },
+    ...(instance.customRules && Object.keys(instance.customRules).length > 0 ? { customRules: instance.customRules } : {}),
     falco: {
       json_output: true,
-      buffered_outputs: variant.bufferedOutputs,
-      http_output: { enabled: true, url: benchmarkServerUrl(variant), keep_alive: true },
+      ...instance.falco,
+      http_output: { enabled: true, url: instance.alertUrl, keep_alive: true },
       load_plugins: ['k8smeta'],
       plugins: [k8smetaPlugin()],
     },
   };
+}
+
+/** The chart values of one variant's Falco. Everything a benchmark result depends on is here. */
+export function falcoValues(variant: VariantConfig): Record<string, unknown> {
+  return falcoChartValues({
+    driver: variant.driver,
+    // Exactly the variant's node: its label selects it, its taint keeps every other Falco (and pod) away.
+    // The chart's default tolerations (control-plane taints) are replaced, not merged: lists replace in Helm.
+    nodeSelector: variantNodeLabels(variant),
+    tolerations: [variantToleration(variant)],
+    resources: {
+      requests: { cpu: variant.cpu.request, memory: variant.memory.request },
+      limits: { cpu: variant.cpu.limit, memory: variant.memory.limit },
+    },
+    podLabels: { [VARIANT_KEY]: variant.name },
+    alertUrl: benchmarkServerUrl(variant),
+    falco: { buffered_outputs: variant.bufferedOutputs },
+  });
 }
 
 export function falcoRelease(config: Pick<BenchConfig, 'flux'>, variant: VariantConfig): HelmRelease {

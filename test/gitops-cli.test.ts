@@ -1,10 +1,11 @@
 /** `npm run gitops`, in process: the committed tree is current, `--check` finds drift, bad configuration. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliIo, main } from '../gitops/cli';
 import { writeTree } from '../gitops/files';
-import { REPO_ROOT } from './helpers/gitops-tree';
+import { RESPONDER_BUNDLE, RULES_DIR } from '../contract/naming';
+import { REPO_ROOT, hasCommittedBundle, repoInputs } from './helpers/gitops-tree';
 
 function run(argv: string[], cwd: string, env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -14,11 +15,18 @@ function run(argv: string[], cwd: string, env: Record<string, string> = {}) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-/** A scratch repository: the committed configuration and fluxcd/ tree. */
+/**
+ * A scratch repository: the committed configuration, rules and fluxcd/ tree, and the responder bundle (the
+ * committed one, or the tests' stand-in where it is not committed yet).
+ */
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gitops-cli-'));
   cpSync(join(REPO_ROOT, 'bench.config.yaml'), join(dir, 'bench.config.yaml'));
-  if (existsSync(join(REPO_ROOT, 'fluxcd'))) cpSync(join(REPO_ROOT, 'fluxcd'), join(dir, 'fluxcd'), { recursive: true });
+  for (const sub of ['fluxcd', RULES_DIR]) {
+    if (existsSync(join(REPO_ROOT, sub))) cpSync(join(REPO_ROOT, sub), join(dir, sub), { recursive: true });
+  }
+  mkdirSync(join(dir, RESPONDER_BUNDLE, '..'), { recursive: true });
+  writeFileSync(join(dir, RESPONDER_BUNDLE), repoInputs.responderBundle!.text);
   return dir;
 }
 
@@ -32,7 +40,8 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 describe('npm run gitops', () => {
   it('the committed fluxcd/ tree is what the generator makes of bench.config.yaml', () => {
-    const r = run(['--check'], REPO_ROOT);
+    // Without the committed bundle, in a copy that has the stand-in the committed tree was generated with.
+    const r = run(['--check'], hasCommittedBundle ? REPO_ROOT : tempRepo());
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^fluxcd\/ is up to date \(\d+ files\)$/);

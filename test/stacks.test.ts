@@ -28,14 +28,15 @@ describe('infrastructure stack', () => {
     });
   });
 
-  it('creates an AKS cluster with Azure CNI overlay, a user-assigned identity and nothing that upgrades it', () => {
+  it('creates an AKS cluster with Azure CNI overlay powered by Cilium, a user-assigned identity and nothing that upgrades it', () => {
     const aks = onlyResource(infra, 'azurerm_kubernetes_cluster');
     expect(aks).toMatchObject({
       name: 'aks-falco',
       dns_prefix: 'aks-falco',
       kubernetes_version: config.cluster.kubernetesVersion,
       node_os_upgrade_channel: 'None',
-      network_profile: { network_plugin: 'azure', network_plugin_mode: 'overlay' },
+      // Cilium enforces NetworkPolicy (the responder's own and its `isolate` action); without it they are ignored.
+      network_profile: { network_plugin: 'azure', network_plugin_mode: 'overlay', network_data_plane: 'cilium', network_policy: 'cilium' },
       identity: { type: 'UserAssigned', identity_ids: ['${azurerm_user_assigned_identity.aks_control-plane-identity_0AA4F2BA.id}'] },
       default_node_pool: { name: 'system', vm_size: 'Standard_D4as_v5', node_count: 1, os_sku: config.cluster.osSku },
     });
