@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliIo, main } from '../gitops/cli';
 import { writeTree } from '../gitops/files';
-import { RESPONDER_BUNDLE, RULES_DIR } from '../contract/naming';
+import { APPS_DIR, RESPONDER_BUNDLE, RESPONSES_DIR, RULES_DIR } from '../contract/naming';
 import { REPO_ROOT, hasCommittedBundle, repoInputs } from './helpers/gitops-tree';
 
 function run(argv: string[], cwd: string, env: Record<string, string> = {}) {
@@ -122,5 +122,55 @@ describe('npm run gitops', () => {
     expect(() => writeTree(dir, new Map([['fluxcd/../evil.yaml', 'x']]))).toThrow(/outside fluxcd/);
     expect(() => writeTree(dir, new Map([['other/x.yaml', 'x']]))).toThrow(/outside fluxcd/);
     expect(existsSync(join(dir, 'evil.yaml'))).toBe(false);
+  });
+
+  it('creates the apps and responses folders once, then never rewrites, compares or removes what is in them', () => {
+    const dir = tempRepo();
+    rmSync(join(dir, APPS_DIR), { recursive: true });
+    rmSync(join(dir, RESPONSES_DIR), { recursive: true });
+    const check = run(['--check'], dir);
+    expect(check.code).toBe(1);
+    expect(check.err).toContain(`missing: ${APPS_DIR}/`);
+    expect(check.err).toContain(`missing: ${RESPONSES_DIR}/`);
+
+    const first = run([], dir);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(`created ${APPS_DIR}/`);
+    expect(readFileSync(join(dir, APPS_DIR, 'demo.yaml'), 'utf8')).toContain('kind: Deployment');
+    expect(existsSync(join(dir, RESPONSES_DIR, 'README.md'))).toBe(true);
+    expect(existsSync(join(dir, RESPONSES_DIR, 'kustomization.yaml'))).toBe(false);
+
+    // The user scales the demo and adds an app; the responder adds a response and the user empties a folder.
+    const demo = join(dir, APPS_DIR, 'demo.yaml');
+    writeFileSync(demo, readFileSync(demo, 'utf8').replace('replicas: 2', 'replicas: 0'));
+    writeFileSync(join(dir, APPS_DIR, 'mine.yaml'), 'kind: ConfigMap\n');
+    mkdirSync(join(dir, APPS_DIR, 'empty'));
+    writeFileSync(join(dir, RESPONSES_DIR, 'isolate-demo-demo.yaml'), 'kind: NetworkPolicy\n');
+    expect(run(['--check'], dir).code).toBe(0);
+    const again = run([], dir);
+    expect(again.out).toMatch(/0 written, 0 removed/);
+    expect(again.out).not.toContain('created');
+    expect(readFileSync(demo, 'utf8')).toContain('replicas: 0');
+    expect(existsSync(join(dir, APPS_DIR, 'mine.yaml'))).toBe(true);
+    expect(existsSync(join(dir, APPS_DIR, 'empty'))).toBe(true);
+    expect(existsSync(join(dir, RESPONSES_DIR, 'isolate-demo-demo.yaml'))).toBe(true);
+  });
+
+  it('without the responder bundle the response layer is not generated: a clear message, exit 1, nothing written', () => {
+    const dir = tempRepo();
+    rmSync(join(dir, RESPONDER_BUNDLE));
+    const before = readFileSync(join(dir, 'fluxcd/clusters/aks-falco/kustomization.yaml'), 'utf8');
+    const r = run([], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^the responder bundle is missing/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(dir, 'fluxcd/clusters/aks-falco/kustomization.yaml'), 'utf8')).toBe(before);
+    // Turning the response engine off needs no bundle, and removes the response layer.
+    writeFileSync(join(dir, 'off.yaml'), 'response:\n  enabled: false\n');
+    const off = run(['--config', 'off.yaml'], dir);
+    expect(off.code).toBe(0);
+    expect(off.out).toContain('removed fluxcd/infrastructure/response/responder.cjs');
+    expect(existsSync(join(dir, 'fluxcd/infrastructure/response'))).toBe(false);
+    expect(existsSync(join(dir, RESPONSES_DIR, 'README.md'))).toBe(true); // not the generator's to remove
   });
 });
