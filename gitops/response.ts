@@ -154,6 +154,8 @@ export function falcosidekickRelease(config: Pick<BenchConfig, 'flux' | 'respons
       },
     ],
     values: {
+      // Two, so an alert still gets through while one restarts (Falcosidekick does not retry deliveries).
+      replicaCount: 2,
       image: { tag: FALCOSIDEKICK_IMAGE_TAG },
       podSecurityContext: { runAsNonRoot: true, runAsUser: 1234, runAsGroup: 1234, fsGroup: 1234, seccompProfile: { type: 'RuntimeDefault' } },
       securityContext: RESTRICTED_CONTAINER,
