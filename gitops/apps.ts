@@ -18,6 +18,8 @@ export const DEMO = { namespace: 'demo', name: 'demo', replicas: 2 } as const;
 export interface SeedFolder {
   dir: string;
   files: Map<string, string>;
+  /** Whose it is once created, for the CLI's message. */
+  owner: string;
 }
 
 const SEED_HEADER = (lines: string[]) => lines.map((l) => `# ${l}\n`).join('');
@@ -64,6 +66,7 @@ export function appsSeed(): SeedFolder {
   ]);
   return {
     dir: APPS_DIR,
+    owner: 'yours: the generator leaves it alone',
     files: new Map([
       [`${APPS_DIR}/kustomization.yaml`, header + doc(kustomizeFile(['demo.yaml']))],
       [`${APPS_DIR}/demo.yaml`, header + doc(namespace(DEMO.namespace)) + doc(demoDeployment())],
@@ -81,7 +84,7 @@ export function responsesSeed(): SeedFolder {
     'This folder has no kustomization.yaml on purpose: Flux generates one from every manifest in it.',
     '',
   ].join('\n');
-  return { dir: RESPONSES_DIR, files: new Map([[`${RESPONSES_DIR}/README.md`, text]]) };
+  return { dir: RESPONSES_DIR, owner: "the responder's: the generator leaves it alone", files: new Map([[`${RESPONSES_DIR}/README.md`, text]]) };
 }
 
 /** The folders `npm run gitops` creates when absent, for this configuration. */

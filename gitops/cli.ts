@@ -7,7 +7,7 @@ import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
 import { readInputs } from './inputs';
 import { seedFolders } from './apps';
 import { diffTree, isClean, missingSeeds, readTree, writeSeeds, writeTree } from './files';
-import { MissingBundleError } from './response';
+import { ResponderBundleError } from './response';
 import { GITOPS_ROOT, renderTree } from './tree';
 
 export interface CliIo {
@@ -55,7 +55,7 @@ export function main(argv: string[], io: CliIo): number {
     config = loadConfig(resolve(io.cwd, file), io.env);
     tree = renderTree(config, readInputs(io.cwd));
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof MissingBundleError) {
+    if (e instanceof ConfigError || e instanceof ResponderBundleError) {
       io.err(e.message);
       return 1;
     }
@@ -74,7 +74,7 @@ export function main(argv: string[], io: CliIo): number {
     for (const p of diff.differing) io.err(`  differs: ${p}`);
     for (const p of diff.missing) io.err(`  missing: ${p}`);
     for (const p of diff.extra) io.err(`  extra:   ${p}`);
-    for (const d of unseeded) io.err(`  missing: ${d}/ (created once by \`npm run gitops\`, then yours)`);
+    for (const d of unseeded) io.err(`  missing: ${d}/ (\`npm run gitops\` creates it once)`);
     return 1;
   }
 
@@ -83,7 +83,7 @@ export function main(argv: string[], io: CliIo): number {
   io.out(`${GITOPS_ROOT}/: ${tree.size} files, ${changed} written, ${diff.extra.length} removed`);
   for (const p of [...diff.missing, ...diff.differing]) io.out(`  wrote   ${p}`);
   for (const p of diff.extra) io.out(`  removed ${p}`);
-  for (const seed of writeSeeds(io.cwd, seeds)) io.out(`  created ${seed.dir}/ (once; from now on it is yours, the generator leaves it alone)`);
+  for (const seed of writeSeeds(io.cwd, seeds)) io.out(`  created ${seed.dir}/ (once; from now on ${seed.owner})`);
   return 0;
 }
 

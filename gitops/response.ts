@@ -104,7 +104,8 @@ export function guardFalcoRelease(config: Pick<BenchConfig, 'flux'>, rules: read
       resources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
       alertUrl: falcosidekickUrl(),
       falco: {
-        // A list replaces Falco's default, so its one entry (suggested_output) is kept.
+        // A list replaces Falco's default, so its one entry (suggested_output) is kept. The k8smeta fields exist
+        // for syscall events only (the one source loaded here).
         append_output: [{ suggested_output: true }, { match: { source: 'syscall' }, extra_fields: [...WORKLOAD_FIELDS] }],
       },
       customRules: customRulesValues(rules),
@@ -385,10 +386,10 @@ export function receiver(): Receiver {
   };
 }
 
-export class MissingBundleError extends Error {
+export class ResponderBundleError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'MissingBundleError';
+    this.name = 'ResponderBundleError';
   }
 }
 
@@ -398,14 +399,14 @@ export class MissingBundleError extends Error {
  */
 export function responderCodeFile(bundle: RepoFile | undefined): string {
   if (!bundle) {
-    throw new MissingBundleError(
+    throw new ResponderBundleError(
       'the responder bundle is missing: the response layer delivers it to the cluster. Build and commit it ' +
         '(see README "Responder"), or set response.enabled: false in bench.config.yaml.',
     );
   }
   const bytes = Buffer.byteLength(bundle.text);
   if (bytes > MAX_BUNDLE_BYTES) {
-    throw new MissingBundleError(`${bundle.path} is ${bytes} bytes; a ConfigMap holds at most ${MAX_BUNDLE_BYTES} of code`);
+    throw new ResponderBundleError(`${bundle.path} is ${bytes} bytes; a ConfigMap holds at most ${MAX_BUNDLE_BYTES} of code`);
   }
   return bundle.text;
 }

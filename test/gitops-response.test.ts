@@ -24,7 +24,7 @@ import {
   falcoReleaseName,
 } from '../contract/naming';
 import { appsSeed, responsesSeed } from '../gitops/apps';
-import { MissingBundleError, WORKLOAD_FIELDS } from '../gitops/response';
+import { ResponderBundleError, WORKLOAD_FIELDS } from '../gitops/response';
 import { LAYER_PATHS, renderTree } from '../gitops/tree';
 import type { HelmRelease } from '../gitops/types';
 import { FLUX_API, RESPONDER_IMAGE } from '../gitops/versions';
@@ -218,7 +218,7 @@ describe('response.enabled and the bundle', () => {
   });
 
   it('without the bundle the response layer cannot be generated: a clear error naming what to do', () => {
-    expect(() => renderTree(config, { rules: [] })).toThrow(MissingBundleError);
+    expect(() => renderTree(config, { rules: [] })).toThrow(ResponderBundleError);
     expect(() => renderTree(config, { rules: [] })).toThrow(/responder bundle is missing.*response\.enabled: false/s);
     const huge = { rules: [], responderBundle: { path: 'responder/bundle/responder.cjs', text: 'x'.repeat(1024 * 1024) } };
     expect(() => renderTree(config, huge)).toThrow(/responder\/bundle\/responder\.cjs is 1048576 bytes; a ConfigMap holds at most/);
