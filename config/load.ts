@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { goDurationSeconds } from './duration';
 import { SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME } from '../contract/naming';
 import {
+  ALERT_PRIORITIES,
   BenchConfig,
   DEFAULT_CONFIG,
   DRIVER_KINDS,
@@ -243,6 +244,11 @@ function validate(c: BenchConfig, problems: string[]): void {
       matches('state.azurerm.storageAccountName', a.storageAccountName, /^[a-z0-9]{3,24}$/, 'expected 3-24 lowercase letters and digits');
       matches('state.azurerm.containerName', a.containerName, /^[a-z0-9](-?[a-z0-9]){2,62}$/, 'expected a blob container name');
     }
+  }
+
+  oneOf('response.minimumPriority', c.response.minimumPriority, ALERT_PRIORITIES);
+  if (c.response.policyFile.startsWith('/') || c.response.policyFile.split('/').includes('..') || !/\.ya?ml$/.test(c.response.policyFile)) {
+    bad('response.policyFile', c.response.policyFile, 'expected a .yaml file path relative to the repository root, inside it');
   }
 
   const b = c.benchmark;

@@ -6,6 +6,7 @@
  * original hand-run AKS benchmark where it had one (westeurope, Standard_D4as_v5, one system node, the
  * `playground-aks-falco` resource group and `aks-falco` cluster, six CPU/driver/buffering variants with 1Gi).
  */
+import { DEFAULT_POLICY_FILE } from '../contract/naming';
 
 /** Falco driver. The legacy eBPF probe is gone in Falco 0.44: `modern_ebpf` replaces it. */
 export const DRIVER_KINDS = ['kmod', 'modern_ebpf'] as const;
@@ -19,6 +20,10 @@ export const REPOSITORY_VISIBILITIES = ['private', 'public'] as const;
 export type RepositoryVisibility = (typeof REPOSITORY_VISIBILITIES)[number];
 
 export const STATE_BACKENDS = ['local', 'azurerm'] as const;
+
+/** Falco priorities, most severe first (Falcosidekick's `minimumpriority` takes the same names). */
+export const ALERT_PRIORITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'] as const;
+export type AlertPriority = (typeof ALERT_PRIORITIES)[number];
 export type StateBackendKind = (typeof STATE_BACKENDS)[number];
 
 /** A Kubernetes request/limit pair, as quantities (`"500m"`, `"2"`, `"1Gi"`). */
@@ -125,6 +130,18 @@ export interface BenchmarkConfig {
   variants: VariantConfig[];
 }
 
+/** The response engine on the cluster: guard Falco -> Falcosidekick -> responder -> Git -> Flux. */
+export interface ResponseConfig {
+  /** Deploy it. `false`: no response object in the GitOps tree and no response credential in Terraform. */
+  enabled: boolean;
+  /** The responder logs the commit it would make and pushes nothing. */
+  dryRun: boolean;
+  /** Alerts below this priority never reach the responder (Falcosidekick's webhook `minimumpriority`). */
+  minimumPriority: AlertPriority;
+  /** The response policy, relative to the repository root (the responder reads it from its checkout). */
+  policyFile: string;
+}
+
 export interface BenchConfig {
   azure: AzureConfig;
   cluster: ClusterConfig;
@@ -132,6 +149,7 @@ export interface BenchConfig {
   flux: FluxConfig;
   state: StateConfig;
   benchmark: BenchmarkConfig;
+  response: ResponseConfig;
 }
 
 /** Recursively optional: the shape of the file users write. */
@@ -183,6 +201,8 @@ export const DEFAULT_CONFIG: BenchConfig = {
     branch: 'main',
   },
   flux: { interval: '1m' },
+  // `notice`: the stock rule `Terminal shell in container` (the default policy's scale-to-zero) is NOTICE.
+  response: { enabled: true, dryRun: false, minimumPriority: 'notice', policyFile: DEFAULT_POLICY_FILE },
   state: { backend: 'local', localDirectory: '.' },
   benchmark: {
     actions: '^syscall\\.ReadSensitiveFileUntrusted$',

@@ -3,7 +3,7 @@ import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { VariantConfig } from '../config/schema';
-import { SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME, variantAksTaint, variantNodeLabels } from '../contract/naming';
+import { CLUSTER_NETWORK, SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME, variantAksTaint, variantNodeLabels } from '../contract/naming';
 
 export interface AksClusterProps {
   /** Cluster name; also its DNS prefix. */
@@ -68,10 +68,16 @@ export class AksCluster extends Construct {
         upgradeSettings: { maxSurge: '10%' },
         tags,
       },
-      // Azure CNI overlay: kubenet (the default when network_profile is omitted) retires on 2028-03-31.
+      // Azure CNI overlay (kubenet, the default when network_profile is omitted, retires on 2028-03-31), powered
+      // by Cilium, which enforces NetworkPolicy: the responder's own policies and its `isolate` action.
       networkProfile: {
-        networkPlugin: 'azure',
-        networkPluginMode: 'overlay',
+        networkPlugin: CLUSTER_NETWORK.plugin,
+        networkPluginMode: CLUSTER_NETWORK.pluginMode,
+        networkDataPlane: CLUSTER_NETWORK.dataPlane,
+        networkPolicy: CLUSTER_NETWORK.policy,
+        podCidr: CLUSTER_NETWORK.podCidr,
+        serviceCidr: CLUSTER_NETWORK.serviceCidr,
+        dnsServiceIp: CLUSTER_NETWORK.dnsServiceIp,
         loadBalancerSku: 'standard',
       },
       tags,

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Fn } from 'cdktf';
+import { Fn, ITerraformDependable, dependable } from 'cdktf';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { FLUX_NAMESPACE, FLUX_SYNC_NAME } from '../contract/naming';
 
@@ -100,5 +100,13 @@ export class FluxBootstrap extends Construct {
       // terraform_remote_state, which does not keep the sensitive mark of the output it reads.
       setSensitive: [{ name: 'secret.data.identity', value: props.identity, type: 'string' }],
     });
+  }
+
+  /**
+   * Makes the sync wait for these (Secrets the tree's workloads need, which may need the controllers' namespace
+   * first): Flux's first reconcile finds them, and on destroy Flux uninstalls its workloads before they go.
+   */
+  syncAfter(...dependables: ITerraformDependable[]): void {
+    this.sync.dependsOn = [...(this.sync.dependsOn ?? []), ...dependables.map((d) => dependable(d))];
   }
 }

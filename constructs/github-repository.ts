@@ -16,10 +16,22 @@ export interface GitOpsRepositoryProps {
   readonly visibility?: RepositoryVisibility;
   /** Title of the deploy key in the repository settings. */
   readonly deployKeyTitle: string;
+  /**
+   * Title of a second deploy key, with write access, for the responder (response commits). Absent: no such key.
+   * Its own ED25519 key: Flux's key stays read-only, and revoking one leaves the other.
+   */
+  readonly writeKeyTitle?: string;
+}
+
+/** A deploy key: the private key (kept in Terraform state) and its registration in the repository. */
+export interface DeployKey {
+  readonly privateKey: PrivateKey;
+  readonly registration: RepositoryDeployKey;
 }
 
 /**
- * The repository Flux syncs from, with a read-only deploy key whose private half only Flux holds. Also
+ * The repository Flux syncs from, with a read-only deploy key whose private half only Flux holds, and optionally
+ * a write key for the responder (its own key pair, so each can be revoked alone). Also
  * provides `known_hosts` for github.com from the host keys GitHub publishes, so that Flux verifies the host.
  */
 export class GitOpsRepository extends Construct {
@@ -29,6 +41,8 @@ export class GitOpsRepository extends Construct {
   readonly sshUrl: string;
   readonly deployKey: RepositoryDeployKey;
   readonly privateKey: PrivateKey;
+  /** The responder's write key, when `writeKeyTitle` is set. */
+  readonly writeKey?: DeployKey;
   /** `known_hosts` lines for github.com. */
   readonly knownHosts: string;
 
@@ -62,6 +76,17 @@ export class GitOpsRepository extends Construct {
       key: this.privateKey.publicKeyOpenssh,
       readOnly: true,
     });
+
+    if (props.writeKeyTitle) {
+      const privateKey = new PrivateKey(this, 'write-key', { algorithm: 'ED25519' });
+      const registration = new RepositoryDeployKey(this, 'write-key-registration', {
+        repository: repositoryName,
+        title: props.writeKeyTitle,
+        key: privateKey.publicKeyOpenssh,
+        readOnly: false,
+      });
+      this.writeKey = { privateKey, registration };
+    }
 
     const hostKeys = new DataGithubSshKeys(this, 'github-host-keys', {});
     this.knownHosts = Fn.join('\n', Fn.formatlist('github.com %s', [hostKeys.keys]));

@@ -143,3 +143,46 @@ export const RULES_DIR = 'rules';
 
 /** The responder's committed build output: one bundled file, delivered to the cluster in a ConfigMap. */
 export const RESPONDER_BUNDLE = 'responder/bundle/responder.cjs';
+
+/**
+ * The cluster's network, shared by the AKS construct (which sets it) and the generated NetworkPolicies (which
+ * exclude its ranges from "the internet"). Azure CNI overlay powered by Cilium: Cilium enforces NetworkPolicy
+ * (without a policy engine AKS accepts NetworkPolicies and ignores them). The ranges are AKS's defaults, set
+ * explicitly so that they cannot change under the policies.
+ */
+export const CLUSTER_NETWORK = {
+  plugin: 'azure',
+  pluginMode: 'overlay',
+  dataPlane: 'cilium',
+  policy: 'cilium',
+  podCidr: '10.244.0.0/16',
+  serviceCidr: '10.0.0.0/16',
+  dnsServiceIp: '10.0.0.10',
+  /** The node subnet of the VNet AKS creates for the cluster (its default address space). */
+  nodeCidr: '10.224.0.0/12',
+} as const;
+
+/** Ranges never reachable as "the internet" from a workload: the cluster's own, and link-local (instance metadata). */
+export const CLUSTER_PRIVATE_RANGES: readonly string[] = [CLUSTER_NETWORK.podCidr, CLUSTER_NETWORK.serviceCidr, CLUSTER_NETWORK.nodeCidr, '169.254.0.0/16'];
+
+/** The guard Falco: one more Falco release, in `FALCO_NAMESPACE`, on every node that is not a benchmark node. */
+export const GUARD_FALCO_RELEASE_NAME = 'guard-falco';
+
+/** Falcosidekick's release in `RESPONSE_NAMESPACE`; its Service (chart `fullname`) is named the same. */
+export const FALCOSIDEKICK_RELEASE_NAME = 'falcosidekick';
+/** Falcosidekick's HTTP port (chart 0.14.0: container port `http` and Service port). */
+export const FALCOSIDEKICK_PORT = 2801;
+
+/**
+ * Kubernetes Secrets that `npm run deploy` creates (Terraform) and the generated tree refers to; never in Git.
+ * Keys: `identity`, `known_hosts` and `remote` (the repository's SSH URL) in the git Secret; `token` in the
+ * webhook and receiver token Secrets; `WEBHOOK_CUSTOMHEADERS` (`Authorization:Bearer <token>`) in
+ * Falcosidekick's environment Secret.
+ */
+export const RESPONDER_GIT_SECRET = 'responder-git';
+export const RESPONDER_WEBHOOK_SECRET = 'responder-webhook-token';
+export const FALCOSIDEKICK_ENV_SECRET = 'falcosidekick-webhook';
+/** The Flux Receiver's token: one Secret in `FLUX_NAMESPACE` (the Receiver's) and a copy in `RESPONSE_NAMESPACE`. */
+export const RECEIVER_TOKEN_SECRET = 'flux-receiver-token';
+/** The Receiver the responder calls after each push; it makes the bootstrap's GitRepository fetch at once. */
+export const RECEIVER_NAME = FLUX_SYNC_NAME;

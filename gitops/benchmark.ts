@@ -23,6 +23,7 @@ import {
   BENCH_SAMPLE_MESSAGE,
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
+  CLUSTER_NETWORK,
   FALCO_NAMESPACE,
   benchmarkPodLabels,
   benchmarkReleaseName,
@@ -226,15 +227,17 @@ export type RunConfig = Pick<BenchConfig, 'benchmark' | 'cluster'>;
  */
 export function runInputs(config: RunConfig, variant: VariantConfig, rules: readonly RepoFile[] = []) {
   const { actions, roundDuration, initialSleep, maxDuration } = config.benchmark;
-  // A new VM size, OS image or Kubernetes version replaces or changes the node: its results are new results.
+  // A new VM size, OS image, Kubernetes version or network data plane (Cilium's eBPF programs run on the node)
+  // replaces or changes the node: its results are new results.
   const { benchmarkVmSize, osSku, kubernetesVersion } = config.cluster;
   return {
     // `customRules: false` is left out (stableJson drops undefined): the hashes of variants that existed
     // before the setting did not change with it, so they do not rerun.
     variant: { ...variant, customRules: variant.customRules || undefined },
-    node: { benchmarkVmSize, osSku, kubernetesVersion },
+    node: { benchmarkVmSize, osSku, kubernetesVersion, network: CLUSTER_NETWORK },
     benchmark: { actions, roundDuration, initialSleep, maxDuration },
-    versions: { charts: CHARTS, eventGenerator: EVENT_GENERATOR_IMAGE_TAG, k8smeta: K8SMETA_PLUGIN_REF, rules: FALCO_RULES_REF },
+    // Only the charts a run installs: a Falcosidekick bump must not rerun the benchmarks.
+    versions: { charts: { falco: CHARTS.falco, metacollector: CHARTS.metacollector, eventGenerator: CHARTS.eventGenerator }, eventGenerator: EVENT_GENERATOR_IMAGE_TAG, k8smeta: K8SMETA_PLUGIN_REF, rules: FALCO_RULES_REF },
     falcoValues: falcoValues(variant, rules),
     benchmarkValues: chartValues(variant),
     command: benchCommand(config.benchmark, variant),

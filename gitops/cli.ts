@@ -7,7 +7,9 @@ import { resolve } from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
 import { checkRepositoryRules } from '../rulecheck';
 import { readInputs } from './inputs';
-import { diffTree, isClean, readTree, writeTree } from './files';
+import { seedFolders } from './apps';
+import { diffTree, isClean, missingSeeds, readTree, writeSeeds, writeTree } from './files';
+import { ResponderBundleError } from './response';
 import { GITOPS_ROOT, renderTree } from './tree';
 
 export interface CliIo {
@@ -49,9 +51,10 @@ export function main(argv: string[], io: CliIo): number {
     return args ? 2 : 0;
   }
   let tree: Map<string, string>;
+  let config;
   try {
     const file = args.config ?? io.env.FALCO_BENCH_CONFIG ?? DEFAULT_CONFIG_FILE;
-    const config = loadConfig(resolve(io.cwd, file), io.env);
+    config = loadConfig(resolve(io.cwd, file), io.env);
     const inputs = readInputs(io.cwd);
     // Rules with errors would crash Falco on the cluster: nothing is written (or checked) until they are fixed.
     const rules = checkRepositoryRules(inputs.rules, config.benchmark.actions);
@@ -59,16 +62,18 @@ export function main(argv: string[], io: CliIo): number {
     if (rules.errors > 0) return 1;
     tree = renderTree(config, inputs);
   } catch (e) {
-    if (e instanceof ConfigError) {
+    if (e instanceof ConfigError || e instanceof ResponderBundleError) {
       io.err(e.message);
       return 1;
     }
     throw e;
   }
 
+  const seeds = seedFolders(config);
   if (args.check) {
     const diff = diffTree(tree, readTree(io.cwd));
-    if (isClean(diff)) {
+    const unseeded = missingSeeds(io.cwd, seeds).map((s) => s.dir);
+    if (isClean(diff) && unseeded.length === 0) {
       io.out(`${GITOPS_ROOT}/ is up to date (${tree.size} files)`);
       return 0;
     }
@@ -76,6 +81,7 @@ export function main(argv: string[], io: CliIo): number {
     for (const p of diff.differing) io.err(`  differs: ${p}`);
     for (const p of diff.missing) io.err(`  missing: ${p}`);
     for (const p of diff.extra) io.err(`  extra:   ${p}`);
+    for (const d of unseeded) io.err(`  missing: ${d}/ (\`npm run gitops\` creates it once)`);
     return 1;
   }
 
@@ -84,6 +90,7 @@ export function main(argv: string[], io: CliIo): number {
   io.out(`${GITOPS_ROOT}/: ${tree.size} files, ${changed} written, ${diff.extra.length} removed`);
   for (const p of [...diff.missing, ...diff.differing]) io.out(`  wrote   ${p}`);
   for (const p of diff.extra) io.out(`  removed ${p}`);
+  for (const seed of writeSeeds(io.cwd, seeds)) io.out(`  created ${seed.dir}/ (once; from now on ${seed.owner})`);
   return 0;
 }
 

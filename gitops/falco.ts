@@ -2,7 +2,7 @@
  * One Falco per variant (chart falco 9.1.0): its own release, DaemonSet pinned to the variant's node pool,
  * alerts posted to that variant's benchmark server, Kubernetes metadata from the shared k8s-metacollector.
  */
-import type { BenchConfig, VariantConfig } from '../config/schema';
+import type { BenchConfig, DriverKind, VariantConfig } from '../config/schema';
 import {
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
@@ -20,7 +20,7 @@ import { helmRelease } from './flux';
 import type { RepoFile } from './inputs';
 import { metacollectorEndpoint } from './metacollector';
 import { customRulesValues } from './rules';
-import type { HelmRelease } from './types';
+import type { HelmRelease, Toleration } from './types';
 import { CHARTS, FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from './versions';
 
 /**
@@ -68,22 +68,35 @@ export function k8smetaPlugin() {
   };
 }
 
+/** What differs between the Falcos of the tree; `falcoChartValues` adds what they all share. */
+export interface FalcoInstance {
+  driver: DriverKind;
+  nodeSelector?: Record<string, string>;
+  /** Replaces the chart's default list (lists replace in Helm). */
+  tolerations: Toleration[];
+  affinity?: Record<string, unknown>;
+  resources: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } };
+  podLabels?: Record<string, string>;
+  /** Where Falco posts every alert (`http_output`, JSON). */
+  alertUrl: string;
+  /** More falco.yaml settings, between `json_output` and `http_output`. */
+  falco?: Record<string, unknown>;
+  /** Chart `customRules`: file name -> rules text, loaded after the stock rules. */
+  customRules?: Record<string, string>;
+}
+
 /**
- * The chart values of one variant's Falco. Everything a benchmark result depends on is here, the text of the
- * repository's rules too when the variant loads them (`customRules`).
+ * The chart values of a Falco of this tree: the stock rules and the k8smeta plugin fed by the shared collector,
+ * fixed for the release (no falcoctl follower), JSON alerts posted over HTTP with keep-alive, metrics on.
  */
-export function falcoValues(variant: VariantConfig, rules: readonly RepoFile[] = []): Record<string, unknown> {
+export function falcoChartValues(instance: FalcoInstance): Record<string, unknown> {
   return {
-    driver: { kind: variant.driver },
-    // Exactly the variant's node: its label selects it, its taint keeps every other Falco (and pod) away.
-    // The chart's default tolerations (control-plane taints) are replaced, not merged: lists replace in Helm.
-    nodeSelector: variantNodeLabels(variant),
-    tolerations: [variantToleration(variant)],
-    resources: {
-      requests: { cpu: variant.cpu.request, memory: variant.memory.request },
-      limits: { cpu: variant.cpu.limit, memory: variant.memory.limit },
-    },
-    podLabels: { [VARIANT_KEY]: variant.name },
+    driver: { kind: instance.driver },
+    ...(instance.nodeSelector ? { nodeSelector: instance.nodeSelector } : {}),
+    tolerations: instance.tolerations,
+    ...(instance.affinity ? { affinity: instance.affinity } : {}),
+    resources: instance.resources,
+    ...(instance.podLabels ? { podLabels: instance.podLabels } : {}),
     collectors: {
       // Not the bundled 0.1.x collector: the standalone one (metacollector.ts) serves every Falco.
       kubernetes: { enabled: false },
@@ -100,20 +113,44 @@ export function falcoValues(variant: VariantConfig, rules: readonly RepoFile[] =
         },
       },
     },
+    ...(instance.customRules && Object.keys(instance.customRules).length > 0 ? { customRules: instance.customRules } : {}),
     falco: {
       json_output: true,
+      ...instance.falco,
+      http_output: { enabled: true, url: instance.alertUrl, keep_alive: true },
+      load_plugins: ['k8smeta'],
+      plugins: [k8smetaPlugin()],
+    },
+  };
+}
+
+/**
+ * The chart values of one variant's Falco. Everything a benchmark result depends on is here, the text of the
+ * repository's rules too when the variant loads them (`customRules`).
+ */
+export function falcoValues(variant: VariantConfig, rules: readonly RepoFile[] = []): Record<string, unknown> {
+  return falcoChartValues({
+    driver: variant.driver,
+    // Exactly the variant's node: its label selects it, its taint keeps every other Falco (and pod) away.
+    // The chart's default tolerations (control-plane taints) are replaced, not merged: lists replace in Helm.
+    nodeSelector: variantNodeLabels(variant),
+    tolerations: [variantToleration(variant)],
+    resources: {
+      requests: { cpu: variant.cpu.request, memory: variant.memory.request },
+      limits: { cpu: variant.cpu.limit, memory: variant.memory.limit },
+    },
+    podLabels: { [VARIANT_KEY]: variant.name },
+    alertUrl: benchmarkServerUrl(variant),
+    falco: {
       buffered_outputs: variant.bufferedOutputs,
       // The one output thread serves every enabled output: printing each alert to stdout and syslog would cost
       // Falco CPU and log volume inside the measurement. The benchmark counts only what arrives over HTTP.
       stdout_output: { enabled: false },
       syslog_output: { enabled: false },
       outputs_queue: { capacity: FALCO_OUTPUTS_QUEUE_CAPACITY },
-      http_output: { enabled: true, url: benchmarkServerUrl(variant), keep_alive: true },
-      load_plugins: ['k8smeta'],
-      plugins: [k8smetaPlugin()],
     },
-    ...(variant.customRules && rules.length > 0 ? { customRules: customRulesValues(rules) } : {}),
-  };
+    customRules: variant.customRules ? customRulesValues(rules) : undefined,
+  });
 }
 
 export function falcoRelease(config: Pick<BenchConfig, 'flux'>, variant: VariantConfig, rules: readonly RepoFile[] = []): HelmRelease {

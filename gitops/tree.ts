@@ -6,15 +6,42 @@
  *   fluxcd/infrastructure/sources/  HelmRepository of the falcosecurity charts
  *   fluxcd/infrastructure/falco/    namespace, k8s-metacollector, one Falco per variant
  *   fluxcd/benchmark/               namespace, one event-generator bench per variant
+ *   fluxcd/infrastructure/response/ guard Falco, Falcosidekick, responder, their NetworkPolicies, Flux Receiver
+ *   fluxcd/apps/                    (not generated: created once, then the users') their workloads, the demo
+ *   fluxcd/responses/               (not generated: the responder's) NetworkPolicies of `isolate` responses
  *
- * Layers run in that order: sources -> falco (wait: every Falco Ready) -> benchmark.
+ * Layers run in that order: sources -> falco (wait: every Falco Ready) -> benchmark; falco -> response ->
+ * apps -> responses. With `response.enabled: false` the response layer and `responses` are left out.
  */
-import { BENCHMARK_NAMESPACE, FALCO_NAMESPACE, benchmarkReleaseName, clusterPath, falcoReleaseName } from '../contract/naming';
+import {
+  APPS_DIR,
+  BENCHMARK_NAMESPACE,
+  FALCO_NAMESPACE,
+  FALCOSIDEKICK_RELEASE_NAME,
+  GUARD_FALCO_RELEASE_NAME,
+  RESPONDER_NAME,
+  RESPONSES_DIR,
+  benchmarkReleaseName,
+  clusterPath,
+  falcoReleaseName,
+} from '../contract/naming';
 import type { BenchConfig, VariantConfig } from '../config/schema';
 import { benchmarkRelease } from './benchmark';
 import { falcoRelease } from './falco';
 import { chartRepository, kustomizeFile, layer, namespace } from './flux';
 import { metacollectorRelease } from './metacollector';
+import {
+  RESPONDER_CODE_FILE,
+  falcosidekickNetworkPolicy,
+  falcosidekickRelease,
+  guardFalcoRelease,
+  receiver,
+  responderCodeFile,
+  responderCodeGenerator,
+  responderDeployment,
+  responderNetworkPolicy,
+  responderService,
+} from './response';
 import type { GitopsInputs } from './inputs';
 import type { GeneratedObject } from './types';
 import { CHART_REPOSITORY } from './versions';
@@ -27,15 +54,27 @@ export const LAYER_PATHS = {
   sources: `${GITOPS_ROOT}/infrastructure/sources`,
   falco: `${GITOPS_ROOT}/infrastructure/falco`,
   benchmark: `${GITOPS_ROOT}/benchmark`,
+  response: `${GITOPS_ROOT}/infrastructure/response`,
+  apps: APPS_DIR,
+  responses: RESPONSES_DIR,
 } as const;
 
+/**
+ * Folders under `fluxcd/` the generator does not own (see apps.ts): `npm run gitops` and `--check` neither
+ * compare nor remove what is in them.
+ */
+export const UNOWNED_DIRS: readonly string[] = [APPS_DIR, RESPONSES_DIR];
+
 /** Time for a layer to apply and become Ready; Falco's covers the kmod driver download or build. */
-const LAYER_TIMEOUTS = { sources: '5m', falco: '15m', benchmark: '5m' } as const;
+const LAYER_TIMEOUTS = { sources: '5m', falco: '15m', benchmark: '5m', response: '15m', apps: '5m', responses: '2m' } as const;
 
 export interface TreeFile {
   /** Relative to the repository root, always under `fluxcd/`. */
   path: string;
-  objects: GeneratedObject[];
+  /** YAML documents, written with the generated-file header... */
+  objects?: GeneratedObject[];
+  /** ...or a file copied verbatim (the responder's bundle). */
+  text?: string;
 }
 
 const byName = (variants: readonly VariantConfig[]) => [...variants].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -48,20 +87,48 @@ function folder(dir: string, files: [string, GeneratedObject][]): TreeFile[] {
   ];
 }
 
+/** The response layer: the namespace is Terraform's (it holds the Secrets before Flux starts), not listed here. */
+function responseFolder(config: BenchConfig, inputs: GitopsInputs): TreeFile[] {
+  const dir = LAYER_PATHS.response;
+  const files: [string, GeneratedObject[]][] = [
+    [`${GUARD_FALCO_RELEASE_NAME}.yaml`, [guardFalcoRelease(config, inputs.rules)]],
+    [`${FALCOSIDEKICK_RELEASE_NAME}.yaml`, [falcosidekickRelease(config)]],
+    [`${RESPONDER_NAME}.yaml`, [responderDeployment(config), responderService()]],
+    ['network-policies.yaml', [responderNetworkPolicy(), falcosidekickNetworkPolicy()]],
+    ['receiver.yaml', [receiver()]],
+  ];
+  const kustomization = { ...kustomizeFile(files.map(([name]) => name)), configMapGenerator: [responderCodeGenerator()] };
+  return [
+    { path: `${dir}/kustomization.yaml`, objects: [kustomization] },
+    ...files.map(([name, objects]) => ({ path: `${dir}/${name}`, objects })),
+    { path: `${dir}/${RESPONDER_CODE_FILE}`, text: responderCodeFile(inputs.responderBundle) },
+  ];
+}
+
 export function buildTree(config: BenchConfig, inputs: GitopsInputs): TreeFile[] {
   const interval = config.flux.interval;
   const variants = byName(config.benchmark.variants);
+  const response = config.response.enabled;
   const layers = {
     sources: layer({ name: 'sources', path: LAYER_PATHS.sources, interval, timeout: LAYER_TIMEOUTS.sources }),
     falco: layer({ name: 'falco', path: LAYER_PATHS.falco, interval, timeout: LAYER_TIMEOUTS.falco, dependsOn: ['sources'] }),
     benchmark: layer({ name: 'benchmark', path: LAYER_PATHS.benchmark, interval, timeout: LAYER_TIMEOUTS.benchmark, dependsOn: ['falco'] }),
+    response: layer({ name: 'response', path: LAYER_PATHS.response, interval, timeout: LAYER_TIMEOUTS.response, dependsOn: ['falco'] }),
+    // The users' workloads come after the infrastructure, so the guard watches them from their first start.
+    apps: layer({ name: 'apps', path: LAYER_PATHS.apps, interval, timeout: LAYER_TIMEOUTS.apps, dependsOn: response ? ['falco', 'response'] : ['falco'] }),
+    // After the apps: a response's NetworkPolicy goes into a namespace that the apps layer creates.
+    responses: layer({ name: 'responses', path: LAYER_PATHS.responses, interval, timeout: LAYER_TIMEOUTS.responses, dependsOn: ['apps'] }),
   };
   const files = [
     ...folder(clusterPath(config), [
       ['sources.yaml', layers.sources],
       ['falco.yaml', layers.falco],
       ['benchmark.yaml', layers.benchmark],
+      ...(response ? ([['response.yaml', layers.response]] as [string, GeneratedObject][]) : []),
+      ['apps.yaml', layers.apps],
+      ...(response ? ([['responses.yaml', layers.responses]] as [string, GeneratedObject][]) : []),
     ]),
+    ...(response ? responseFolder(config, inputs) : []),
     ...folder(LAYER_PATHS.sources, [[`${CHART_REPOSITORY.name}.yaml`, chartRepository()]]),
     ...folder(LAYER_PATHS.falco, [
       ['namespace.yaml', namespace(FALCO_NAMESPACE)],
@@ -78,5 +145,5 @@ export function buildTree(config: BenchConfig, inputs: GitopsInputs): TreeFile[]
 
 /** Relative path -> file text, sorted by path. */
 export function renderTree(config: BenchConfig, inputs: GitopsInputs): Map<string, string> {
-  return new Map(buildTree(config, inputs).map((f) => [f.path, renderFile(f.objects)]));
+  return new Map(buildTree(config, inputs).map((f) => [f.path, f.text ?? renderFile(f.objects ?? [])]));
 }

@@ -104,11 +104,44 @@ export interface FluxKustomization {
   };
 }
 
+/** kustomize's ConfigMap generator entry: a ConfigMap from files of the folder, named with a content hash. */
+export interface ConfigMapGenerator {
+  name: string;
+  namespace: string;
+  files: string[];
+  options?: { labels?: Record<string, string> };
+}
+
 /** A folder's `kustomization.yaml` (kustomize's format, not Flux's object). */
 export interface KustomizeFile {
   apiVersion: typeof KUSTOMIZE_API;
   kind: 'Kustomization';
   resources: string[];
+  configMapGenerator?: ConfigMapGenerator[];
 }
 
-export type GeneratedObject = Namespace | HelmRepository | HelmRelease | FluxKustomization | KustomizeFile;
+/** Flux's webhook Receiver: a signed POST to its path makes the named sources fetch at once. */
+export interface Receiver {
+  apiVersion: (typeof FLUX_API)['receiver'];
+  kind: 'Receiver';
+  metadata: ObjectMeta;
+  spec: {
+    type: 'generic-hmac';
+    secretRef: { name: string };
+    resources: { apiVersion?: string; kind: 'GitRepository'; name: string; namespace?: string }[];
+    interval?: string;
+  };
+}
+
+/**
+ * Plain Kubernetes workload and network objects (Deployment, Service, NetworkPolicy). Their schemas are the
+ * API server's; tests check the fields that matter (selectors, ports, pod security) on the rendered YAML.
+ */
+export interface PlainObject {
+  apiVersion: 'apps/v1' | 'v1' | 'networking.k8s.io/v1';
+  kind: 'Deployment' | 'Service' | 'NetworkPolicy';
+  metadata: ObjectMeta;
+  spec: Record<string, unknown>;
+}
+
+export type GeneratedObject = Namespace | HelmRepository | HelmRelease | FluxKustomization | KustomizeFile | Receiver | PlainObject;

@@ -8,6 +8,7 @@ export const FLUX_API = {
   helmRelease: 'helm.toolkit.fluxcd.io/v2',
   source: 'source.toolkit.fluxcd.io/v1',
   kustomization: 'kustomize.toolkit.fluxcd.io/v1',
+  receiver: 'notification.toolkit.fluxcd.io/v1',
 } as const;
 
 /** kustomize's own file format (the `kustomization.yaml` of each folder). */
@@ -27,7 +28,20 @@ export const CHARTS = {
   falco: { chart: 'falco', version: '9.1.0' },
   metacollector: { chart: 'k8s-metacollector', version: '0.3.1' },
   eventGenerator: { chart: 'event-generator', version: '0.4.0' },
+  falcosidekick: { chart: 'falcosidekick', version: '0.14.0' },
 } as const satisfies Record<string, ChartPin>;
+
+/** Falcosidekick's image, pinned (the chart 0.14.0's own default, written out so a chart bump cannot move it). */
+export const FALCOSIDEKICK_IMAGE_TAG = '2.32.0';
+
+/**
+ * The responder's image: the official Node 24 (active LTS) image, Debian bookworm variant, which ships git and
+ * ssh (`-slim` and `-alpine` do not). The code comes from the repository in a ConfigMap: no image to build.
+ */
+export const RESPONDER_IMAGE = 'docker.io/library/node:24.20.0-bookworm';
+
+/** The demo workload's image: busybox has `sh` for the walkthrough's `kubectl exec`, and nothing else to run. */
+export const DEMO_IMAGE = 'docker.io/library/busybox:1.37.0';
 
 /** The event-generator chart defaults its image tag to `latest`: pin the release that has `bench`. */
 export const EVENT_GENERATOR_IMAGE_TAG = '0.13.0';

@@ -1,9 +1,12 @@
 import { Construct } from 'constructs';
 import { Fn, TerraformStack } from 'cdktf';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import type { BenchConfig } from '../config/schema';
 import { clusterPath } from '../contract/naming';
 import { FluxBootstrap } from '../constructs/flux-bootstrap';
+import { ResponseSecrets } from '../constructs/response-secrets';
 import { configureBackend } from '../constructs/state-backend';
 import type { InfrastructureStack } from './infrastructure-stack';
 
@@ -14,6 +17,7 @@ import type { InfrastructureStack } from './infrastructure-stack';
  */
 export class FluxStack extends TerraformStack {
   readonly bootstrap: FluxBootstrap;
+  readonly responseSecrets?: ResponseSecrets;
 
   constructor(scope: Construct, id: string, config: BenchConfig, infrastructure: InfrastructureStack) {
     super(scope, id);
@@ -21,14 +25,13 @@ export class FluxStack extends TerraformStack {
     this.addDependency(infrastructure);
 
     const kube = infrastructure.aks.cluster.kubeConfig.get(0);
-    new HelmProvider(this, 'helm', {
-      kubernetes: {
-        host: kube.host,
-        clientCertificate: Fn.base64decode(kube.clientCertificate),
-        clientKey: Fn.base64decode(kube.clientKey),
-        clusterCaCertificate: Fn.base64decode(kube.clusterCaCertificate),
-      },
-    });
+    const cluster = {
+      host: kube.host,
+      clientCertificate: Fn.base64decode(kube.clientCertificate),
+      clientKey: Fn.base64decode(kube.clientKey),
+      clusterCaCertificate: Fn.base64decode(kube.clusterCaCertificate),
+    };
+    new HelmProvider(this, 'helm', { kubernetes: cluster });
 
     const repository = infrastructure.repository;
     this.bootstrap = new FluxBootstrap(this, 'flux', {
@@ -40,5 +43,20 @@ export class FluxStack extends TerraformStack {
       identityPub: repository.privateKey.publicKeyOpenssh,
       knownHosts: repository.knownHosts,
     });
+
+    if (config.response.enabled && repository.writeKey) {
+      // Plain Secrets are what the kubernetes provider is for: typed, diffed, deleted on destroy, without a Helm
+      // release keeping a second copy of every value in its release history.
+      new KubernetesProvider(this, 'kubernetes', cluster);
+      new RandomProvider(this, 'random', {});
+      this.responseSecrets = new ResponseSecrets(this, 'response-secrets', {
+        identity: repository.writeKey.privateKey.privateKeyOpenssh,
+        knownHosts: repository.knownHosts,
+        remoteUrl: repository.sshUrl,
+        fluxNamespaceCreatedBy: this.bootstrap.flux,
+      });
+      // Flux starts the responder only once its Secrets exist, and on destroy removes it before they go.
+      this.bootstrap.syncAfter(this.responseSecrets.namespace, ...this.responseSecrets.secrets);
+    }
   }
 }

@@ -17,7 +17,7 @@ export function resourceTags(config: BenchConfig): Record<string, string> {
 
 /**
  * Everything with a lifetime of its own on Azure and GitHub: the resource group, the AKS cluster with its
- * benchmark node pools, and the GitOps repository with Flux's deploy key. Credentials come from the
+ * benchmark node pools, and the GitOps repository with Flux's deploy key (and the responder's write key). Credentials come from the
  * environment (`az login` or `ARM_*`, `GITHUB_TOKEN`) at deploy time and never enter the synthesized JSON.
  */
 export class InfrastructureStack extends TerraformStack {
@@ -56,6 +56,8 @@ export class InfrastructureStack extends TerraformStack {
       mode: config.github.mode,
       visibility: config.github.visibility,
       deployKeyTitle: `flux-${config.cluster.name}`,
+      // The responder's own key, with write access; none when the response engine is off.
+      writeKeyTitle: config.response.enabled ? `responder-${config.cluster.name}` : undefined,
     });
 
     const kubeconfig = new TerraformOutput(this, KUBECONFIG_OUTPUT, {

@@ -128,6 +128,18 @@ describe('configuration', () => {
     expect(ok.state.azurerm).toEqual({ resourceGroupName: 'rg-state', storageAccountName: 'tfstate123', containerName: 'tfstate', keyPrefix: 'falco-bench/' });
   });
 
+  it('response: enabled by default with the shipped policy; priority and policy path checked', () => {
+    expect(resolveConfig(null).response).toEqual({ enabled: true, dryRun: false, minimumPriority: 'notice', policyFile: 'responder/policy.yaml' });
+    expect(resolveConfig({ response: { enabled: false } }).response.enabled).toBe(false);
+    expect(problemsOf({ response: { minimumPriority: 'NOTICE' } })).toEqual([
+      'response.minimumPriority: "NOTICE" is not allowed; allowed: emergency, alert, critical, error, warning, notice, informational, debug',
+    ]);
+    for (const policyFile of ['/etc/policy.yaml', '../policy.yaml', 'responder/policy.json']) {
+      expect(problemsOf({ response: { policyFile } })[0]).toMatch(/^response\.policyFile: .* expected a \.yaml file path relative to the repository root/);
+    }
+    expect(problemsOf({ response: { dryRun: 'yes' } })).toEqual(['response.dryRun: expected boolean, got string "yes"']);
+  });
+
   it('reports every problem at once, and file problems name the file', () => {
     expect(problemsOf({ github: { mode: 'x', visibility: 'y' } })).toHaveLength(2);
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));

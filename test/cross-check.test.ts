@@ -4,6 +4,8 @@
  * names the source that the tree expects.
  */
 import { goDurationSeconds } from '../config/duration';
+import { GUARD_FALCO_RELEASE_NAME } from '../contract/naming';
+import { runInputs } from '../gitops/benchmark';
 import { renderTree } from '../gitops/tree';
 import { parseRendered, ofKind, type Obj, repoInputs } from './helpers/gitops-tree';
 import { resources, synthStacks } from './helpers/synth';
@@ -56,7 +58,9 @@ describe.each([
   });
 
   it('has one node pool per Falco release and no other benchmark pools', () => {
-    const falcoNames = releases.filter((r) => r.spec.chart.spec.chart === 'falco').map((r) => r.metadata.name.replace(/^falco-/, ''));
+    const falcoNames = releases
+      .filter((r) => r.spec.chart.spec.chart === 'falco' && r.metadata.name !== GUARD_FALCO_RELEASE_NAME)
+      .map((r) => r.metadata.name.replace(/^falco-/, ''));
     expect(falcoNames.sort()).toEqual(pools.map((p) => p.name).sort());
   });
 
@@ -69,6 +73,35 @@ describe.each([
       expect(goDurationSeconds(k.spec.timeout)).toBeLessThan(root);
     }
     for (const release of Object.values<Obj>(flux.resource.helm_release)) expect(release.timeout).toBeGreaterThan(root);
+  });
+
+  it('keeps the guard Falco off every benchmark node, by taint and by node affinity', () => {
+    const guard = releases.find((r) => r.metadata.name === GUARD_FALCO_RELEASE_NAME)!;
+    const values = guard.spec.values;
+    expect(pools.filter((p) => fits(p, values.nodeSelector ?? {}, values.tolerations))).toEqual([]);
+    // The system pool has no taint and no variant label: the guard fits there.
+    const aks = Object.values<Obj>(infrastructure.resource.azurerm_kubernetes_cluster)[0];
+    expect(fits({ node_labels: aks.default_node_pool.node_labels, node_taints: aks.default_node_pool.node_taints }, values.nodeSelector ?? {}, values.tolerations)).toBe(true);
+    const terms = values.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms;
+    for (const pool of pools) {
+      const label = Object.keys(pool.node_labels)[0];
+      expect(terms).toEqual([{ matchExpressions: [{ key: label, operator: 'DoesNotExist' }] }]);
+    }
+  });
+
+  it("the benchmark run hash covers the cluster's network data plane as Terraform sets it", () => {
+    const aks = Object.values<Obj>(infrastructure.resource.azurerm_kubernetes_cluster)[0];
+    for (const v of config.benchmark.variants) {
+      const network = runInputs(config, v).node.network;
+      expect(aks.network_profile).toMatchObject({
+        network_plugin: network.plugin,
+        network_plugin_mode: network.pluginMode,
+        network_data_plane: network.dataPlane,
+        network_policy: network.policy,
+        pod_cidr: network.podCidr,
+        service_cidr: network.serviceCidr,
+      });
+    }
   });
 
   it('keeps the k8s-metacollector off every benchmark node (it runs on the system pool)', () => {

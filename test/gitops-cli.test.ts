@@ -1,10 +1,11 @@
 /** `npm run gitops`, in process: the committed tree is current, `--check` finds drift, bad configuration. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliIo, main } from '../gitops/cli';
 import { writeTree } from '../gitops/files';
-import { REPO_ROOT } from './helpers/gitops-tree';
+import { APPS_DIR, RESPONDER_BUNDLE, RESPONSES_DIR, RULES_DIR } from '../contract/naming';
+import { REPO_ROOT, hasCommittedBundle, repoInputs } from './helpers/gitops-tree';
 
 function run(argv: string[], cwd: string, env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -14,11 +15,18 @@ function run(argv: string[], cwd: string, env: Record<string, string> = {}) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-/** A scratch repository: the committed configuration and fluxcd/ tree. */
+/**
+ * A scratch repository: the committed configuration, rules and fluxcd/ tree, and the responder bundle (the
+ * committed one, or the tests' stand-in where it is not committed yet).
+ */
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gitops-cli-'));
   cpSync(join(REPO_ROOT, 'bench.config.yaml'), join(dir, 'bench.config.yaml'));
-  if (existsSync(join(REPO_ROOT, 'fluxcd'))) cpSync(join(REPO_ROOT, 'fluxcd'), join(dir, 'fluxcd'), { recursive: true });
+  for (const sub of ['fluxcd', RULES_DIR]) {
+    if (existsSync(join(REPO_ROOT, sub))) cpSync(join(REPO_ROOT, sub), join(dir, sub), { recursive: true });
+  }
+  mkdirSync(join(dir, RESPONDER_BUNDLE, '..'), { recursive: true });
+  writeFileSync(join(dir, RESPONDER_BUNDLE), repoInputs.responderBundle!.text);
   return dir;
 }
 
@@ -32,7 +40,8 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 describe('npm run gitops', () => {
   it('the committed fluxcd/ tree is what the generator makes of bench.config.yaml', () => {
-    const r = run(['--check'], REPO_ROOT);
+    // Without the committed bundle, in a copy that has the stand-in the committed tree was generated with.
+    const r = run(['--check'], hasCommittedBundle ? REPO_ROOT : tempRepo());
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^fluxcd\/ is up to date \(\d+ files\)$/);
@@ -113,5 +122,55 @@ describe('npm run gitops', () => {
     expect(() => writeTree(dir, new Map([['fluxcd/../evil.yaml', 'x']]))).toThrow(/outside fluxcd/);
     expect(() => writeTree(dir, new Map([['other/x.yaml', 'x']]))).toThrow(/outside fluxcd/);
     expect(existsSync(join(dir, 'evil.yaml'))).toBe(false);
+  });
+
+  it('creates the apps and responses folders once, then never rewrites, compares or removes what is in them', () => {
+    const dir = tempRepo();
+    rmSync(join(dir, APPS_DIR), { recursive: true });
+    rmSync(join(dir, RESPONSES_DIR), { recursive: true });
+    const check = run(['--check'], dir);
+    expect(check.code).toBe(1);
+    expect(check.err).toContain(`missing: ${APPS_DIR}/`);
+    expect(check.err).toContain(`missing: ${RESPONSES_DIR}/`);
+
+    const first = run([], dir);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(`created ${APPS_DIR}/`);
+    expect(readFileSync(join(dir, APPS_DIR, 'demo.yaml'), 'utf8')).toContain('kind: Deployment');
+    expect(existsSync(join(dir, RESPONSES_DIR, 'README.md'))).toBe(true);
+    expect(existsSync(join(dir, RESPONSES_DIR, 'kustomization.yaml'))).toBe(false);
+
+    // The user scales the demo and adds an app; the responder adds a response and the user empties a folder.
+    const demo = join(dir, APPS_DIR, 'demo.yaml');
+    writeFileSync(demo, readFileSync(demo, 'utf8').replace('replicas: 2', 'replicas: 0'));
+    writeFileSync(join(dir, APPS_DIR, 'mine.yaml'), 'kind: ConfigMap\n');
+    mkdirSync(join(dir, APPS_DIR, 'empty'));
+    writeFileSync(join(dir, RESPONSES_DIR, 'isolate-demo-demo.yaml'), 'kind: NetworkPolicy\n');
+    expect(run(['--check'], dir).code).toBe(0);
+    const again = run([], dir);
+    expect(again.out).toMatch(/0 written, 0 removed/);
+    expect(again.out).not.toContain('created');
+    expect(readFileSync(demo, 'utf8')).toContain('replicas: 0');
+    expect(existsSync(join(dir, APPS_DIR, 'mine.yaml'))).toBe(true);
+    expect(existsSync(join(dir, APPS_DIR, 'empty'))).toBe(true);
+    expect(existsSync(join(dir, RESPONSES_DIR, 'isolate-demo-demo.yaml'))).toBe(true);
+  });
+
+  it('without the responder bundle the response layer is not generated: a clear message, exit 1, nothing written', () => {
+    const dir = tempRepo();
+    rmSync(join(dir, RESPONDER_BUNDLE));
+    const before = readFileSync(join(dir, 'fluxcd/clusters/aks-falco/kustomization.yaml'), 'utf8');
+    const r = run([], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^the responder bundle is missing/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(dir, 'fluxcd/clusters/aks-falco/kustomization.yaml'), 'utf8')).toBe(before);
+    // Turning the response engine off needs no bundle, and removes the response layer.
+    writeFileSync(join(dir, 'off.yaml'), 'response:\n  enabled: false\n');
+    const off = run(['--config', 'off.yaml'], dir);
+    expect(off.code).toBe(0);
+    expect(off.out).toContain('removed fluxcd/infrastructure/response/responder.cjs');
+    expect(existsSync(join(dir, 'fluxcd/infrastructure/response'))).toBe(false);
+    expect(existsSync(join(dir, RESPONSES_DIR, 'README.md'))).toBe(true); // not the generator's to remove
   });
 });

@@ -5,8 +5,8 @@
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { falcoReleaseName } from '../contract/naming';
+import { dirname, join } from 'node:path';
+import { RESPONDER_BUNDLE, falcoReleaseName } from '../contract/naming';
 import type { BenchConfig } from '../config/schema';
 import { runHash } from '../gitops/benchmark';
 import { CliIo, main } from '../gitops/cli';
@@ -51,7 +51,7 @@ describe('customRules', () => {
   });
 
   it('the generated tree carries the rules text in the loading variant only', () => {
-    const tree = renderTree(config, { rules: edited(example) });
+    const tree = renderTree(config, { ...repoInputs, rules: edited(example) });
     const loadingFile = tree.get(`fluxcd/infrastructure/falco/${falcoReleaseName(loading)}.yaml`)!;
     expect(loadingFile).toContain('customRules:');
     expect(loadingFile).toContain('# a comment');
@@ -94,6 +94,8 @@ describe('npm run gitops validates the rules first', () => {
     dirs.push(dir);
     cpSync(join(REPO_ROOT, 'bench.config.yaml'), join(dir, 'bench.config.yaml'));
     cpSync(join(REPO_ROOT, 'fluxcd'), join(dir, 'fluxcd'), { recursive: true });
+    mkdirSync(join(dir, dirname(RESPONDER_BUNDLE)), { recursive: true });
+    writeFileSync(join(dir, RESPONDER_BUNDLE), repoInputs.responderBundle!.text);
     mkdirSync(join(dir, 'rules'));
     for (const [name, text] of Object.entries(rules)) writeFileSync(join(dir, 'rules', name), text);
     return dir;
@@ -127,9 +129,11 @@ describe('npm run gitops validates the rules first', () => {
   });
 
   it('warnings are printed and do not stop the generator', () => {
-    const r = run(['--check'], scratch({ 'a.yaml': '- rule: Read sensitive file untrusted\n  enabled: false\n  override: {enabled: replace}\n' }));
+    const r = run([], scratch({ 'a.yaml': '- rule: Read sensitive file untrusted\n  enabled: false\n  override: {enabled: replace}\n' }));
     expect(r.err[0]).toMatch(/^rules\/a\.yaml:1: warning: disables the rule 'Read sensitive file untrusted': the benchmark/);
-    // The default variants do not load the rules: the committed tree is still current.
     expect(r.code).toBe(0);
+    // The tree was written: the guard Falco loads the rules; the default variants do not.
+    expect(r.out.join('\n')).toContain('wrote   fluxcd/infrastructure/response/guard-falco.yaml');
+    expect(r.out.join('\n')).not.toContain('fluxcd/infrastructure/falco/');
   });
 });

@@ -14,6 +14,8 @@ import {
   FALCO_NAMESPACE,
   FLUX_NAMESPACE,
   FLUX_SYNC_NAME,
+  GUARD_FALCO_RELEASE_NAME,
+  RESPONSE_NAMESPACE,
   benchmarkReleaseName,
   chartFullname,
   clusterPath,
@@ -22,7 +24,8 @@ import {
   variantToleration,
 } from '../contract/naming';
 import { GENERATED_HEADER } from '../gitops/yaml';
-import { LAYER_PATHS, buildTree, renderTree } from '../gitops/tree';
+import { seedFolders } from '../gitops/apps';
+import { LAYER_PATHS, UNOWNED_DIRS, buildTree, renderTree } from '../gitops/tree';
 import { CHARTS, EVENT_GENERATOR_IMAGE_TAG, FLUX_API, K8SMETA_PLUGIN_REF } from '../gitops/versions';
 import { unknownValueKeys } from './helpers/chart-values';
 import { isFluxObject, loadFluxValidator } from './helpers/flux-schema';
@@ -46,15 +49,19 @@ const helmReleases = ofKind(parsed, FLUX_API.helmRelease, 'HelmRelease');
 const fluxKustomizations = ofKind(parsed, FLUX_API.kustomization, 'Kustomization');
 const releaseNamed = (name: string) => helmReleases.find((r) => r.metadata.name === name)!;
 
+const paths = (t: ReadonlyMap<string, string>) => [...t.keys()];
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 describe('tree layout', () => {
-  it('writes only under fluxcd/, each file with the generated-file header, sorted by path', () => {
+  it('writes only under fluxcd/, each YAML file with the generated-file header, sorted by path', () => {
     const paths = [...tree.keys()];
     expect(paths.every((p) => p.startsWith('fluxcd/') && !p.includes('..'))).toBe(true);
     expect(paths).toEqual([...paths].sort());
-    for (const [path, text] of tree) {
+    // The one other file is the responder's bundle, copied verbatim for the ConfigMap generator.
+    expect(paths.filter((p) => !p.endsWith('.yaml'))).toEqual([`${LAYER_PATHS.response}/responder.cjs`]);
+    expect(tree.get(`${LAYER_PATHS.response}/responder.cjs`)).toBe(repoInputs.responderBundle!.text);
+    for (const [path, text] of [...tree].filter(([p]) => p.endsWith('.yaml'))) {
       expect({ path, head: text.split('\n').slice(0, GENERATED_HEADER.length) }).toEqual({
         path,
         head: GENERATED_HEADER.map((l) => `# ${l}`),
@@ -62,7 +69,7 @@ describe('tree layout', () => {
     }
   });
 
-  it('has the cluster entry point, the three layers and one Falco and one benchmark file per variant', () => {
+  it('has the cluster entry point, the layers and one Falco and one benchmark file per variant', () => {
     const root = clusterPath(config);
     expect(root).toBe('fluxcd/clusters/aks-falco');
     const expected = [
@@ -76,13 +83,22 @@ describe('tree layout', () => {
       `${LAYER_PATHS.falco}/k8s-metacollector.yaml`,
       `${LAYER_PATHS.benchmark}/kustomization.yaml`,
       `${LAYER_PATHS.benchmark}/namespace.yaml`,
+      `${root}/response.yaml`,
+      `${root}/apps.yaml`,
+      `${root}/responses.yaml`,
+      `${LAYER_PATHS.response}/kustomization.yaml`,
+      `${LAYER_PATHS.response}/guard-falco.yaml`,
+      `${LAYER_PATHS.response}/falcosidekick.yaml`,
       ...config.benchmark.variants.flatMap((v) => [
         `${LAYER_PATHS.falco}/${falcoReleaseName(v)}.yaml`,
         `${LAYER_PATHS.benchmark}/${benchmarkReleaseName(v)}.yaml`,
       ]),
     ];
     for (const p of expected) expect(tree.has(p)).toBe(true);
-    expect(helmReleases).toHaveLength(1 + 2 * config.benchmark.variants.length);
+    // The collector, a Falco and a benchmark per variant, the guard Falco and Falcosidekick.
+    expect(helmReleases).toHaveLength(1 + 2 * config.benchmark.variants.length + 2);
+    // Neither the users' apps nor the responder's responses are generated.
+    expect(paths(tree).filter((p) => p.startsWith('fluxcd/apps/') || p.startsWith('fluxcd/responses/'))).toEqual([]);
   });
 
   it('is deterministic: same bytes on every call and whatever the order of the variants', () => {
@@ -94,11 +110,12 @@ describe('tree layout', () => {
 
   it('every kustomization.yaml lists files that exist, and every file is listed once', () => {
     const kustomizeFiles = [...parsed].filter(([p]) => posix.basename(p) === 'kustomization.yaml');
-    expect(kustomizeFiles).toHaveLength(4);
+    expect(kustomizeFiles).toHaveLength(5);
     const listed = new Set<string>();
     for (const [path, [k]] of kustomizeFiles) {
       expect(k).toMatchObject({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' });
-      for (const r of k.resources as string[]) {
+      const generated = ((k.configMapGenerator ?? []) as Obj[]).flatMap((g) => g.files as string[]);
+      for (const r of [...(k.resources as string[]), ...generated]) {
         const target = posix.join(posix.dirname(path), r);
         expect({ path, resource: r, exists: tree.has(target) }).toEqual({ path, resource: r, exists: true });
         listed.add(target);
@@ -110,12 +127,15 @@ describe('tree layout', () => {
 });
 
 describe('Flux layers', () => {
-  it('one Flux Kustomization per layer, chained sources -> falco -> benchmark, each waiting for Ready', () => {
+  it('one Flux Kustomization per layer, chained sources -> falco -> benchmark and falco -> response -> apps -> responses', () => {
     const byName = Object.fromEntries(fluxKustomizations.map((k) => [k.metadata.name, k]));
-    expect(Object.keys(byName).sort()).toEqual(['benchmark', 'falco', 'sources']);
+    expect(Object.keys(byName).sort()).toEqual(['apps', 'benchmark', 'falco', 'response', 'responses', 'sources']);
     expect(byName.sources.spec.dependsOn).toBeUndefined();
     expect(byName.falco.spec.dependsOn).toEqual([{ name: 'sources' }]);
     expect(byName.benchmark.spec.dependsOn).toEqual([{ name: 'falco' }]);
+    expect(byName.response.spec.dependsOn).toEqual([{ name: 'falco' }]);
+    expect(byName.apps.spec.dependsOn).toEqual([{ name: 'falco' }, { name: 'response' }]);
+    expect(byName.responses.spec.dependsOn).toEqual([{ name: 'apps' }]);
     for (const k of fluxKustomizations) {
       expect(k.metadata.namespace).toBe(FLUX_NAMESPACE);
       expect(k.spec).toMatchObject({ prune: true, wait: true, deletionPolicy: 'WaitForTermination' });
@@ -125,10 +145,13 @@ describe('Flux layers', () => {
     }
   });
 
-  it('every Kustomization path is a folder of the tree with a kustomization.yaml, relative to the repo root', () => {
+  it('every Kustomization path is a generated folder with a kustomization.yaml or a seeded one, relative to the repo root', () => {
+    const seeded = new Map(seedFolders(config).map((s) => [s.dir, s]));
     for (const k of fluxKustomizations) {
       expect(k.spec.path).toMatch(/^\.\/fluxcd\//);
-      expect(tree.has(`${k.spec.path.slice(2)}/kustomization.yaml`)).toBe(true);
+      const dir = k.spec.path.slice(2);
+      if (UNOWNED_DIRS.includes(dir)) expect(seeded.has(dir)).toBe(true);
+      else expect(tree.has(`${dir}/kustomization.yaml`)).toBe(true);
     }
     expect(fluxKustomizations.map((k) => k.spec.path).sort()).toEqual(
       Object.values(LAYER_PATHS)
@@ -147,7 +170,7 @@ describe('Flux layers', () => {
       expect(r.spec.releaseName.length).toBeLessThanOrEqual(53); // Helm's limit on release names
     }
     const versions = new Set(helmReleases.map((r) => `${r.spec.chart.spec.chart}@${r.spec.chart.spec.version}`));
-    expect([...versions].sort()).toEqual(['event-generator@0.4.0', 'falco@9.1.0', 'k8s-metacollector@0.3.1']);
+    expect([...versions].sort()).toEqual(['event-generator@0.4.0', 'falco@9.1.0', 'falcosidekick@0.14.0', 'k8s-metacollector@0.3.1']);
   });
 });
 
@@ -168,11 +191,14 @@ describe('core Kubernetes objects', () => {
     const namespaces = (path: string) => parsed.get(path)!.map((o) => o.metadata.name);
     expect(namespaces(`${LAYER_PATHS.falco}/namespace.yaml`)).toEqual([FALCO_NAMESPACE]);
     expect(namespaces(`${LAYER_PATHS.benchmark}/namespace.yaml`)).toEqual([BENCHMARK_NAMESPACE]);
+    // The response layer's releases go to Falco's namespace (the guard) and to the response namespace, which
+    // Terraform creates with the Secrets in it, before Flux starts.
+    const expectedNamespace = (path: string, name: string) =>
+      path.startsWith(LAYER_PATHS.falco) || name === GUARD_FALCO_RELEASE_NAME ? FALCO_NAMESPACE : path.startsWith(LAYER_PATHS.response) ? RESPONSE_NAMESPACE : BENCHMARK_NAMESPACE;
     for (const [path, objects] of parsed) {
-      for (const o of objects.filter((x) => x.kind === 'HelmRelease')) {
-        expect(o.metadata.namespace).toBe(path.startsWith(LAYER_PATHS.falco) ? FALCO_NAMESPACE : BENCHMARK_NAMESPACE);
-      }
+      for (const o of objects.filter((x) => x.kind === 'HelmRelease')) expect(o.metadata.namespace).toBe(expectedNamespace(path, o.metadata.name));
     }
+    expect(allObjects(parsed).filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).not.toContain(RESPONSE_NAMESPACE);
   });
 });
 
@@ -183,7 +209,7 @@ describeWithUpstream('Flux 2.8.5 CRD schemas', () => {
 
   it('every generated Flux object validates strictly', () => {
     const flux = allObjects(parsed).filter(isFluxObject);
-    expect(flux.length).toBe(helmReleases.length + fluxKustomizations.length + 1);
+    expect(flux.length).toBe(helmReleases.length + fluxKustomizations.length + 2); // + HelmRepository, Receiver
     for (const o of flux) expect({ id: `${o.kind} ${o.metadata.name}`, problems: validator.validate(o) }).toEqual({ id: `${o.kind} ${o.metadata.name}`, problems: [] });
   });
 
@@ -350,18 +376,23 @@ describe('cross-references', () => {
 });
 
 (hasKubectl ? describe : describe.skip)('kustomize', () => {
-  it('`kubectl kustomize` builds every folder of the generated tree', async () => {
+  it('`kubectl kustomize` builds every folder of the generated tree and the seeded apps folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gitops-kustomize-'));
     try {
-      for (const [path, text] of tree) {
+      const seeds = new Map(seedFolders(config).flatMap((s) => [...s.files]));
+      const all = new Map([...tree, ...seeds]);
+      for (const [path, text] of all) {
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         writeFileSync(join(dir, path), text);
       }
-      const folders = [...tree.keys()].filter((p) => posix.basename(p) === 'kustomization.yaml').map((p) => posix.dirname(p));
+      // `responses` has no kustomization.yaml by design: Flux generates one there.
+      const folders = [...all.keys()].filter((p) => posix.basename(p) === 'kustomization.yaml').map((p) => posix.dirname(p));
       const run = promisify(execFile);
       const outputs = await Promise.all(folders.map((f) => run('kubectl', ['kustomize', join(dir, f)])));
       const built = outputs.map((o) => o.stdout.split(/^---$/m).length).reduce((a, b) => a + b, 0);
-      expect(built).toBe(allObjects(parsed).filter((o) => o.kind !== 'Kustomization' || isFluxObject(o)).length);
+      const objects = allObjects(parseRendered(all)).filter((o) => o.kind !== 'Kustomization' || isFluxObject(o));
+      const generatedConfigMaps = allObjects(parsed).flatMap((o) => (o.configMapGenerator ?? []) as Obj[]).length;
+      expect(built).toBe(objects.length + generatedConfigMaps);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

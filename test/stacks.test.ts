@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { VARIANT_KEY } from '../contract/naming';
 import { onlyResource, resources, synthStacks } from './helpers/synth';
@@ -28,14 +30,15 @@ describe('infrastructure stack', () => {
     });
   });
 
-  it('creates an AKS cluster with Azure CNI overlay, a user-assigned identity and nothing that upgrades it', () => {
+  it('creates an AKS cluster with Azure CNI overlay powered by Cilium, a user-assigned identity and nothing that upgrades it', () => {
     const aks = onlyResource(infra, 'azurerm_kubernetes_cluster');
     expect(aks).toMatchObject({
       name: 'aks-falco',
       dns_prefix: 'aks-falco',
       kubernetes_version: config.cluster.kubernetesVersion,
       node_os_upgrade_channel: 'None',
-      network_profile: { network_plugin: 'azure', network_plugin_mode: 'overlay' },
+      // Cilium enforces NetworkPolicy (the responder's own and its `isolate` action); without it they are ignored.
+      network_profile: { network_plugin: 'azure', network_plugin_mode: 'overlay', network_data_plane: 'cilium', network_policy: 'cilium' },
       identity: { type: 'UserAssigned', identity_ids: ['${azurerm_user_assigned_identity.aks_control-plane-identity_0AA4F2BA.id}'] },
       default_node_pool: { name: 'system', vm_size: 'Standard_D4as_v5', node_count: 1, os_sku: config.cluster.osSku },
     });
@@ -77,10 +80,9 @@ describe('infrastructure stack', () => {
   it('adopts the existing repository and registers a read-only ED25519 deploy key from the tls key', () => {
     expect(onlyResource(infra, 'github_repository', 'data')).toEqual(expect.objectContaining({ name: 'falco-aks-gitops-bench' }));
     expect(resources(infra, 'github_repository')).toEqual([]);
-    const key = onlyResource(infra, 'tls_private_key');
-    expect(key.algorithm).toBe('ED25519');
-    const tlsId = Object.keys(infra.resource.tls_private_key)[0];
-    expect(onlyResource(infra, 'github_repository_deploy_key')).toMatchObject({
+    const tlsId = Object.keys(infra.resource.tls_private_key).find((id) => id.includes('_deploy-key_'))!;
+    expect(infra.resource.tls_private_key[tlsId].algorithm).toBe('ED25519');
+    expect(resources(infra, 'github_repository_deploy_key').find((k) => k.title === 'flux-aks-falco')).toMatchObject({
       read_only: true,
       key: `\${tls_private_key.${tlsId}.public_key_openssh}`,
       repository: '${data.github_repository.gitops-repository_85936C6A.name}',
@@ -137,12 +139,15 @@ describe('flux stack', () => {
 
   it('installs flux2 2.18.3 and then flux2-sync 1.14.5 into flux-system', () => {
     expect(Object.keys(releases)).toHaveLength(2);
+    const flux2Id = Object.keys(releases).find((id) => releases[id].name === 'flux2');
+    const off = Object.values<any>(synthStacks({ response: { enabled: false } }).flux.resource.helm_release).find((r) => r.name === 'flux-system');
+    expect(off.depends_on).toEqual([`helm_release.${flux2Id}`]);
     const flux2 = byName('flux2');
     const sync = byName('flux-system');
     expect(flux2).toMatchObject({ chart: 'flux2', version: '2.18.3', namespace: 'flux-system', create_namespace: true, wait: true, repository: 'https://fluxcd-community.github.io/helm-charts' });
     expect(sync).toMatchObject({ chart: 'flux2-sync', version: '1.14.5', namespace: 'flux-system', wait: true });
     // Destroy order: the sync release (and with it Flux's garbage collection) goes before the controllers.
-    expect(sync.depends_on).toEqual([`helm_release.${Object.keys(releases).find((id) => releases[id] === flux2)}`]);
+    expect(sync.depends_on[0]).toBe(`helm_release.${Object.keys(releases).find((id) => releases[id] === flux2)}`);
   });
 
   it('points the sync at ssh://git@github.com/<owner>/<repo>, the branch and the cluster folder', () => {
@@ -187,5 +192,92 @@ describe('flux stack', () => {
       imageAutomationController: { create: false },
       imageReflectionController: { create: false },
     });
+  });
+});
+
+describe('response credentials', () => {
+  const { infrastructure: infra, flux, outdir } = synthStacks();
+  const secrets = Object.entries<any>(flux.resource.kubernetes_secret_v1);
+  const secretNamed = (name: string, namespace: string) =>
+    secrets.map(([, s]) => s).find((s) => s.metadata.name === name && (s.metadata.namespace === namespace || s.metadata.namespace.includes('kubernetes_namespace_v1')) && (namespace !== 'flux-system' || s.metadata.namespace === 'flux-system'));
+
+  it('two deploy keys, each on its own ED25519 key: Flux read-only, the responder with write access', () => {
+    const keys = Object.entries<any>(infra.resource.tls_private_key);
+    expect(keys.map(([, k]) => k.algorithm)).toEqual(['ED25519', 'ED25519']);
+    const deployKeys = resources(infra, 'github_repository_deploy_key');
+    expect(deployKeys.map((k) => [k.title, k.read_only]).sort()).toEqual([
+      ['flux-aks-falco', true],
+      ['responder-aks-falco', false],
+    ]);
+    const keyOf = (title: string) => deployKeys.find((k) => k.title === title).key;
+    expect(new Set(keys.map(([id]) => `\${tls_private_key.${id}.public_key_openssh}`))).toEqual(new Set([keyOf('flux-aks-falco'), keyOf('responder-aks-falco')]));
+  });
+
+  it('the random provider makes the two tokens; the kubernetes provider is configured from the cluster', () => {
+    const passwords = resources(flux, 'random_password');
+    expect(passwords).toHaveLength(2);
+    for (const p of passwords) expect(p).toMatchObject({ length: 48, special: false });
+    expect(flux.terraform.required_providers).toMatchObject({ random: { version: '3.7.2' }, kubernetes: { version: '2.38.0' } });
+    const k = flux.provider.kubernetes[0];
+    expect(k.host).toMatch(/kube_config0host\}$/);
+    expect(k.client_key).toMatch(/^\$\{base64decode\(.*kube_config0client_key\)\}$/);
+  });
+
+  it('creates the response namespace (Pod Security restricted) and the Secrets the tree refers to, before the sync', () => {
+    expect(onlyResource(flux, 'kubernetes_namespace_v1').metadata).toEqual({
+      name: 'falco-response',
+      labels: { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/warn': 'restricted' },
+    });
+    expect(secrets).toHaveLength(5);
+    const git = secretNamed('responder-git', 'falco-response');
+    expect(Object.keys(git.data).sort()).toEqual(['identity', 'known_hosts', 'remote']);
+    expect(git.data.identity).toMatch(/tls_private_key.*write-key.*private_key_openssh\}$/);
+    expect(git.data.remote).toMatch(/^ssh:\/\/git@github\.com\/\$\{.*full_name\}$/);
+    const webhook = secretNamed('responder-webhook-token', 'falco-response').data.token;
+    expect(secretNamed('falcosidekick-webhook', 'falco-response').data).toEqual({ WEBHOOK_CUSTOMHEADERS: `Authorization:Bearer ${webhook}` });
+    const receiverInFlux = secretNamed('flux-receiver-token', 'flux-system');
+    expect(receiverInFlux.metadata.namespace).toBe('flux-system');
+    expect(receiverInFlux.depends_on).toEqual([expect.stringMatching(/^helm_release\.flux_flux2_/)]);
+    expect(webhook).toMatch(/^\$\{random_password\.[^}]*webhook-token[^}]*\.result\}$/);
+    expect(receiverInFlux.data.token).toMatch(/^\$\{random_password\.[^}]*receiver-token[^}]*\.result\}$/);
+    const sync = Object.values<any>(flux.resource.helm_release).find((r) => r.name === 'flux-system');
+    for (const [id] of secrets) expect(sync.depends_on).toContain(`kubernetes_secret_v1.${id}`);
+  });
+
+  it('no secret value appears in clear anywhere in cdktf.out: keys and tokens are references resolved at apply', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else files.push(join(dir, e.name));
+      }
+    };
+    walk(outdir);
+    expect(files.filter((f) => f.endsWith('.tf.json')).length).toBe(2);
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      expect({ f, privateKey: /PRIVATE KEY|BEGIN OPENSSH/.test(text), bearer: /Bearer [A-Za-z0-9]{16,}/.test(text) }).toEqual({ f, privateKey: false, bearer: false });
+    }
+    // Every Secret value, and every sensitive Helm value, is a Terraform expression, not a literal.
+    for (const [, s] of secrets) {
+      for (const [key, value] of Object.entries<string>(s.data)) {
+        if (key === 'remote') continue; // the repository URL: public knowledge, not a secret
+        expect({ key, value: /\$\{[^}]+\}/.test(value) }).toEqual({ key, value: true });
+      }
+    }
+    for (const r of Object.values<any>(flux.resource.helm_release)) for (const v of r.set_sensitive ?? []) expect(v.value).toMatch(/^\$\{.*\}$/);
+    // What carries a private key from one stack to the other is a sensitive output.
+    const keyOutputs = Object.entries<any>(infra.output).filter(([name]) => /private_key_openssh/.test(name));
+    expect(keyOutputs.length).toBe(2);
+    for (const [, o] of keyOutputs) expect(o.sensitive).toBe(true);
+  });
+
+  it('with response.enabled false: no write key, no token, no Secret, no kubernetes or random provider', () => {
+    const off = synthStacks({ response: { enabled: false } });
+    expect(resources(off.infrastructure, 'github_repository_deploy_key').map((k) => k.read_only)).toEqual([true]);
+    expect(Object.keys(off.infrastructure.resource.tls_private_key)).toHaveLength(1);
+    for (const type of ['random_password', 'kubernetes_secret_v1', 'kubernetes_namespace_v1']) expect(resources(off.flux, type)).toEqual([]);
+    expect(off.flux.provider.kubernetes).toBeUndefined();
+    expect(off.flux.terraform.required_providers.random).toBeUndefined();
   });
 });

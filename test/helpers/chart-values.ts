@@ -3,8 +3,11 @@
  * (`falco.bufferedOutputs`) is silently ignored by Helm and would quietly change what a benchmark measures.
  */
 
-/** Top-level maps whose keys are the user's (labels, selectors, quantities, rules file names): not checked below them. */
-export const FREE_FORM_VALUES = ['nodeSelector', 'podLabels', 'podAnnotations', 'resources', 'affinity', 'customRules'];
+/**
+ * Top-level maps whose keys are the user's (labels, selectors, quantities, rules file names) or Kubernetes' own
+ * (security contexts, passed verbatim into the pod spec): not checked below them.
+ */
+export const FREE_FORM_VALUES = ['nodeSelector', 'podLabels', 'podAnnotations', 'resources', 'affinity', 'customRules', 'podSecurityContext', 'securityContext'];
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

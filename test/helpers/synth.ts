@@ -9,13 +9,13 @@ import { buildApp, STACK_NAMES } from '../../stacks/app';
 export type TerraformJson = Record<string, any>;
 
 /** Synthesizes both stacks from a (partial) configuration, offline, in-process. */
-export function synthStacks(partial: DeepPartial<BenchConfig> = {}): { config: BenchConfig; infrastructure: TerraformJson; flux: TerraformJson } {
+export function synthStacks(partial: DeepPartial<BenchConfig> = {}): { config: BenchConfig; infrastructure: TerraformJson; flux: TerraformJson; outdir: string } {
   const config = resolveConfig(partial);
   // A whole-app synth: cross-stack references resolve only there (Testing.synth(stack) leaves them local).
   const { app } = buildApp(config, Testing.app());
   app.synth();
   const read = (stack: string) => JSON.parse(readFileSync(join(app.outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
-  return { config, infrastructure: read(STACK_NAMES.infrastructure), flux: read(STACK_NAMES.flux) };
+  return { config, infrastructure: read(STACK_NAMES.infrastructure), flux: read(STACK_NAMES.flux), outdir: app.outdir };
 }
 
 /** The only resource of a type (fails when there are none or several). */
