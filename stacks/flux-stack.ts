@@ -1,11 +1,14 @@
 import { Construct } from 'constructs';
 import { Fn, TerraformStack } from 'cdktf';
-import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
+import { HelmProvider, type HelmProviderKubernetes } from '@cdktf/provider-helm/lib/provider';
 import type { BenchConfig } from '../config/schema';
 import { clusterPath } from '../contract/naming';
 import { FluxBootstrap } from '../constructs/flux-bootstrap';
 import { configureBackend } from '../constructs/state-backend';
 import type { InfrastructureStack } from './infrastructure-stack';
+
+/** Application ID of the AKS Entra ID server (the same in every tenant): the audience of kubelogin's token. */
+export const AKS_ENTRA_SERVER_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
 
 /**
  * Flux on the cluster. A stack of its own because the helm provider must be configured from a cluster that
@@ -21,14 +24,24 @@ export class FluxStack extends TerraformStack {
     this.addDependency(infrastructure);
 
     const kube = infrastructure.aks.cluster.kubeConfig.get(0);
-    new HelmProvider(this, 'helm', {
-      kubernetes: {
-        host: kube.host,
-        clientCertificate: Fn.base64decode(kube.clientCertificate),
-        clientKey: Fn.base64decode(kube.clientKey),
-        clusterCaCertificate: Fn.base64decode(kube.clusterCaCertificate),
-      },
-    });
+    const endpoint = { host: kube.host, clusterCaCertificate: Fn.base64decode(kube.clusterCaCertificate) };
+    const kubernetes: HelmProviderKubernetes = config.cluster.entraIdRbac
+      ? {
+          ...endpoint,
+          // No client certificate exists: an Entra ID token for the identity of `az login`, which the
+          // infrastructure stack made cluster admin. Needs kubelogin on the PATH of whoever deploys.
+          exec: {
+            apiVersion: 'client.authentication.k8s.io/v1beta1',
+            command: 'kubelogin',
+            args: ['get-token', '--login', 'azurecli', '--server-id', AKS_ENTRA_SERVER_ID],
+          },
+        }
+      : {
+          ...endpoint,
+          clientCertificate: Fn.base64decode(kube.clientCertificate),
+          clientKey: Fn.base64decode(kube.clientKey),
+        };
+    new HelmProvider(this, 'helm', { kubernetes });
 
     const repository = infrastructure.repository;
     this.bootstrap = new FluxBootstrap(this, 'flux', {
