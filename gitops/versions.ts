@@ -1,6 +1,10 @@
 /**
  * Every pinned version the generated tree uses, in one place. They are part of each benchmark run's hash
  * (see benchmark.ts), so bumping one reruns the benchmarks it affects.
+ *
+ * A `// renovate: datasource=… depName=… [registryUrl=…]` comment above a pin lets Renovate's regex manager
+ * (renovate.json) propose updates: the value is the last quoted string on the next line (for an image or
+ * artifact reference, the tag after its `:`).
  */
 
 /** Flux 2.8 API versions: the beta versions are no longer served. */
@@ -24,18 +28,24 @@ export interface ChartPin {
 }
 
 export const CHARTS = {
+  // renovate: datasource=helm depName=falco registryUrl=https://falcosecurity.github.io/charts
   falco: { chart: 'falco', version: '9.1.0' },
+  // renovate: datasource=helm depName=k8s-metacollector registryUrl=https://falcosecurity.github.io/charts
   metacollector: { chart: 'k8s-metacollector', version: '0.3.1' },
+  // renovate: datasource=helm depName=event-generator registryUrl=https://falcosecurity.github.io/charts
   eventGenerator: { chart: 'event-generator', version: '0.4.0' },
 } as const satisfies Record<string, ChartPin>;
 
 /** The event-generator chart defaults its image tag to `latest`: pin the release that has `bench`. */
+// renovate: datasource=docker depName=falcosecurity/event-generator
 export const EVENT_GENERATOR_IMAGE_TAG = '0.13.0';
 
 /** Falco plugin that receives the k8s-metacollector's per-node metadata. */
+// renovate: datasource=docker depName=ghcr.io/falcosecurity/plugins/plugin/k8smeta
 export const K8SMETA_PLUGIN_REF = 'ghcr.io/falcosecurity/plugins/plugin/k8smeta:0.4.1';
 
 /** Rules falcoctl installs when Falco starts (the stable rules; the chart's default). */
+// renovate: datasource=docker depName=ghcr.io/falcosecurity/rules/falco-rules
 export const FALCO_RULES_REF = 'falco-rules:5';
 
 /** gRPC broker port of the k8s-metacollector Service (chart 0.3.1 `service.ports.broker-grpc`). */
