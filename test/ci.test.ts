@@ -144,6 +144,7 @@ describe('Renovate configuration', () => {
 
   it('keeps npm dependencies exact and actions pinned by digest', () => {
     expect(renovate.rangeStrategy).toBe('pin');
+    expect(renovate.packageRules).toContainEqual(expect.objectContaining({ matchDepTypes: ['engines'], rangeStrategy: 'auto' }));
     expect(renovate.packageRules).toContainEqual(expect.objectContaining({ matchManagers: ['github-actions'], pinDigests: true }));
     for (const [name, version] of Object.entries<string>({ ...pkg.dependencies, ...pkg.devDependencies })) {
       expect([name, /^\d+\.\d+\.\d+$/.test(version)]).toEqual([name, true]);
@@ -154,7 +155,10 @@ describe('Renovate configuration', () => {
   // its validator. Where it is installed (RENOVATE_VALIDATOR=path of renovate-config-validator), it runs here too.
   const validator = process.env.RENOVATE_VALIDATOR;
   (validator ? it : it.skip)('passes renovate-config-validator --strict (RENOVATE_VALIDATOR; otherwise `npm run renovate:check`)', () => {
-    const r = spawnSync(validator!, ['--strict', join(root, 'renovate.json')], { encoding: 'utf8' });
+    // Without a file argument it validates the repository's renovate.json as repository config (with one, as
+    // global config).
+    const r = spawnSync(validator!, ['--strict'], { cwd: root, encoding: 'utf8' });
     expect([r.status, r.stdout.match(/ERROR.*/g)]).toEqual([0, null]);
+    expect(r.stdout).toContain('Validating renovate.json');
   });
 });
