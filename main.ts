@@ -1,7 +1,9 @@
 /**
  * cdktf entry point (cdktf.json "app"): reads bench.config.yaml (or FALCO_BENCH_CONFIG), builds both stacks
- * and synthesizes them. A bad configuration prints what is wrong and exits 1, without a stack trace.
+ * and synthesizes them. A bad configuration prints what is wrong and exits 1, without a stack trace; warnings
+ * (such as an API server opened to the internet) go to stderr.
  */
+import { AnnotationMetadataEntryType } from 'cdktf';
 import { ConfigError, loadConfig } from './config/load';
 import { buildApp } from './stacks/app';
 
@@ -16,7 +18,14 @@ function main(): void {
     }
     throw e;
   }
-  buildApp(config).app.synth();
+  const { app } = buildApp(config);
+  app.synth();
+  // The cdktf CLI prints warning annotations itself; a plain `npm run synth` would not show them.
+  for (const node of app.node.findAll()) {
+    for (const entry of node.node.metadata) {
+      if (entry.type === AnnotationMetadataEntryType.WARN) console.error(`WARNING [${node.node.path}]: ${entry.data}`);
+    }
+  }
 }
 
 main();

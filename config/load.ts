@@ -74,8 +74,11 @@ const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list
 
 /** Free-form string maps: any key is allowed, values must be strings. */
 const STRING_MAPS = new Set(['azure.tags']);
+/** Lists of strings (no default element to merge over: the file's list replaces the default). */
+const STRING_LISTS = new Set(['cluster.apiServerAuthorizedIpRanges']);
 /** Optional sections absent from the defaults, with their template. */
 const OPTIONAL_SECTIONS: Record<string, object> = {
+  'cluster.apiServerAuthorizedIpRanges': [],
   'state.azurerm': { resourceGroupName: '', storageAccountName: '', containerName: 'tfstate', keyPrefix: 'falco-bench/' },
 };
 const VARIANT_TEMPLATE: VariantConfig = {
@@ -104,6 +107,16 @@ function mergeChecked(template: unknown, value: unknown, at: string, problems: s
       if (typeof v !== 'string') problems.push(`${at}.${k}: expected a string, got ${kindOf(v)} ${show(v)}`);
     }
     return { ...(template as object), ...value };
+  }
+  if (STRING_LISTS.has(at)) {
+    if (!Array.isArray(value)) {
+      problems.push(`${at}: expected a list of strings, got ${show(value)}`);
+      return [];
+    }
+    value.forEach((v, i) => {
+      if (typeof v !== 'string') problems.push(`${at}[${i}]: expected a string, got ${kindOf(v)} ${show(v)}`);
+    });
+    return [...value];
   }
   if (Array.isArray(template)) {
     if (!Array.isArray(value)) {
@@ -193,6 +206,12 @@ const GITHUB_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const GITHUB_OWNER_NAME = /^[A-Za-z0-9](-?[A-Za-z0-9]){0,38}$/;
 const AZURE_RG_NAME = /^[-\w._()]{1,90}$/;
 
+/** `a.b.c.d/n`: four octets 0-255 and a prefix length 0-32 (AKS authorized ranges are IPv4). */
+export function isIpv4Cidr(value: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+  return m !== null && m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32;
+}
+
 const MEMORY_FACTORS: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
 
 /** CPU quantity in cores. */
@@ -223,6 +242,9 @@ function validate(c: BenchConfig, problems: string[]): void {
   matches('cluster.osSku', c.cluster.osSku, /^[A-Za-z0-9]+$/, 'expected an AKS os_sku such as Ubuntu2404 or AzureLinux');
   matches('cluster.systemVmSize', c.cluster.systemVmSize, /^Standard_\w+$/, 'expected an Azure VM size such as Standard_D4as_v5');
   matches('cluster.benchmarkVmSize', c.cluster.benchmarkVmSize, /^Standard_\w+$/, 'expected an Azure VM size such as Standard_D4as_v5');
+  (c.cluster.apiServerAuthorizedIpRanges ?? []).forEach((range, i) => {
+    if (!isIpv4Cidr(range)) bad(`cluster.apiServerAuthorizedIpRanges[${i}]`, range, 'expected an IPv4 address range in CIDR form, such as 203.0.113.7/32');
+  });
   if (!Number.isInteger(c.cluster.systemNodeCount) || c.cluster.systemNodeCount < 1) {
     bad('cluster.systemNodeCount', c.cluster.systemNodeCount, 'expected a whole number >= 1');
   }

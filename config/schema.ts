@@ -80,6 +80,18 @@ export interface ClusterConfig {
   systemNodeCount: number;
   /** VM size of every benchmark node pool: use a non-burstable size so that runs compare. */
   benchmarkVmSize: string;
+  /**
+   * CIDRs allowed to reach the Kubernetes API server (your address as `x.x.x.x/32`). Unset (the default): synth
+   * works, but Terraform refuses to plan the cluster until it is set. `[]` is the explicit opt-out: the API
+   * server is open to the internet (warned about at every synth).
+   */
+  apiServerAuthorizedIpRanges?: string[];
+  /**
+   * Entra ID authentication with Azure RBAC, local accounts (the admin client certificate) disabled. The
+   * deploying identity is made cluster admin through Azure RBAC; the Flux stack's helm provider and kubectl then
+   * need `kubelogin`.
+   */
+  entraIdRbac: boolean;
 }
 
 export interface GitHubConfig {
@@ -192,6 +204,7 @@ export const DEFAULT_CONFIG: BenchConfig = {
     systemVmSize: 'Standard_D4as_v5',
     systemNodeCount: 1,
     benchmarkVmSize: 'Standard_D4as_v5',
+    entraIdRbac: false,
   },
   github: {
     owner: '',

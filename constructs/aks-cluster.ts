@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
+import { Annotations, TerraformLocal } from 'cdktf';
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { VariantConfig } from '../config/schema';
 import { CLUSTER_NETWORK, SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME, variantAksTaint, variantNodeLabels } from '../contract/naming';
@@ -22,7 +25,24 @@ export interface AksClusterProps {
   /** One dedicated single-node pool per variant. */
   readonly variants: readonly VariantConfig[];
   readonly tags: Record<string, string>;
+  /**
+   * CIDRs that may reach the API server. Undefined: Terraform refuses to plan the cluster (a precondition) until
+   * it is set; `[]`: no restriction, with a synth warning.
+   */
+  readonly apiServerAuthorizedIpRanges?: readonly string[];
+  /**
+   * Entra ID authentication with Azure RBAC and local accounts disabled: no admin client certificate exists;
+   * the deploying identity gets the cluster-admin Azure role. Default false (client certificate).
+   */
+  readonly entraIdRbac?: boolean;
 }
+
+/** Role that lets the deploying identity manage everything in the cluster through Azure RBAC (built-in). */
+export const AKS_RBAC_CLUSTER_ADMIN_ROLE = 'Azure Kubernetes Service RBAC Cluster Admin';
+
+/** What `npm run synth` and `cdktf deploy` print when the API server is opened to the internet on purpose. */
+export const OPEN_API_SERVER_WARNING =
+  'cluster.apiServerAuthorizedIpRanges is [] (explicit opt-out): the Kubernetes API server accepts connections from any address on the internet. Set it to your address, e.g. [203.0.113.7/32].';
 
 /**
  * An AKS cluster laid out for benchmarking: a system pool, and one single-node user pool per variant, labelled
@@ -34,6 +54,8 @@ export class AksCluster extends Construct {
   readonly cluster: KubernetesCluster;
   readonly identity: UserAssignedIdentity;
   readonly benchmarkPools: KubernetesClusterNodePool[];
+  /** With `entraIdRbac`: the deploying identity's cluster-admin role assignment (the Flux stack needs it). */
+  readonly adminRoleAssignment?: RoleAssignment;
 
   constructor(scope: Construct, id: string, props: AksClusterProps) {
     super(scope, id);
@@ -46,6 +68,14 @@ export class AksCluster extends Construct {
       tags,
     });
 
+    // The ranges as a Terraform local, so that the precondition below refers to an object (Terraform requires
+    // that of a condition); null when unset.
+    const ranges = props.apiServerAuthorizedIpRanges;
+    const authorizedRanges = new TerraformLocal(this, 'api_server_authorized_ip_ranges', ranges ? [...ranges] : null);
+    authorizedRanges.overrideLogicalId('api_server_authorized_ip_ranges');
+    if (ranges && ranges.length === 0) Annotations.of(this).addWarning(OPEN_API_SERVER_WARNING);
+    const client = props.entraIdRbac ? new DataAzurermClientConfig(this, 'client', {}) : undefined;
+
     this.cluster = new KubernetesCluster(this, 'cluster', {
       name,
       location,
@@ -54,8 +84,20 @@ export class AksCluster extends Construct {
       kubernetesVersion: props.kubernetesVersion,
       // No automaticUpgradeChannel (= none) and no node image updates: a benchmark must not be upgraded mid-run.
       nodeOsUpgradeChannel: 'None',
-      // The helm provider of the Flux stack authenticates with the cluster's client certificate.
-      localAccountDisabled: false,
+      // Without Entra ID, the Flux stack's helm provider authenticates with the cluster's client certificate;
+      // with it, there is no certificate and it signs in with kubelogin (stacks/flux-stack.ts).
+      localAccountDisabled: props.entraIdRbac === true,
+      azureActiveDirectoryRoleBasedAccessControl: client ? { azureRbacEnabled: true, tenantId: client.tenantId } : undefined,
+      apiServerAccessProfile: ranges && ranges.length > 0 ? { authorizedIpRanges: [...ranges] } : undefined,
+      lifecycle: {
+        precondition: [
+          {
+            condition: `\${${authorizedRanges.fqn} != null}`,
+            errorMessage:
+              'cluster.apiServerAuthorizedIpRanges is not set in bench.config.yaml: set it to the addresses that may reach the Kubernetes API server (your address: curl -s https://api.ipify.org, then [x.x.x.x/32]), or to [] to leave the API server open to the internet.',
+          },
+        ],
+      },
       identity: { type: 'UserAssigned', identityIds: [this.identity.id] },
       defaultNodePool: {
         name: SYSTEM_POOL_NAME,
@@ -99,5 +141,13 @@ export class AksCluster extends Construct {
           tags: { ...tags, 'falco-bench-variant': variant.name },
         }),
     );
+
+    if (client) {
+      this.adminRoleAssignment = new RoleAssignment(this, 'deployer-cluster-admin', {
+        scope: this.cluster.id,
+        roleDefinitionName: AKS_RBAC_CLUSTER_ADMIN_ROLE,
+        principalId: client.objectId,
+      });
+    }
   }
 }

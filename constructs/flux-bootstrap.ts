@@ -6,7 +6,9 @@ import { FLUX_NAMESPACE, FLUX_SYNC_NAME } from '../contract/naming';
 /** Chart versions of the bootstrap; Flux 2.8.5 is what `flux2` 2.18.3 installs. */
 export const FLUX_CHARTS = {
   repository: 'https://fluxcd-community.github.io/helm-charts',
+  // renovate: datasource=helm depName=flux2 registryUrl=https://fluxcd-community.github.io/helm-charts
   flux2: '2.18.3',
+  // renovate: datasource=helm depName=flux2-sync registryUrl=https://fluxcd-community.github.io/helm-charts
   flux2Sync: '1.14.5',
 } as const;
 

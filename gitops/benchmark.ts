@@ -7,6 +7,9 @@
  * HTTP server only with `config.command: test`; both are named by the chart's `fullname` helper, i.e.
  * `bench-<variant>-event-generator`, and the Service selects the pod by the chart's selector labels.
  *
+ * Least privilege: the chart's ServiceAccount, ClusterRole and RoleBinding are deleted by the post-renderer
+ * (`unusedRbacPatches`); the Job runs as `default` without a token.
+ *
  * Re-runs: a Job's pod template is immutable, so a new run needs a new Job. The post-renderer names the Job
  * `bench-<variant>-<hash>`, where the hash covers everything the run depends on (the variant, the benchmark
  * settings, the node's VM size, OS image and Kubernetes version, the pinned versions, the variant's Falco
@@ -35,7 +38,7 @@ import {
 import { falcoMetricsUrl, falcoValues } from './falco';
 import { helmRelease } from './flux';
 import type { RepoFile } from './inputs';
-import type { HelmRelease, JsonPatchOperation, PatchTarget } from './types';
+import type { HelmRelease, JsonPatchOperation, KustomizePatch, PatchTarget } from './types';
 import { CHARTS, EVENT_GENERATOR_IMAGE_TAG, FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from './versions';
 import { toYaml } from './yaml';
 
@@ -288,6 +291,38 @@ export function benchmarkJobTarget(variant: Pick<VariantConfig, 'name'>): PatchT
   return { group: 'batch', version: 'v1', kind: 'Job', name: chartJobName(variant) };
 }
 
+/**
+ * What the chart renders unconditionally for its Kubernetes actions and the bench run never uses: a
+ * ServiceAccount, and a ClusterRole (create/delete pods, deployments, roles, role bindings; read everything)
+ * bound to it by a RoleBinding, all named by the chart's fullname.
+ */
+export function unusedRbacTargets(variant: Pick<VariantConfig, 'name'>): PatchTarget[] {
+  const name = chartJobName(variant);
+  const rbac = { group: 'rbac.authorization.k8s.io', version: 'v1' };
+  return [
+    { version: 'v1', kind: 'ServiceAccount', name },
+    { ...rbac, kind: 'ClusterRole', name },
+    { ...rbac, kind: 'RoleBinding', name },
+  ];
+}
+
+/**
+ * Strategic-merge `$patch: delete` patches that drop those objects, so no benchmark release can create pods or
+ * roles. The Job runs as the namespace's `default` ServiceAccount with no token (benchmarkJobPatch). Not part of
+ * the run hash: the run does not depend on them, so removing them reruns nothing.
+ */
+export function unusedRbacPatches(variant: Pick<VariantConfig, 'name'>): KustomizePatch[] {
+  return unusedRbacTargets(variant).map((target) => ({
+    target,
+    patch: toYaml({
+      $patch: 'delete',
+      apiVersion: target.group ? `${target.group}/${target.version}` : target.version,
+      kind: target.kind,
+      metadata: { name: target.name },
+    }),
+  }));
+}
+
 /** Chart values of a variant's benchmark, with the run hash as a pod annotation. */
 export function benchmarkValues(config: RunConfig, variant: VariantConfig, rules: readonly RepoFile[] = []): Record<string, unknown> {
   return { ...chartValues(variant), podAnnotations: { [RUN_ANNOTATION]: runHash(config, variant, rules) } };
@@ -306,7 +341,11 @@ export function benchmarkRelease(config: Pick<BenchConfig, 'benchmark' | 'cluste
     install: { disableWait: true, disableWaitForJobs: true, remediation: { retries: 3 } },
     upgrade: { disableWait: true, disableWaitForJobs: true, remediation: { retries: 3, strategy: 'uninstall' } },
     postRenderers: [
-      { kustomize: { patches: [{ target: benchmarkJobTarget(variant), patch: toYaml(benchmarkJobPatch(config, variant, rules)) }] } },
+      {
+        kustomize: {
+          patches: [{ target: benchmarkJobTarget(variant), patch: toYaml(benchmarkJobPatch(config, variant, rules)) }, ...unusedRbacPatches(variant)],
+        },
+      },
     ],
     values: benchmarkValues(config, variant, rules),
   });

@@ -1,6 +1,10 @@
 /**
  * Every pinned version the generated tree uses, in one place. They are part of each benchmark run's hash
  * (see benchmark.ts), so bumping one reruns the benchmarks it affects.
+ *
+ * A `// renovate: datasource=… depName=… [registryUrl=…]` comment above a pin lets Renovate's regex manager
+ * (renovate.json) propose updates: the value is the last quoted string on the next line (for an image or
+ * artifact reference, the tag after its `:`).
  */
 
 /** Flux 2.8 API versions: the beta versions are no longer served. */
@@ -25,31 +29,41 @@ export interface ChartPin {
 }
 
 export const CHARTS = {
+  // renovate: datasource=helm depName=falco registryUrl=https://falcosecurity.github.io/charts
   falco: { chart: 'falco', version: '9.1.0' },
+  // renovate: datasource=helm depName=k8s-metacollector registryUrl=https://falcosecurity.github.io/charts
   metacollector: { chart: 'k8s-metacollector', version: '0.3.1' },
+  // renovate: datasource=helm depName=event-generator registryUrl=https://falcosecurity.github.io/charts
   eventGenerator: { chart: 'event-generator', version: '0.4.0' },
+  // renovate: datasource=helm depName=falcosidekick registryUrl=https://falcosecurity.github.io/charts
   falcosidekick: { chart: 'falcosidekick', version: '0.14.0' },
 } as const satisfies Record<string, ChartPin>;
 
 /** Falcosidekick's image, pinned (the chart 0.14.0's own default, written out so a chart bump cannot move it). */
+// renovate: datasource=docker depName=falcosecurity/falcosidekick
 export const FALCOSIDEKICK_IMAGE_TAG = '2.32.0';
 
 /**
  * The responder's image: the official Node 24 (active LTS) image, Debian bookworm variant, which ships git and
  * ssh (`-slim` and `-alpine` do not). The code comes from the repository in a ConfigMap: no image to build.
  */
+// renovate: datasource=docker depName=node
 export const RESPONDER_IMAGE = 'docker.io/library/node:24.20.0-bookworm';
 
 /** The demo workload's image: busybox has `sh` for the walkthrough's `kubectl exec`, and nothing else to run. */
+// renovate: datasource=docker depName=busybox
 export const DEMO_IMAGE = 'docker.io/library/busybox:1.37.0';
 
 /** The event-generator chart defaults its image tag to `latest`: pin the release that has `bench`. */
+// renovate: datasource=docker depName=falcosecurity/event-generator
 export const EVENT_GENERATOR_IMAGE_TAG = '0.13.0';
 
 /** Falco plugin that receives the k8s-metacollector's per-node metadata. */
+// renovate: datasource=docker depName=ghcr.io/falcosecurity/plugins/plugin/k8smeta
 export const K8SMETA_PLUGIN_REF = 'ghcr.io/falcosecurity/plugins/plugin/k8smeta:0.4.1';
 
 /** Rules falcoctl installs when Falco starts (the stable rules; the chart's default). */
+// renovate: datasource=docker depName=ghcr.io/falcosecurity/rules/falco-rules
 export const FALCO_RULES_REF = 'falco-rules:5';
 
 /** gRPC broker port of the k8s-metacollector Service (chart 0.3.1 `service.ports.broker-grpc`). */

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { Fn, TerraformStack } from 'cdktf';
-import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
+import { HelmProvider, type HelmProviderKubernetes } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import type { BenchConfig } from '../config/schema';
@@ -9,6 +9,9 @@ import { FluxBootstrap } from '../constructs/flux-bootstrap';
 import { ResponseSecrets } from '../constructs/response-secrets';
 import { configureBackend } from '../constructs/state-backend';
 import type { InfrastructureStack } from './infrastructure-stack';
+
+/** Application ID of the AKS Entra ID server (the same in every tenant): the audience of kubelogin's token. */
+export const AKS_ENTRA_SERVER_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
 
 /**
  * Flux on the cluster. A stack of its own because the helm provider must be configured from a cluster that
@@ -25,13 +28,17 @@ export class FluxStack extends TerraformStack {
     this.addDependency(infrastructure);
 
     const kube = infrastructure.aks.cluster.kubeConfig.get(0);
-    const cluster = {
-      host: kube.host,
-      clientCertificate: Fn.base64decode(kube.clientCertificate),
-      clientKey: Fn.base64decode(kube.clientKey),
-      clusterCaCertificate: Fn.base64decode(kube.clusterCaCertificate),
+    const endpoint = { host: kube.host, clusterCaCertificate: Fn.base64decode(kube.clusterCaCertificate) };
+    // No client certificate exists with Entra ID: a token for the identity of `az login`, which the
+    // infrastructure stack made cluster admin. Needs kubelogin on the PATH of whoever deploys.
+    const exec = {
+      apiVersion: 'client.authentication.k8s.io/v1beta1',
+      command: 'kubelogin',
+      args: ['get-token', '--login', 'azurecli', '--server-id', AKS_ENTRA_SERVER_ID],
     };
-    new HelmProvider(this, 'helm', { kubernetes: cluster });
+    const certificate = { clientCertificate: Fn.base64decode(kube.clientCertificate), clientKey: Fn.base64decode(kube.clientKey) };
+    const kubernetes: HelmProviderKubernetes = config.cluster.entraIdRbac ? { ...endpoint, exec } : { ...endpoint, ...certificate };
+    new HelmProvider(this, 'helm', { kubernetes });
 
     const repository = infrastructure.repository;
     this.bootstrap = new FluxBootstrap(this, 'flux', {
@@ -47,7 +54,7 @@ export class FluxStack extends TerraformStack {
     if (config.response.enabled && repository.writeKey) {
       // Plain Secrets are what the kubernetes provider is for: typed, diffed, deleted on destroy, without a Helm
       // release keeping a second copy of every value in its release history.
-      new KubernetesProvider(this, 'kubernetes', cluster);
+      new KubernetesProvider(this, 'kubernetes', config.cluster.entraIdRbac ? { ...endpoint, exec: [exec] } : { ...endpoint, ...certificate });
       new RandomProvider(this, 'random', {});
       this.responseSecrets = new ResponseSecrets(this, 'response-secrets', {
         identity: repository.writeKey.privateKey.privateKeyOpenssh,

@@ -45,6 +45,23 @@ describe('configuration', () => {
     ]);
   });
 
+  it('API server authorized ranges: unset by default, a list of IPv4 CIDRs, [] kept as the explicit opt-out', () => {
+    expect(resolveConfig(null).cluster.apiServerAuthorizedIpRanges).toBeUndefined();
+    expect(resolveConfig(null).cluster.entraIdRbac).toBe(false);
+    expect(resolveConfig({ cluster: { apiServerAuthorizedIpRanges: ['203.0.113.7/32', '10.0.0.0/8'] } }).cluster.apiServerAuthorizedIpRanges).toEqual(['203.0.113.7/32', '10.0.0.0/8']);
+    expect(resolveConfig({ cluster: { apiServerAuthorizedIpRanges: [] } }).cluster.apiServerAuthorizedIpRanges).toEqual([]);
+    expect(problemsOf({ cluster: { apiServerAuthorizedIpRanges: ['203.0.113.7', '300.1.1.1/32', '10.0.0.0/33', 7] } })).toEqual([
+      'cluster.apiServerAuthorizedIpRanges[3]: expected a string, got number 7',
+    ]);
+    expect(problemsOf({ cluster: { apiServerAuthorizedIpRanges: ['203.0.113.7', '300.1.1.1/32', '10.0.0.0/33'] } })).toEqual(
+      ['"203.0.113.7"', '"300.1.1.1/32"', '"10.0.0.0/33"'].map(
+        (v, i) => `cluster.apiServerAuthorizedIpRanges[${i}]: ${v} is not allowed; expected an IPv4 address range in CIDR form, such as 203.0.113.7/32`,
+      ),
+    );
+    expect(problemsOf({ cluster: { apiServerAuthorizedIpRanges: null } })).toEqual(['cluster.apiServerAuthorizedIpRanges: expected a list of strings, got null']);
+    expect(problemsOf({ cluster: { entraIdRbac: 'yes' } })).toEqual(['cluster.entraIdRbac: expected boolean, got string "yes"']);
+  });
+
   it('merges partial sections over the defaults and does not mutate them', () => {
     const c = resolveConfig({ cluster: { name: 'bench' }, azure: { tags: { team: 'sec' } } });
     expect(c.cluster.name).toBe('bench');

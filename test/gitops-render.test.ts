@@ -5,10 +5,14 @@
 import { renderTree } from '../gitops/tree';
 import type { HelmRelease } from '../gitops/types';
 import { benchmarkJobName, runHash } from '../gitops/benchmark';
-import { parse } from 'yaml';
 import { FALCO_METRICS_PORT, FALCO_NAMESPACE, benchmarkReleaseName, falcoMetricsServiceName, falcoReleaseName, variantToleration } from '../contract/naming';
 import { FALCO_OUTPUTS_QUEUE_CAPACITY } from '../gitops/falco';
-import { K8sObject, findObject, renderHelmRelease } from './helpers/helm';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, parseAllDocuments, stringify } from 'yaml';
+import { K8sObject, chartDir, findObject, helmTemplate, layerBinary, renderHelmRelease } from './helpers/helm';
 import { Obj, allObjects, defaultConfig, parseRendered, repoInputs } from './helpers/gitops-tree';
 import { describeWithUpstream } from './helpers/upstream';
 
@@ -52,6 +56,46 @@ describeWithUpstream('HelmReleases rendered with the real charts', () => {
     expect(url.hostname).toBe(`${service.metadata.name}.${service.metadata.namespace ?? FALCO_NAMESPACE}.svc.cluster.local`);
     expect(Number(url.port)).toBe(FALCO_METRICS_PORT);
     expect(url.pathname).toBe('/metrics');
+  });
+
+  const identityKinds = ['ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'];
+  const benchmarks = releases.filter((hr) => hr.spec.chart.spec.chart === 'event-generator');
+  const chartOnly = (hr: HelmRelease) =>
+    helmTemplate({ chart: chartDir(hr.spec.chart.spec.chart, hr.spec.chart.spec.version), release: hr.spec.releaseName, namespace: hr.metadata.namespace!, values: hr.spec.values ?? {} });
+
+  it('the event-generator chart alone installs a ServiceAccount, a ClusterRole that creates pods and roles, and its binding', () => {
+    const kinds = chartOnly(benchmarks[0]).filter((o) => identityKinds.includes(o.kind));
+    expect(kinds.map((o) => o.kind).sort()).toEqual(['ClusterRole', 'RoleBinding', 'ServiceAccount']);
+    const rules = findObject<Obj>(kinds, 'ClusterRole').rules as { resources: string[]; verbs: string[] }[];
+    expect(rules.some((r) => r.resources.includes('pods') && r.verbs.includes('create'))).toBe(true);
+    expect(rules.some((r) => r.resources.includes('roles') && r.verbs.includes('create'))).toBe(true);
+  });
+
+  it('no benchmark release installs a ServiceAccount or any RBAC object; its Job runs as default without a token', () => {
+    expect(benchmarks).toHaveLength(config.benchmark.variants.length);
+    for (const hr of benchmarks) {
+      const objects = rendered.get(hr.metadata.name)!;
+      expect([hr.metadata.name, objects.filter((o) => identityKinds.includes(o.kind)).map((o) => o.kind)]).toEqual([hr.metadata.name, []]);
+      expect(objects.map((o) => o.kind).sort()).toEqual(['Job', 'Service']);
+      const pod = findObject<Obj>(objects, 'Job').spec.template.spec;
+      expect([pod.serviceAccountName, pod.automountServiceAccountToken]).toEqual(['default', false]);
+    }
+  });
+
+  it('kustomize (kubectl kustomize, the engine of Flux post-renderers) applies the patches with the same result', () => {
+    const hr = benchmarks[0];
+    const dir = mkdtempSync(join(tmpdir(), 'postrender-'));
+    try {
+      writeFileSync(join(dir, 'chart.yaml'), chartOnly(hr).map((o) => stringify(o)).join('---\n'));
+      writeFileSync(join(dir, 'kustomization.yaml'), stringify({ resources: ['chart.yaml'], patches: hr.spec.postRenderers![0].kustomize.patches }));
+      const out = execFileSync(layerBinary('kubectl'), ['kustomize', dir], { encoding: 'utf8' });
+      const kustomized = parseAllDocuments(out).map((d) => d.toJS() as K8sObject);
+      const key = (o: K8sObject) => `${o.kind}/${o.metadata.name}`;
+      expect(kustomized.map(key).sort()).toEqual(rendered.get(hr.metadata.name)!.map(key).sort());
+      expect(findObject(kustomized, 'Job')).toEqual(findObject(rendered.get(hr.metadata.name)!, 'Job'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a variant's benchmark Job is renamed by its run hash and runs the bench command", () => {

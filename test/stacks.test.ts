@@ -1,8 +1,34 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { AKS_RBAC_CLUSTER_ADMIN_ROLE } from '../constructs/aks-cluster';
 import { VARIANT_KEY } from '../contract/naming';
-import { onlyResource, resources, synthStacks } from './helpers/synth';
+import { AKS_ENTRA_SERVER_ID } from '../stacks/flux-stack';
+import { onlyResource, resources, synthStacks, type TerraformJson } from './helpers/synth';
+
+const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Runs the real `terraform plan` on the cluster's precondition and the locals it reads, moved onto a
+ * `terraform_data` resource (built into Terraform: no provider download), in a temporary folder.
+ */
+function planPrecondition(infra: TerraformJson): { status: number | null; output: string } {
+  const aks = onlyResource(infra, 'azurerm_kubernetes_cluster');
+  const dir = mkdtempSync(join(tmpdir(), 'tf-precondition-'));
+  try {
+    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ locals: infra.locals, resource: { terraform_data: { gate: { input: 1, lifecycle: aks.lifecycle } } } }));
+    const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: join(dir, 'none.tfrc') };
+    writeFileSync(join(dir, 'none.tfrc'), '');
+    const init = spawnSync('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
+    if (init.status !== 0) throw new Error(init.stdout + init.stderr);
+    const plan = spawnSync('terraform', ['plan', '-input=false', '-no-color', '-lock=false'], { cwd: dir, env, encoding: 'utf8' });
+    return { status: plan.status, output: (plan.stdout + plan.stderr).replace(/\s+/g, ' ') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Terraform `yamlencode({...})` argument, turned back into data where it holds only literals. */
 function yamlencodeArgument(expr: string): string {
@@ -45,6 +71,52 @@ describe('infrastructure stack', () => {
     expect(aks).not.toHaveProperty('automatic_upgrade_channel');
     expect(aks.location).toBe('${azurerm_resource_group.resource-group.location}');
     expect(onlyResource(infra, 'azurerm_resource_group')).toMatchObject({ name: 'playground-aks-falco', location: 'westeurope' });
+  });
+
+  it('restricts the API server to the configured ranges; unset stops the plan; [] opts out', () => {
+    const aks = onlyResource(infra, 'azurerm_kubernetes_cluster');
+    expect(aks).not.toHaveProperty('api_server_access_profile');
+    expect(infra.locals).toEqual({ api_server_authorized_ip_ranges: null });
+    expect(aks.lifecycle.precondition).toEqual([
+      { condition: '${local.api_server_authorized_ip_ranges != null}', error_message: expect.stringContaining('cluster.apiServerAuthorizedIpRanges is not set') },
+    ]);
+    const set = synthStacks({ cluster: { apiServerAuthorizedIpRanges: ['203.0.113.7/32', '198.51.100.0/24'] } }).infrastructure;
+    expect(onlyResource(set, 'azurerm_kubernetes_cluster').api_server_access_profile).toEqual({ authorized_ip_ranges: ['203.0.113.7/32', '198.51.100.0/24'] });
+    expect(set.locals).toEqual({ api_server_authorized_ip_ranges: ['203.0.113.7/32', '198.51.100.0/24'] });
+    const open = synthStacks({ cluster: { apiServerAuthorizedIpRanges: [] } }).infrastructure;
+    expect(onlyResource(open, 'azurerm_kubernetes_cluster')).not.toHaveProperty('api_server_access_profile');
+    expect(open.locals).toEqual({ api_server_authorized_ip_ranges: [] });
+  });
+
+  (hasTerraform ? it : it.skip)('terraform plan stops on the unset ranges with the fix in the message, and passes once set or opted out', () => {
+    const unset = planPrecondition(infra);
+    expect(unset.status).not.toBe(0);
+    expect(unset.output).toContain('Resource precondition failed');
+    expect(unset.output).toContain('cluster.apiServerAuthorizedIpRanges is not set in bench.config.yaml');
+    for (const ranges of [['203.0.113.7/32'], []]) {
+      const ok = planPrecondition(synthStacks({ cluster: { apiServerAuthorizedIpRanges: ranges } }).infrastructure);
+      expect([ranges, ok.status, ok.output]).toEqual([ranges, 0, expect.stringContaining('1 to add')]);
+    }
+  });
+
+  it('keeps local accounts by default; with entraIdRbac: Entra ID + Azure RBAC, no local accounts, the deployer made cluster admin', () => {
+    const aks = onlyResource(infra, 'azurerm_kubernetes_cluster');
+    expect(aks.local_account_disabled).toBe(false);
+    expect(aks).not.toHaveProperty('azure_active_directory_role_based_access_control');
+    expect(resources(infra, 'azurerm_role_assignment')).toEqual([]);
+
+    const entra = synthStacks({ cluster: { entraIdRbac: true } }).infrastructure;
+    const client = `data.azurerm_client_config.${Object.keys(entra.data.azurerm_client_config)[0]}`;
+    const cluster = onlyResource(entra, 'azurerm_kubernetes_cluster');
+    expect(cluster.local_account_disabled).toBe(true);
+    expect(cluster.azure_active_directory_role_based_access_control).toEqual({ azure_rbac_enabled: true, tenant_id: `\${${client}.tenant_id}` });
+    expect(onlyResource(entra, 'azurerm_role_assignment')).toMatchObject({
+      scope: '${azurerm_kubernetes_cluster.aks_cluster_D4B35EC5.id}',
+      role_definition_name: AKS_RBAC_CLUSTER_ADMIN_ROLE,
+      principal_id: `\${${client}.object_id}`,
+    });
+    // The kubeconfig output stays sensitive; without local accounts it holds no admin certificate.
+    expect(entra.output.kube_config).toMatchObject({ sensitive: true });
   });
 
   it('creates one single-node pool per variant, labelled and tainted with its name', () => {
@@ -135,6 +207,19 @@ describe('flux stack', () => {
       config: { path: '../../../terraform.infrastructure.tfstate' },
     });
     expect(flux.terraform.required_providers.helm.version).toBe('3.1.1');
+  });
+
+  it('with entraIdRbac, signs in with kubelogin (Entra ID token of az login) instead of the client certificate', () => {
+    const { flux: entraFlux } = synthStacks({ cluster: { entraIdRbac: true } });
+    const k = entraFlux.provider.helm[0].kubernetes;
+    expect(Object.keys(k).sort()).toEqual(['cluster_ca_certificate', 'exec', 'host']);
+    expect(k.exec).toEqual({
+      api_version: 'client.authentication.k8s.io/v1beta1',
+      command: 'kubelogin',
+      args: ['get-token', '--login', 'azurecli', '--server-id', AKS_ENTRA_SERVER_ID],
+    });
+    expect(k.host).toMatch(/kube_config0host\}$/);
+    expect(JSON.stringify(entraFlux)).not.toMatch(/client_certificate|client_key/);
   });
 
   it('installs flux2 2.18.3 and then flux2-sync 1.14.5 into flux-system', () => {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { OPEN_API_SERVER_WARNING } from '../constructs/aks-cluster';
 
 const root = resolve(__dirname, '..');
 const entry = join(root, 'dist', 'main.js');
@@ -65,6 +66,15 @@ describe('synth (node dist/main.js)', () => {
     expect(infra.provider.github).toEqual([{ owner: 'octocat' }]);
     expect(infra.provider.azurerm[0].subscription_id).toBe('11111111-2222-3333-4444-555555555555');
     expect(Object.values<any>(infra.data.github_repository)[0].name).toBe('my-falco-fork');
+  });
+
+  it('warns loudly on stderr when the API server is opened to the internet on purpose ([] ranges)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opencfg-'));
+    const file = join(dir, 'bench.config.yaml');
+    writeFileSync(file, 'cluster:\n  apiServerAuthorizedIpRanges: []\n');
+    const r = synth(bareEnv({ FALCO_BENCH_CONFIG: file }));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(`WARNING [infrastructure/aks]: ${OPEN_API_SERVER_WARNING}\n`);
   });
 
   it('stops on a bad configuration with the field, value and allowed values, and no stack trace', () => {
