@@ -1,7 +1,9 @@
 /**
  * cdktf entry point (cdktf.json "app"): reads bench.config.yaml (or FALCO_BENCH_CONFIG), builds both stacks
- * and synthesizes them. A bad configuration prints what is wrong and exits 1, without a stack trace.
+ * and synthesizes them. A bad configuration is bad input: it prints what is wrong and exits 2, without a stack
+ * trace.
  */
+import { EXIT } from './cli/command';
 import { ConfigError, loadConfig } from './config/load';
 import { buildApp } from './stacks/app';
 
@@ -12,7 +14,7 @@ function main(): void {
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
-      process.exit(1);
+      process.exit(EXIT.badInput);
     }
     throw e;
   }
