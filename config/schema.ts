@@ -21,7 +21,7 @@ export const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 export const FLUX_DURATION = /^(\d+(\.\d+)?(ms|s|m|h))+$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const AZURE_RG_NAME = /^[-\w._()]{1,90}$/;
-const VM_SIZE = /^Standard_\w+$/;
+const VM_SIZE = /^Standard_[A-Za-z0-9_-]+$/;
 
 /** Falco driver. The legacy eBPF probe is gone in Falco 0.44: `modern_ebpf` replaces it. */
 export const DRIVER_KINDS = ['kmod', 'modern_ebpf'] as const;
