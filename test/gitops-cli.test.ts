@@ -24,7 +24,8 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 describe('npm run gitops', () => {
   it("the repository's fluxcd/ tree is what the generator makes of its bench.config.yaml", async () => {
     const r = await runGitops(['--check'], REPO_ROOT);
-    expect(r.err).toBe('');
+    // stderr may only say that an empty file means all defaults.
+    expect(r.err).toMatch(/^(.*all defaults apply)?$/);
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toMatch(/^fluxcd\/ is up to date \(\d+ files\)\n$/);
   });

@@ -46,6 +46,14 @@ describe('README configuration reference', () => {
     expect((await run(['--check', '--readme', copy])).code).toBe(EXIT.badInput);
   });
 
+  it('the Commands table lists every npm script, once, and the exit codes are documented', () => {
+    const scripts = Object.keys(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).scripts);
+    const section = readme.slice(readme.indexOf('### Commands'), readme.indexOf('## How it fits together'));
+    const listed = [...section.matchAll(/^\| `npm (?:run )?([\w:]+)` \|/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual([...scripts].sort());
+    expect(section).toMatch(/\*\*0\*\* when all is well,\s+\*\*1\*\* when it ran and found something wrong, \*\*2\*\* on bad input/);
+  });
+
   it('names the test command that CI runs', () => {
     const ci = readFileSync(join(__dirname, '..', '.ci', 'run'), 'utf8');
     expect(ci).toMatch(/^npm ci\b/m);
