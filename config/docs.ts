@@ -36,6 +36,8 @@ function allowedCell(node: Leaf | ListNode | OptionalNode): string {
       return '`true`, `false`';
     case 'map':
       return 'map of strings';
+    case 'strings':
+      return `list of ${node.expect ?? 'strings'}`;
   }
 }
 

@@ -51,7 +51,14 @@ export interface BoolLeaf extends LeafBase<boolean> {
 export interface MapLeaf extends LeafBase<Record<string, string>> {
   readonly type: 'map';
 }
-export type Leaf = TextLeaf<string> | IntLeaf | BoolLeaf | MapLeaf;
+/** A list of strings, each checked like a text leaf (e.g. CIDR ranges). */
+export interface StringsLeaf extends LeafBase<string[]> {
+  readonly type: 'strings';
+  readonly pattern?: RegExp;
+  /** What one valid item looks like. */
+  readonly expect?: string;
+}
+export type Leaf = TextLeaf<string> | IntLeaf | BoolLeaf | MapLeaf | StringsLeaf;
 
 export interface SectionNode<F extends Fields = Fields> {
   readonly node: 'section';
@@ -110,12 +117,9 @@ export const oneOf = <const V extends readonly string[]>(values: V, o: LeafOptio
 export const int = (o: LeafOptions<number> & { min: number }) => leaf<IntLeaf>({ type: 'int', ...o });
 export const bool = (o: LeafOptions<boolean>) => leaf<BoolLeaf>({ type: 'bool', ...o });
 export const stringMap = (o: LeafOptions<Record<string, string>>) => leaf<MapLeaf>({ type: 'map', ...o });
-export const list = <I extends SectionNode>(item: I, o: Omit<ListNode<I>, 'node' | 'item'>): ListNode<I> => ({ node: 'list', item, ...o });
-export const optional = <S extends SectionNode>(s: S, o: { doc: string; rule?: Rule<ValueOf<S> | undefined> }): OptionalNode<S> => ({
-  node: 'optional',
-  section: s,
-  ...o,
-});
+export const strings = (o: LeafOptions<string[]> & { pattern?: RegExp; expect?: string }) => leaf<StringsLeaf>({ type: 'strings', ...o });
+export const list = <I extends SectionNode>(item: I, o: Omit<ListNode<I>, 'node' | 'item'>): ListNode<I> => ({ ...o, node: 'list', item });
+export const optional = <S extends SectionNode>(s: S, o: { doc: string; rule?: Rule<ValueOf<S> | undefined> }): OptionalNode<S> => ({ ...o, node: 'optional', section: s });
 
 // ---- walking ---------------------------------------------------------------------------------------------
 
@@ -293,6 +297,13 @@ function mergeLeaf(l: Leaf, value: unknown, at: string, problems: string[]): unk
       for (const [k, v] of Object.entries(value)) {
         if (typeof v !== 'string') problems.push(`${at}.${k}: expected a string, got ${kindOf(v)} ${show(v)}`);
       }
+      break;
+    case 'strings':
+      if (!Array.isArray(value)) return wrongType('a list of strings');
+      value.forEach((v, i) => {
+        if (typeof v !== 'string') problems.push(`${at}[${i}]: expected a string, got ${kindOf(v)} ${show(v)}`);
+        else if (l.pattern && !l.pattern.test(v)) problems.push(`${at}[${i}]: ${notAllowed(v, `expected ${l.expect}`)}`);
+      });
       break;
   }
   const p = leafProblem(l, value);
