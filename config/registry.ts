@@ -166,34 +166,40 @@ export function resolve<S extends SectionNode>(root: S, raw: unknown, env: Recor
     problems.push(`the document: expected a map of settings, got ${kindOf(doc)} ${show(doc)}`);
     return { value: defaultsOf(root), problems };
   }
-  const fromEnv = applyEnv(root, structuredClone(doc), env, problems);
+  const sources = new Map<string, string>();
+  const fromEnv = applyEnv(root, structuredClone(doc), env, problems, sources);
   const value = mergeSection(root, fromEnv, '', problems) as ValueOf<S>;
   const failed = new Set(problems.map((p) => p.slice(0, p.indexOf(': '))));
   checkRules(root, value, '', { root: value, failed }, problems);
-  return { value, problems };
+  // A bad value from the environment names its variable: the file is not where to look.
+  const named = problems.map((p) => {
+    const path = p.slice(0, p.indexOf(': '));
+    return sources.has(path) ? `${path} (from ${sources.get(path)})${p.slice(path.length)}` : p;
+  });
+  return { value, problems: named };
 }
 
 /** Writes set environment variables into the document at their settings' places. */
-function applyEnv(root: SectionNode, doc: Record<string, unknown>, env: Record<string, string | undefined>, problems: string[]) {
-  const visit = (s: SectionNode, target: Record<string, unknown>) => {
+function applyEnv(root: SectionNode, doc: Record<string, unknown>, env: Record<string, string | undefined>, problems: string[], sources: Map<string, string>) {
+  const visit = (s: SectionNode, target: Record<string, unknown>, at: string) => {
     for (const [key, n] of Object.entries(s.fields)) {
       if (n.node === 'section') {
         if (target[key] === undefined || target[key] === null) target[key] = {};
-        if (isObject(target[key])) visit(n, target[key] as Record<string, unknown>);
+        if (isObject(target[key])) visit(n, target[key] as Record<string, unknown>, join(at, key));
       } else if (n.node === 'leaf' && n.env) {
         const name = typeof n.env === 'string' ? n.env : n.env.name;
         const text = env[name];
         if (!text) continue;
-        if (typeof n.env === 'string') target[key] = text;
+        const parts = typeof n.env === 'string' ? { [key]: text } : n.env.split(text);
+        if (typeof parts === 'string') problems.push(`${name}: ${show(text)} ${parts}`);
         else {
-          const parts = n.env.split(text);
-          if (typeof parts === 'string') problems.push(`${name}: ${show(text)} ${parts}`);
-          else Object.assign(target, parts);
+          Object.assign(target, parts);
+          for (const k of Object.keys(parts)) sources.set(join(at, k), name);
         }
       }
     }
   };
-  visit(root, doc);
+  visit(root, doc, '');
   return doc;
 }
 

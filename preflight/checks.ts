@@ -40,7 +40,7 @@ export function azureCredentials(config: BenchConfig, env: Env, azLoggedIn: bool
   );
   const secret = env.ARM_CLIENT_SECRET || env.ARM_CLIENT_CERTIFICATE_PATH || isTrue(env.ARM_USE_OIDC);
   if (env.ARM_CLIENT_ID && secret) out.push(ok('Azure service principal from ARM_CLIENT_ID'));
-  else if (isTrue(env.ARM_USE_MSI)) out.push(ok('Azure managed identity (ARM_USE_MSI)'));
+  else if (isTrue(env.ARM_USE_MSI) || isTrue(env.ARM_USE_AKS_WORKLOAD_IDENTITY)) out.push(ok('Azure managed identity (ARM_USE_MSI or ARM_USE_AKS_WORKLOAD_IDENTITY)'));
   else if (env.ARM_CLIENT_ID && !azLoggedIn) {
     out.push(fail('ARM_CLIENT_ID is set without ARM_CLIENT_SECRET, ARM_CLIENT_CERTIFICATE_PATH or ARM_USE_OIDC=true', 'export ARM_CLIENT_SECRET=<secret of the service principal>'));
   } else if (azLoggedIn) out.push(ok('Azure login from the az CLI'));

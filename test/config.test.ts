@@ -124,7 +124,11 @@ describe('configuration', () => {
     expect(c.github.repository).toBe('my-fork');
     expect(c.azure.subscriptionId).toBe('00000000-0000-0000-0000-000000000001');
     expect(resolveConfig({}, { GITHUB_OWNER: 'org', GITHUB_REPOSITORY: 'repo' }).github).toMatchObject({ owner: 'org', repository: 'repo' });
-    expect(problemsOf({}, { GITHUB_REPOSITORY: 'a/b/c' })).toEqual([expect.stringContaining('GITHUB_REPOSITORY')]);
+    expect(problemsOf({}, { GITHUB_REPOSITORY: 'a/b/c' })).toEqual(['GITHUB_REPOSITORY: "a/b/c" is not "owner/name" or "name"']);
+    expect(problemsOf({}, { GITHUB_OWNER: '-bad-', ARM_SUBSCRIPTION_ID: 'nope' })).toEqual([
+      'azure.subscriptionId (from ARM_SUBSCRIPTION_ID): "nope" is not allowed; expected a subscription GUID or empty (then ARM_SUBSCRIPTION_ID)',
+      'github.owner (from GITHUB_OWNER): "-bad-" is not allowed; expected a GitHub user or organisation name',
+    ]);
   });
 
   it('rejects an unknown driver, naming the field, value and what is allowed', () => {

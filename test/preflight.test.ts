@@ -191,7 +191,8 @@ describe('npm run preflight', () => {
   it.each([
     ['a service principal secret', { ARM_CLIENT_ID: 'id', ARM_CLIENT_SECRET: 's' }, 'ok   Azure service principal from ARM_CLIENT_ID'],
     ['OIDC', { ARM_CLIENT_ID: 'id', ARM_USE_OIDC: 'true' }, 'ok   Azure service principal from ARM_CLIENT_ID'],
-    ['a managed identity', { ARM_USE_MSI: 'true' }, 'ok   Azure managed identity (ARM_USE_MSI)'],
+    ['a managed identity', { ARM_USE_MSI: 'true' }, 'ok   Azure managed identity (ARM_USE_MSI or ARM_USE_AKS_WORKLOAD_IDENTITY)'],
+    ['AKS workload identity', { ARM_USE_AKS_WORKLOAD_IDENTITY: 'true' }, 'ok   Azure managed identity (ARM_USE_MSI or ARM_USE_AKS_WORKLOAD_IDENTITY)'],
     ['a client id without its secret', { ARM_CLIENT_ID: 'id' }, expect.stringMatching(/^FAIL ARM_CLIENT_ID is set without ARM_CLIENT_SECRET.* -> export ARM_CLIENT_SECRET=/)],
   ])('Azure auth from the environment: %s', async (_label, env, line) => {
     const dir = await repository();
