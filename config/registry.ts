@@ -1,15 +1,19 @@
 /**
  * The mechanism of the declarative configuration registry: a setting is declared once, as a node of a tree
- * (`section`, `text`, `oneOf`, `quantity`, `int`, `bool`, `stringMap`, `list`, `optional`), with its type,
+ * (`section`, `text`, `oneOf`, `int`, `bool`, `stringMap`, `strings`, `list`, `optional`), with its type,
  * default, allowed values or rule, environment variable and one-line doc. From that one tree come the
  * TypeScript type of the configuration (`ValueOf`), the defaults (`defaultsOf`), the validation (`resolve`) and
  * the README's reference table (config/docs.ts). config/schema.ts holds the tree itself.
  */
 
-/** Where a rule runs: the whole (type-checked, complete) configuration, and the object holding the value. */
+/**
+ * Where a rule runs: the whole resolved configuration and the object holding the value. Untyped here, as the
+ * registry's type is derived from the rules' own declarations; a rule that reads a value which is itself bad
+ * may throw, and is then skipped (that value's problem is reported anyway).
+ */
 export interface RuleContext {
-  root: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  parent: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  root: any;
+  parent: any;
 }
 /** A check beyond the type; returns the problem (what follows `path: `) or undefined when the value is fine. */
 export type Rule<T> = (value: T, ctx: RuleContext) => string | undefined;
@@ -23,7 +27,7 @@ export type EnvOverride = string | { name: string; split: (text: string) => Reco
 interface LeafBase<T> {
   readonly node: 'leaf';
   readonly doc: string;
-  /** Absent: the setting is required (only inside list items, whose fields have no partial defaults). */
+  /** Absent: the setting is required (in list items and optional sections, whose fields may lack defaults). */
   readonly default?: T;
   readonly env?: EnvOverride;
   /** Method syntax on purpose: a rule for `'kmod' | 'modern_ebpf'` still fits where a string rule is expected. */
@@ -155,9 +159,8 @@ export const notAllowed = (value: unknown, why: string) => `${show(value)} is no
 
 /**
  * Validates a parsed document against the registry: applies environment overrides, merges over the defaults,
- * checks types and values, then the rules of every value that passed those (a rule that cannot judge because
- * a value it reads is itself wrong, and so throws, stays silent: that value's own problem is reported). Returns the value and every problem,
- * each `path: what is wrong`, list items named by their key (`benchmark.variants[kmod1cpu].cpu.limit`).
+ * checks types and values, then the rules of every value that passed those. Returns the value and every
+ * problem, each `path: what is wrong`, list items named by their key (`benchmark.variants[kmod1cpu].cpu.limit`).
  */
 export function resolve<S extends SectionNode>(root: S, raw: unknown, env: Record<string, string | undefined>): { value: ValueOf<S>; problems: string[] } {
   const problems: string[] = [];
