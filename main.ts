@@ -1,9 +1,10 @@
 /**
  * cdktf entry point (cdktf.json "app"): reads bench.config.yaml (or FALCO_BENCH_CONFIG), builds both stacks
- * and synthesizes them. A bad configuration prints what is wrong and exits 1, without a stack trace; warnings
- * (such as an API server opened to the internet) go to stderr.
+ * and synthesizes them. A bad configuration is bad input: it prints what is wrong and exits 2, without a stack
+ * trace; warnings (such as an API server opened to the internet) go to stderr.
  */
 import { AnnotationMetadataEntryType } from 'cdktf';
+import { EXIT } from './cli/command';
 import { ConfigError, loadConfig } from './config/load';
 import { buildApp } from './stacks/app';
 
@@ -14,7 +15,7 @@ function main(): void {
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
-      process.exit(1);
+      process.exit(EXIT.badInput);
     }
     throw e;
   }

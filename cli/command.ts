@@ -98,7 +98,9 @@ export function parseCommandLine(spec: CommandSpec, argv: string[]): Parsed | 'h
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: spec.positionals !== undefined });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    // Not `instanceof Error`: node's own errors come from another realm under jest.
+    const message = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+    throw new UsageError(message);
   }
   if (parsed.values.help) return 'help';
   return { values: parsed.values as ParsedValues, positionals: parsed.positionals };

@@ -1,182 +1,93 @@
 /**
- * The typed configuration of the whole product. One file (`bench.config.yaml`) is read into these types; the
- * CDKTF app and the GitOps generator both take a `BenchConfig`, so a variant exists in exactly one place.
+ * The configuration registry: every setting of `bench.config.yaml`, declared once with its type, default,
+ * allowed values or rule, environment variable and one-line doc. The types below (`BenchConfig`, ...), the
+ * defaults (`DEFAULT_CONFIG`), the validation (config/load.ts) and the README's reference table
+ * (`npm run docs:config`) all come from `CONFIG_REGISTRY`: adding a setting is adding one entry here.
  *
- * Every field is optional in the file; `DEFAULT_CONFIG` supplies what is left out. Defaults come from the
- * original hand-run AKS benchmark where it had one (westeurope, Standard_D4as_v5, one system node, the
- * `playground-aks-falco` resource group and `aks-falco` cluster, six CPU/driver/buffering variants with 1Gi).
+ * Defaults come from the original hand-run AKS benchmark where it had one (westeurope, Standard_D4as_v5, one
+ * system node, the `playground-aks-falco` resource group and `aks-falco` cluster, six CPU/driver/buffering
+ * variants with 1Gi).
  */
-import { DEFAULT_POLICY_FILE } from '../contract/naming';
+import { DEFAULT_POLICY_FILE, SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME } from '../contract/naming';
+import { goDurationSeconds } from './duration';
+import { CPU_QUANTITY, MEMORY_QUANTITY, cpuCores, memoryBytes } from './quantity';
+import { bool, defaultsOf, int, list, notAllowed, oneOf, optional, section, stringMap, strings, text, unset, type Rule, type ValueOf } from './registry';
+
+/** AKS node pool names (Linux): lowercase alphanumerics, starting with a letter, at most 12 characters. */
+export const NODE_POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
+/** Go duration, as event-generator flags take it. */
+export const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+/** The durations Flux's CRDs accept (their `interval` pattern): no units below a millisecond. */
+export const FLUX_DURATION = /^(\d+(\.\d+)?(ms|s|m|h))+$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const AZURE_RG_NAME = /^[-\w._()]{1,90}$/;
+const VM_SIZE = /^Standard_[A-Za-z0-9_-]+$/;
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+/** An IPv4 range in CIDR form (`203.0.113.7/32`). */
+export const IPV4_CIDR = new RegExp(`^${OCTET}(\\.${OCTET}){3}/([0-9]|[12]\\d|3[0-2])$`);
 
 /** Falco driver. The legacy eBPF probe is gone in Falco 0.44: `modern_ebpf` replaces it. */
 export const DRIVER_KINDS = ['kmod', 'modern_ebpf'] as const;
-export type DriverKind = (typeof DRIVER_KINDS)[number];
-
-export const REPOSITORY_MODES = ['existing', 'create'] as const;
 /** `existing`: adopt a repository that exists (your fork). `create`: the app creates a new repository. */
-export type RepositoryMode = (typeof REPOSITORY_MODES)[number];
-
+export const REPOSITORY_MODES = ['existing', 'create'] as const;
 export const REPOSITORY_VISIBILITIES = ['private', 'public'] as const;
-export type RepositoryVisibility = (typeof REPOSITORY_VISIBILITIES)[number];
-
 export const STATE_BACKENDS = ['local', 'azurerm'] as const;
-
-/** Falco priorities, most severe first (Falcosidekick's `minimumpriority` takes the same names). */
+/** Falco priorities, highest first (Falcosidekick's `minimumpriority` takes them lower-case). */
 export const ALERT_PRIORITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'] as const;
-export type AlertPriority = (typeof ALERT_PRIORITIES)[number];
-export type StateBackendKind = (typeof STATE_BACKENDS)[number];
 
-/** A Kubernetes request/limit pair, as quantities (`"500m"`, `"2"`, `"1Gi"`). */
-export interface ResourcePair {
-  /** What the scheduler reserves. */
-  request: string;
-  /** The hard cap; Falco is throttled (CPU) or OOM-killed (memory) above it. */
-  limit: string;
+const goDuration = (doc: string, def: string, rule?: Rule<string>) =>
+  text({ doc, default: def, pattern: GO_DURATION, expect: 'a Go duration such as 5s, 100ms or 5m', rule });
+const vmSize = (doc: string) => text({ doc, default: 'Standard_D4as_v5', pattern: VM_SIZE, expect: 'an Azure VM size such as Standard_D4as_v5' });
+
+/** A Kubernetes request/limit pair of quantities; YAML numbers are taken as quantities (`1` -> `"1"`). */
+function resourcePair(what: string, pattern: RegExp, measure: (q: string) => number, example: string) {
+  const expect = `a ${what} quantity such as ${example} (greater than zero)`;
+  const positive = (q: string) => (measure(q) > 0 ? undefined : notAllowed(q, `expected ${expect}`));
+  return section({
+    request: text({
+      doc: `Falco ${what} request: what the scheduler reserves`,
+      pattern,
+      expect,
+      numbers: true,
+      rule: (q, { parent }) =>
+        positive(q) ??
+        (measure(q) > measure(parent.limit) ? `${JSON.stringify(q)} is more than the limit ${JSON.stringify(parent.limit)}; the request must not exceed the limit` : undefined),
+    }),
+    limit: text({ doc: `Falco ${what} limit: above it Falco is ${what === 'CPU' ? 'throttled' : 'OOM-killed'}`, pattern, expect, numbers: true, rule: positive }),
+  });
 }
 
-/** One benchmark variant: one Falco configuration on one dedicated node. */
-export interface VariantConfig {
-  /**
-   * Unique name; also the AKS node pool name, so: 1-12 characters, lowercase letters and digits, starting with
-   * a letter. It labels and taints the variant's node and names its Falco and benchmark releases.
-   */
-  name: string;
-  /** Falco container CPU request and limit. */
-  cpu: ResourcePair;
-  /** Falco container memory request and limit. */
-  memory: ResourcePair;
-  /** Falco driver: `kmod` (kernel module) or `modern_ebpf` (CO-RE eBPF). */
-  driver: DriverKind;
-  /** Falco `buffered_outputs`: buffer alert output instead of flushing each alert. */
-  bufferedOutputs: boolean;
-  /**
-   * Load the repository's own rules (`rules/`) after the stock rules. Default off, so that published numbers
-   * measure the stock rules; when on, the run hash covers the rules' content (a rules change reruns it).
-   */
-  customRules: boolean;
-}
+/** One benchmark variant: one Falco configuration on one dedicated node. Every field is required. */
+const VARIANT = section({
+  name: text({
+    doc: 'unique; also the AKS node pool name, node label and taint value, and part of the release names',
+    pattern: NODE_POOL_NAME,
+    expect: 'a variant name is its AKS node pool name: 1-12 lowercase letters and digits, starting with a letter',
+    rule: (name) =>
+      name === SYSTEM_POOL_NAME || name === SYSTEM_POOL_ROTATION_NAME
+        ? notAllowed(name, `${SYSTEM_POOL_NAME} and ${SYSTEM_POOL_ROTATION_NAME} are the system node pool's names`)
+        : undefined,
+  }),
+  driver: oneOf(DRIVER_KINDS, { doc: 'Falco driver: `kmod` (kernel module) or `modern_ebpf` (CO-RE eBPF)' }),
+  bufferedOutputs: bool({ doc: 'Falco `buffered_outputs`: buffer alert output instead of flushing each alert' }),
+  cpu: resourcePair('CPU', CPU_QUANTITY, cpuCores, '1, 1.5 or 500m'),
+  memory: resourcePair('memory', MEMORY_QUANTITY, memoryBytes, '1Gi or 512Mi'),
+  customRules: bool({
+    doc: "also load the repository's `rules/` (off: published numbers measure the stock rules; on: the run hash covers the rules' text)",
+    default: false,
+  }),
+});
 
-export interface AzureConfig {
-  /** Subscription to deploy into. Empty: taken from `ARM_SUBSCRIPTION_ID` (the environment always wins). */
-  subscriptionId: string;
-  /** Azure region. */
-  location: string;
-  /** Resource group holding everything the app creates. */
-  resourceGroupName: string;
-  /** Tags put on every Azure resource (merged over the app's own `project` and `managed-by` tags). */
-  tags: Record<string, string>;
-}
-
-export interface ClusterConfig {
-  /** AKS cluster name; also the GitOps folder `fluxcd/clusters/<name>/`. */
-  name: string;
-  /** Kubernetes version, pinned (no automatic upgrades while benchmarking). */
-  kubernetesVersion: string;
-  /** Node OS image, pinned for every node pool (e.g. `Ubuntu2204`, `Ubuntu2404`, `AzureLinux`). */
-  osSku: string;
-  /** VM size of the system node pool (Flux, k8s-metacollector). */
-  systemVmSize: string;
-  /** Node count of the system node pool. */
-  systemNodeCount: number;
-  /** VM size of every benchmark node pool: use a non-burstable size so that runs compare. */
-  benchmarkVmSize: string;
-  /**
-   * CIDRs allowed to reach the Kubernetes API server (your address as `x.x.x.x/32`). Unset (the default): synth
-   * works, but Terraform refuses to plan the cluster until it is set. `[]` is the explicit opt-out: the API
-   * server is open to the internet (warned about at every synth).
-   */
-  apiServerAuthorizedIpRanges?: string[];
-  /**
-   * Entra ID authentication with Azure RBAC, local accounts (the admin client certificate) disabled. The
-   * deploying identity is made cluster admin through Azure RBAC; the Flux stack's helm provider and kubectl then
-   * need `kubelogin`.
-   */
-  entraIdRbac: boolean;
-}
-
-export interface GitHubConfig {
-  /** Owner (user or organisation). Empty: `GITHUB_OWNER` (the environment always wins). */
-  owner: string;
-  /** Repository name (`GITHUB_REPOSITORY`, as `owner/name` or `name`, overrides it). */
-  repository: string;
-  /** `existing` to adopt your fork, `create` to have the app create the repository. */
-  mode: RepositoryMode;
-  /** Visibility of a repository the app creates (ignored for `existing`). */
-  visibility: RepositoryVisibility;
-  /** Branch that Flux follows. */
-  branch: string;
-}
-
-export interface FluxConfig {
-  /** How often Flux polls the repository and re-applies the tree (Go duration). */
-  interval: string;
-}
-
-export interface AzurermStateConfig {
-  resourceGroupName: string;
-  storageAccountName: string;
-  containerName: string;
-  /** Prefix of each stack's state blob: `<keyPrefix><stack>.tfstate`. */
-  keyPrefix: string;
-}
-
-export interface StateConfig {
-  /** `local` (state files in the project folder, the default) or `azurerm` (Azure Storage, for teams). */
-  backend: StateBackendKind;
-  /** Folder of the local state files, relative to the project root. */
-  localDirectory: string;
-  /** Required when `backend` is `azurerm`. */
-  azurerm?: AzurermStateConfig;
-}
-
-export interface BenchmarkConfig {
-  /** event-generator actions to run (a regular expression). Their Falco rules must be loaded. */
-  actions: string;
-  /** Length of one round (Go duration); each round rests as long again. */
-  roundDuration: string;
-  /** Sleep between actions in the first round; it halves after each clean round. */
-  initialSleep: string;
-  /** Bound on a whole run (Go duration); the last round may be cut short. */
-  maxDuration: string;
-  /** The variants: one node pool, one Falco and one benchmark each. */
-  variants: VariantConfig[];
-}
-
-/** The response engine on the cluster: guard Falco -> Falcosidekick -> responder -> Git -> Flux. */
-export interface ResponseConfig {
-  /** Deploy it. `false`: no response object in the GitOps tree and no response credential in Terraform. */
-  enabled: boolean;
-  /** The responder logs the commit it would make and pushes nothing. */
-  dryRun: boolean;
-  /** Alerts below this priority never reach the responder (Falcosidekick's webhook `minimumpriority`). */
-  minimumPriority: AlertPriority;
-  /** The response policy, relative to the repository root (the responder reads it from its checkout). */
-  policyFile: string;
-}
-
-export interface BenchConfig {
-  azure: AzureConfig;
-  cluster: ClusterConfig;
-  github: GitHubConfig;
-  flux: FluxConfig;
-  state: StateConfig;
-  benchmark: BenchmarkConfig;
-  response: ResponseConfig;
-}
-
-/** Recursively optional: the shape of the file users write. */
-export type DeepPartial<T> = T extends (infer U)[]
-  ? DeepPartial<U>[]
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> }
-    : T;
+export type VariantConfig = ValueOf<typeof VARIANT>;
+export type DriverKind = VariantConfig['driver'];
+export type ResourcePair = VariantConfig['cpu'];
 
 const variant = (name: string, driver: DriverKind, cpu: string, bufferedOutputs: boolean): VariantConfig => ({
   name,
-  cpu: { request: cpu, limit: cpu },
-  memory: { request: '1Gi', limit: '1Gi' },
   driver,
   bufferedOutputs,
+  cpu: { request: cpu, limit: cpu },
+  memory: { request: '1Gi', limit: '1Gi' },
   customRules: false,
 });
 
@@ -190,38 +101,189 @@ export const DEFAULT_VARIANTS: readonly VariantConfig[] = [
   variant('ebpfbuf2cpu', 'modern_ebpf', '2', true),
 ];
 
-export const DEFAULT_CONFIG: BenchConfig = {
-  azure: {
-    subscriptionId: '',
-    location: 'westeurope',
-    resourceGroupName: 'playground-aks-falco',
-    tags: {},
-  },
-  cluster: {
-    name: 'aks-falco',
-    kubernetesVersion: '1.35',
-    osSku: 'Ubuntu2404',
-    systemVmSize: 'Standard_D4as_v5',
-    systemNodeCount: 1,
-    benchmarkVmSize: 'Standard_D4as_v5',
-    entraIdRbac: false,
-  },
-  github: {
-    owner: '',
-    repository: 'falco-aks-gitops-bench',
-    mode: 'existing',
-    visibility: 'private',
-    branch: 'main',
-  },
-  flux: { interval: '1m' },
-  // `notice`: the stock rule `Terminal shell in container` (the default policy's scale-to-zero) is NOTICE.
-  response: { enabled: true, dryRun: false, minimumPriority: 'notice', policyFile: DEFAULT_POLICY_FILE },
-  state: { backend: 'local', localDirectory: '.' },
-  benchmark: {
-    actions: '^syscall\\.ReadSensitiveFileUntrusted$',
-    roundDuration: '5s',
-    initialSleep: '100ms',
-    maxDuration: '5m',
-    variants: DEFAULT_VARIANTS.map((v) => structuredClone(v)),
-  },
-};
+export const CONFIG_REGISTRY = section({
+  azure: section({
+    subscriptionId: text({
+      doc: 'subscription to deploy into',
+      default: '',
+      env: 'ARM_SUBSCRIPTION_ID',
+      pattern: /^$|^[0-9a-fA-F-]{36}$/,
+      expect: 'a subscription GUID or empty (then ARM_SUBSCRIPTION_ID)',
+    }),
+    location: text({ doc: 'Azure region', default: 'westeurope', pattern: /^[a-z0-9]+$/, expect: 'an Azure region name such as westeurope' }),
+    resourceGroupName: text({
+      doc: 'resource group for everything the app creates',
+      default: 'playground-aks-falco',
+      pattern: AZURE_RG_NAME,
+      expect: '1-90 letters, digits, -, _, ., ( or )',
+    }),
+    tags: stringMap({ doc: 'extra tags on every Azure resource (besides `project`, `managed-by`, `cluster`)', default: {} }),
+  }),
+  cluster: section({
+    name: text({
+      doc: 'AKS cluster name and DNS prefix; the GitOps folder is `fluxcd/clusters/<name>/`',
+      default: 'aks-falco',
+      pattern: DNS_LABEL,
+      expect: 'a DNS label: lowercase letters, digits and -, at most 63',
+    }),
+    kubernetesVersion: text({
+      doc: 'pinned Kubernetes version (control plane and all pools; no automatic upgrades while benchmarking)',
+      default: '1.35',
+      pattern: /^\d+\.\d+(\.\d+)?$/,
+      expect: 'MAJOR.MINOR or MAJOR.MINOR.PATCH',
+    }),
+    osSku: text({
+      doc: 'pinned node OS image (`Ubuntu2404`: kernel 6.8; `Ubuntu2204`, `AzureLinux` also work)',
+      default: 'Ubuntu2404',
+      pattern: /^[A-Za-z0-9]+$/,
+      expect: 'an AKS os_sku such as Ubuntu2404 or AzureLinux',
+    }),
+    systemVmSize: vmSize('VM size of the system pool (Flux, k8s-metacollector)'),
+    systemNodeCount: int({ doc: 'nodes in the system pool', default: 1, min: 1 }),
+    benchmarkVmSize: vmSize('VM size of every benchmark node (non-burstable, so that runs compare)'),
+    apiServerAuthorizedIpRanges: unset(
+      strings({
+        doc: 'CIDR ranges that may reach the Kubernetes API server (your address as `x.x.x.x/32`); unset: Terraform refuses to plan the cluster until it is set; `[]`: open to the internet (warned at every synth)',
+        pattern: IPV4_CIDR,
+        expect: 'an IPv4 address range in CIDR form, such as 203.0.113.7/32',
+      }),
+    ),
+    entraIdRbac: bool({
+      doc: 'Entra ID authentication with Azure RBAC, local accounts (admin certificate) disabled; the deploying identity becomes cluster admin, and the Flux stack and kubectl need `kubelogin`',
+      default: false,
+    }),
+  }),
+  github: section({
+    owner: text({
+      doc: 'user or organisation owning the repository',
+      default: '',
+      env: 'GITHUB_OWNER',
+      pattern: /^$|^[A-Za-z0-9](-?[A-Za-z0-9]){0,38}$/,
+      expect: 'a GitHub user or organisation name',
+    }),
+    repository: text({
+      doc: 'repository name',
+      default: 'falco-aks-gitops-bench',
+      env: {
+        name: 'GITHUB_REPOSITORY',
+        split: (value: string): Record<string, string> | string => {
+          const parts = value.split('/');
+          if (parts.length > 2 || parts.some((p) => p === '')) return 'is not "owner/name" or "name"';
+          return parts.length === 2 ? { owner: parts[0], repository: parts[1] } : { repository: parts[0] };
+        },
+      },
+      pattern: /^[A-Za-z0-9_.-]{1,100}$/,
+      expect: 'a GitHub repository name (letters, digits, -, _, .)',
+    }),
+    mode: oneOf(REPOSITORY_MODES, {
+      doc: '`existing`: adopt your fork; `create`: create it (archived, not deleted, on destroy)',
+      default: 'existing',
+    }),
+    visibility: oneOf(REPOSITORY_VISIBILITIES, { doc: 'visibility of a created repository (ignored for `existing`)', default: 'private' }),
+    branch: text({
+      doc: 'branch Flux follows',
+      default: 'main',
+      pattern: /^(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+$/,
+      expect: 'a git branch name',
+    }),
+  }),
+  flux: section({
+    interval: text({
+      doc: 'how often Flux fetches the repository and re-applies the tree',
+      default: '1m',
+      pattern: FLUX_DURATION,
+      expect: 'a duration in ms, s, m or h, such as 1m or 30s',
+    }),
+  }),
+  state: section({
+    backend: oneOf(STATE_BACKENDS, { doc: '`local` (state files in the project folder) or `azurerm` (Azure Storage, for teams)', default: 'local' }),
+    localDirectory: text({
+      doc: 'folder of the local state files, relative to the project root',
+      default: '.',
+      expect: 'a relative path',
+      rule: (dir) => (dir.startsWith('/') ? notAllowed(dir, 'expected a path relative to the project root') : undefined),
+    }),
+    azurerm: optional(
+      section({
+        resourceGroupName: text({ doc: 'resource group of the storage account', pattern: AZURE_RG_NAME, expect: 'the resource group of the storage account' }),
+        storageAccountName: text({ doc: 'storage account (must exist)', pattern: /^[a-z0-9]{3,24}$/, expect: '3-24 lowercase letters and digits' }),
+        containerName: text({ doc: 'blob container', default: 'tfstate', pattern: /^[a-z0-9](-?[a-z0-9]){2,62}$/, expect: 'a blob container name' }),
+        keyPrefix: text({ doc: "prefix of each stack's state blob: `<keyPrefix><stack>.tfstate`", default: 'falco-bench/' }),
+      }),
+      {
+        doc: 'the Azure Storage state backend; required when `state.backend` is `azurerm`',
+        rule: (value, { root }) => (root.state.backend === 'azurerm' && value === undefined ? 'required when state.backend is "azurerm"' : undefined),
+      },
+    ),
+  }),
+  benchmark: section({
+    actions: text({
+      doc: 'event-generator actions to run (a regular expression); their Falco rules must be loaded',
+      default: '^syscall\\.ReadSensitiveFileUntrusted$',
+      expect: 'a non-empty regular expression',
+      rule: (re) => {
+        if (re === '') return notAllowed(re, 'expected a non-empty regular expression');
+        try {
+          new RegExp(re);
+          return undefined;
+        } catch {
+          return notAllowed(re, 'expected a regular expression');
+        }
+      },
+    }),
+    roundDuration: goDuration('length of one round (then it rests as long)', '5s'),
+    initialSleep: goDuration('sleep between actions in round 1; it halves after each clean round', '100ms'),
+    maxDuration: goDuration('bound on a whole run (the last round may be cut short; 5m is about 30 rounds)', '5m', (max, { root }) =>
+      goDurationSeconds(max) < 2 * goDurationSeconds(root.benchmark.roundDuration)
+        ? notAllowed(max, `expected at least two rounds (2 x ${root.benchmark.roundDuration}: a round and its rest)`)
+        : undefined,
+    ),
+    variants: list(VARIANT, {
+      doc: 'the variants: one node pool, one Falco and one benchmark each',
+      default: DEFAULT_VARIANTS.map((v) => structuredClone(v)),
+      defaultDoc: 'six, below',
+      key: 'name',
+      noun: 'variant',
+      minItems: 1,
+    }),
+  }),
+  response: section({
+    enabled: bool({ doc: 'deploy the response engine (guard Falco, Falcosidekick, responder, Receiver); `false`: no response object in the tree, no response credential in Terraform', default: true }),
+    dryRun: bool({ doc: 'the responder logs the commit it would make and pushes nothing', default: false }),
+    minimumPriority: oneOf(ALERT_PRIORITIES, { doc: "alerts below this priority never reach the responder (Falcosidekick's webhook `minimumpriority`)", default: 'notice' }),
+    policyFile: text({
+      doc: 'the response policy, relative to the repository root (the responder reads it from its checkout: a policy change is a commit)',
+      default: DEFAULT_POLICY_FILE,
+      expect: 'a .yaml file path relative to the repository root, inside it',
+      rule: (file) =>
+        file.startsWith('/') || file.split('/').includes('..') || !/\.ya?ml$/.test(file)
+          ? notAllowed(file, 'expected a .yaml file path relative to the repository root, inside it')
+          : undefined,
+    }),
+  }),
+});
+
+/** The whole configuration, as the CDKTF app and the GitOps generator take it. */
+export type BenchConfig = ValueOf<typeof CONFIG_REGISTRY>;
+export type AzureConfig = BenchConfig['azure'];
+export type ClusterConfig = BenchConfig['cluster'];
+export type GitHubConfig = BenchConfig['github'];
+export type FluxConfig = BenchConfig['flux'];
+export type StateConfig = BenchConfig['state'];
+export type AzurermStateConfig = NonNullable<StateConfig['azurerm']>;
+export type BenchmarkConfig = BenchConfig['benchmark'];
+export type RepositoryMode = GitHubConfig['mode'];
+export type RepositoryVisibility = GitHubConfig['visibility'];
+export type StateBackendKind = StateConfig['backend'];
+export type ResponseConfig = BenchConfig['response'];
+export type AlertPriority = ResponseConfig['minimumPriority'];
+
+/** What every setting left out of the file takes (a fresh copy: `defaultsOf(CONFIG_REGISTRY)`). */
+export const DEFAULT_CONFIG: BenchConfig = defaultsOf(CONFIG_REGISTRY);
+
+/** Recursively optional: the shape of the file users write. */
+export type DeepPartial<T> = T extends (infer U)[]
+  ? DeepPartial<U>[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;

@@ -46,7 +46,7 @@ export const OPEN_API_SERVER_WARNING =
 
 /**
  * An AKS cluster laid out for benchmarking: a system pool, and one single-node user pool per variant, labelled
- * and tainted with the variant's name (config/naming.ts) so that only that variant's Falco and benchmark run
+ * and tainted with the variant's name (contract/naming.ts) so that only that variant's Falco and benchmark run
  * there. Nothing upgrades under a running benchmark: the Kubernetes version and OS image are pinned, there is
  * no automatic cluster upgrade channel and node image upgrades are off.
  */

@@ -1,104 +1,98 @@
 /**
- * `npm run gitops [-- --check] [-- --config FILE]`: validates the repository's rules (`rules/`), then
- * regenerates `fluxcd/` from the configuration, or with `--check` only reports (exit 1) which files are out of
- * date, missing or stale. Rules errors: exit 1, nothing written.
+ * `npm run gitops [-- --check] [-- --config FILE]`: validates the repository's rules (`rules/`), then writes
+ * `fluxcd/` from the configuration, or with `--check` only reports (exit 1) which files are out of date,
+ * missing or stale. A configuration that does not load or validate, rules with errors and a missing responder
+ * bundle are bad input (exit 2): nothing is written.
  */
 import { resolve } from 'node:path';
-import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
+import { ConfigError, configFile, loadConfig } from '../config/load';
+import type { BenchConfig } from '../config/schema';
+import { CommandSpec, EXIT, ExitCode, Io, processIo, runCommand, runMain } from '../cli/command';
 import { checkRepositoryRules } from '../rulecheck';
-import { readInputs } from './inputs';
 import { seedFolders } from './apps';
 import { diffTree, isClean, missingSeeds, readTree, writeSeeds, writeTree } from './files';
+import { readInputs } from './inputs';
 import { ResponderBundleError } from './response';
 import { GITOPS_ROOT, renderTree } from './tree';
 
-export interface CliIo {
-  /** Repository root: where `fluxcd/` is and relative `--config` paths start. */
+/** Where the command runs: the repository root (where `fluxcd/` is, relative paths start) and its environment. */
+export interface GitopsIo extends Io {
   cwd: string;
   env: Record<string, string | undefined>;
-  out: (line: string) => void;
-  err: (line: string) => void;
 }
 
-const USAGE = 'usage: npm run gitops [-- --check] [-- --config FILE]';
+export const GITOPS_COMMAND: CommandSpec = {
+  invocation: 'npm run gitops --',
+  summary: `Validates rules/, then writes ${GITOPS_ROOT}/ from the configuration (bench.config.yaml, or FALCO_BENCH_CONFIG). With --check it writes nothing and lists the files that differ, are missing or are stale.`,
+  options: {
+    check: { type: 'boolean', doc: `only compare ${GITOPS_ROOT}/ with what the configuration gives; exit 1 when they differ` },
+    config: { type: 'string', value: 'FILE', doc: 'configuration file (default: FALCO_BENCH_CONFIG or bench.config.yaml)' },
+  },
+};
 
-interface Args {
-  check: boolean;
-  config?: string;
+/**
+ * The drift of `<root>/fluxcd/` from what the configuration gives, as lines; empty when up to date. The seeded
+ * folders (apps, responses) only have to exist: what is in them is their owners'.
+ */
+export function driftLines(expected: ReadonlyMap<string, string>, root: string, config: Pick<BenchConfig, 'response'>): string[] {
+  const diff = diffTree(expected, readTree(root));
+  const unseeded = missingSeeds(root, seedFolders(config)).map((s) => `missing: ${s.dir}/ (\`npm run gitops\` creates it once)`);
+  if (isClean(diff) && unseeded.length === 0) return [];
+  return [
+    ...diff.differing.map((p) => `differs: ${p}`),
+    ...diff.missing.map((p) => `missing: ${p}`),
+    ...diff.extra.map((p) => `extra:   ${p}`),
+    ...unseeded,
+  ];
 }
 
-function parseArgs(argv: string[]): Args | string {
-  const args: Args = { check: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--check') args.check = true;
-    else if (a === '--config') {
-      if (argv[i + 1] === undefined) return '--config needs a file';
-      args.config = argv[++i];
-    } else if (a.startsWith('--config=')) args.config = a.slice('--config='.length);
-    else if (a === '--help' || a === '-h') return '';
-    else return `unknown argument: ${a}`;
-  }
-  return args;
+/** The configuration and the tree for the repository at `cwd`; throws ConfigError or ResponderBundleError. */
+export function renderRepository(cwd: string, env: Record<string, string | undefined>, config?: string, notice?: (line: string) => void) {
+  const loaded = loadConfig(resolve(cwd, configFile(env, config)), env, notice);
+  const inputs = readInputs(cwd);
+  return { config: loaded, inputs, render: () => renderTree(loaded, inputs) };
 }
 
-/** Runs the command; returns the exit code. */
-export function main(argv: string[], io: CliIo): number {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    if (args) io.err(args);
-    io.err(USAGE);
-    return args ? 2 : 0;
-  }
-  let tree: Map<string, string>;
-  let config;
-  try {
-    const file = args.config ?? io.env.FALCO_BENCH_CONFIG ?? DEFAULT_CONFIG_FILE;
-    config = loadConfig(resolve(io.cwd, file), io.env);
-    const inputs = readInputs(io.cwd);
-    // Rules with errors would crash Falco on the cluster: nothing is written (or checked) until they are fixed.
-    const rules = checkRepositoryRules(inputs.rules, config.benchmark.actions);
-    rules.lines.forEach((line) => io.err(line));
-    if (rules.errors > 0) return 1;
-    tree = renderTree(config, inputs);
-  } catch (e) {
-    if (e instanceof ConfigError || e instanceof ResponderBundleError) {
-      io.err(e.message);
-      return 1;
+/** Runs the command; resolves to the exit code. */
+export function main(argv: string[], io: GitopsIo = { ...processIo, cwd: process.cwd(), env: process.env }): Promise<ExitCode> {
+  return runCommand('gitops', GITOPS_COMMAND, argv, io, ({ values }) => {
+    let repo: ReturnType<typeof renderRepository>;
+    let tree: Map<string, string>;
+    try {
+      repo = renderRepository(io.cwd, io.env, values.config as string | undefined, io.stderr);
+      // Rules with errors would crash Falco on the cluster: nothing is written (or checked) until they are fixed.
+      const rules = checkRepositoryRules(repo.inputs.rules, repo.config.benchmark.actions);
+      rules.lines.forEach((line) => io.stderr(line));
+      if (rules.errors > 0) return EXIT.badInput;
+      tree = repo.render();
+    } catch (e) {
+      if (!(e instanceof ConfigError || e instanceof ResponderBundleError)) throw e;
+      io.stderr(e.message);
+      return EXIT.badInput;
     }
-    throw e;
-  }
 
-  const seeds = seedFolders(config);
-  if (args.check) {
-    const diff = diffTree(tree, readTree(io.cwd));
-    const unseeded = missingSeeds(io.cwd, seeds).map((s) => s.dir);
-    if (isClean(diff) && unseeded.length === 0) {
-      io.out(`${GITOPS_ROOT}/ is up to date (${tree.size} files)`);
-      return 0;
+    if (values.check) {
+      const drift = driftLines(tree, io.cwd, repo.config);
+      if (drift.length === 0) {
+        io.stdout(`${GITOPS_ROOT}/ is up to date (${tree.size} files)\n`);
+        return EXIT.ok;
+      }
+      io.stderr(`${GITOPS_ROOT}/ is out of date with the configuration; run \`npm run gitops\` and commit the result:`);
+      for (const line of drift) io.stderr(`  ${line}`);
+      return EXIT.findings;
     }
-    io.err(`${GITOPS_ROOT}/ is out of date with the configuration; run \`npm run gitops\` and commit the result:`);
-    for (const p of diff.differing) io.err(`  differs: ${p}`);
-    for (const p of diff.missing) io.err(`  missing: ${p}`);
-    for (const p of diff.extra) io.err(`  extra:   ${p}`);
-    for (const d of unseeded) io.err(`  missing: ${d}/ (\`npm run gitops\` creates it once)`);
-    return 1;
-  }
 
-  const diff = writeTree(io.cwd, tree);
-  const changed = diff.differing.length + diff.missing.length;
-  io.out(`${GITOPS_ROOT}/: ${tree.size} files, ${changed} written, ${diff.extra.length} removed`);
-  for (const p of [...diff.missing, ...diff.differing]) io.out(`  wrote   ${p}`);
-  for (const p of diff.extra) io.out(`  removed ${p}`);
-  for (const seed of writeSeeds(io.cwd, seeds)) io.out(`  created ${seed.dir}/ (once; from now on ${seed.owner})`);
-  return 0;
-}
-
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    out: (l) => console.log(l),
-    err: (l) => console.error(l),
+    const diff = writeTree(io.cwd, tree);
+    const changed = diff.differing.length + diff.missing.length;
+    const lines = [
+      `${GITOPS_ROOT}/: ${tree.size} files, ${changed} written, ${diff.extra.length} removed`,
+      ...[...diff.missing, ...diff.differing].map((p) => `  wrote   ${p}`),
+      ...diff.extra.map((p) => `  removed ${p}`),
+      ...writeSeeds(io.cwd, seedFolders(repo.config)).map((seed) => `  created ${seed.dir}/ (once; from now on ${seed.owner})`),
+    ];
+    io.stdout(`${lines.join('\n')}\n`);
+    return EXIT.ok;
   });
 }
+
+if (require.main === module) runMain('gitops', (argv) => main(argv));

@@ -1,10 +1,12 @@
 /** Shared helpers of the gitops tests: the default configuration, its rendered tree parsed back into objects. */
 import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { loadConfig } from '../../config/load';
+import { resolveConfig } from '../../config/load';
+import { RESPONDER_BUNDLE, RULES_DIR } from '../../contract/naming';
 import type { BenchConfig } from '../../config/schema';
-import { RESPONDER_BUNDLE } from '../../contract/naming';
 import { GitopsInputs, readInputs } from '../../gitops/inputs';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
@@ -22,9 +24,27 @@ export const hasCommittedBundle = onDisk.responderBundle !== undefined;
 /** The repository's own generator inputs (rules, responder bundle), as the CLI reads them. */
 export const repoInputs: GitopsInputs = { ...onDisk, responderBundle: onDisk.responderBundle ?? { path: RESPONDER_BUNDLE, text: PLACEHOLDER_BUNDLE } };
 
-/** The committed bench.config.yaml, without environment overrides. */
+/**
+ * The defaults from code, without environment overrides. Tests of the generator's behaviour use these, never
+ * the repository's bench.config.yaml: a fork edits that file, and its CI must stay green.
+ */
 export function defaultConfig(): BenchConfig {
-  return loadConfig(join(REPO_ROOT, 'bench.config.yaml'), {});
+  return resolveConfig({}, {});
+}
+
+/**
+ * A scratch repository in a temporary folder: the given configuration file text, the repository's other
+ * generator inputs (rules, responder bundle) and, with `tree`, a copy of its committed `fluxcd/`.
+ */
+export function scratchRepo(configText: string, tree?: 'copy-fluxcd'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scratch-repo-'));
+  writeFileSync(join(dir, 'bench.config.yaml'), configText);
+  for (const path of [RULES_DIR, RESPONDER_BUNDLE, ...(tree ? ['fluxcd'] : [])]) {
+    if (!existsSync(join(REPO_ROOT, path))) continue;
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    cpSync(join(REPO_ROOT, path), join(dir, path), { recursive: true });
+  }
+  return dir;
 }
 
 /** A modified copy of a configuration. */

@@ -1,0 +1,56 @@
+/**
+ * Azure VM size names -> vCPU count and the quota family that `az vm list-usage` reports them under, and the
+ * vCPUs a configuration needs per family. `Standard_D4as_v5`: series D, 4 vCPUs, additive features `as`
+ * (AMD, premium storage), version 5 -> family `standardDASv5Family`.
+ */
+import type { BenchConfig } from '../config/schema';
+
+export interface VmSize {
+  name: string;
+  /** Quota family, as `az vm list-usage` names it (compare case-insensitively). */
+  family: string;
+  vcpus: number;
+}
+
+/**
+ * `Standard_<series><vCPUs><features>[_v<version>]`. Constrained-vCPU sizes (`Standard_E4-2s_v5`), accelerator
+ * suffixes (`_A100`) and other shapes are not parsed: undefined, and the caller warns.
+ */
+const VM_SIZE_NAME = /^Standard_([A-Z]+)(\d+)([a-z]*)(?:_v(\d+))?$/;
+
+export function parseVmSize(name: string): VmSize | undefined {
+  const m = VM_SIZE_NAME.exec(name);
+  if (!m) return undefined;
+  const [, series, vcpus, features, version] = m;
+  return { name, family: `standard${series}${features.toUpperCase()}${version ? `v${version}` : ''}Family`, vcpus: Number(vcpus) };
+}
+
+/** What one family of the configuration needs in its region. */
+export interface FamilyNeed {
+  family: string;
+  vcpus: number;
+  /** How the count comes about, e.g. `1 x Standard_D4as_v5 (system) + 6 x Standard_D4as_v5 (benchmark)`. */
+  from: string[];
+}
+
+/** vCPUs per quota family: the system pool plus one node per variant; VM sizes that do not parse, apart. */
+export function vcpuNeeds(config: BenchConfig): { needs: FamilyNeed[]; unknown: string[] } {
+  const pools = [
+    { size: config.cluster.systemVmSize, count: config.cluster.systemNodeCount, role: 'system' },
+    { size: config.cluster.benchmarkVmSize, count: config.benchmark.variants.length, role: 'benchmark' },
+  ];
+  const needs = new Map<string, FamilyNeed>();
+  const unknown: string[] = [];
+  for (const pool of pools) {
+    const vm = parseVmSize(pool.size);
+    if (!vm) {
+      if (!unknown.includes(pool.size)) unknown.push(pool.size);
+      continue;
+    }
+    const need = needs.get(vm.family) ?? { family: vm.family, vcpus: 0, from: [] };
+    need.vcpus += vm.vcpus * pool.count;
+    need.from.push(`${pool.count} x ${pool.size} (${pool.role})`);
+    needs.set(vm.family, need);
+  }
+  return { needs: [...needs.values()], unknown };
+}
