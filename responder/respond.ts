@@ -103,16 +103,29 @@ export function planResponse(co: Checkout, index: Map<string, DeploymentManifest
   return { kind: 'none', action: 'scale-to-zero', workload: w, reason: decision.fallback === 'log' ? `${reason}; fallback: log` : reason };
 }
 
-/** Writes the plan's files and commits only those paths; returns the new commit id. */
-export async function commitPlan(co: Checkout, plan: Extract<Plan, { kind: 'change' }>): Promise<string> {
+/** Writes the plan's files and commits only those paths (new files are added first). */
+async function writeAndCommit(co: Checkout, plan: Extract<Plan, { kind: 'change' }>): Promise<void> {
+  const added: string[] = [];
   for (const f of plan.files) {
-    mkdirSync(dirname(join(co.dir, f.path)), { recursive: true });
-    writeFileSync(join(co.dir, f.path), f.text);
+    const full = join(co.dir, f.path);
+    if (!existsSync(full)) added.push(f.path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, f.text);
   }
-  const paths = plan.files.map((f) => f.path);
-  await co.git(['add', '--', ...paths]);
-  await co.git(['commit', '--quiet', '-m', plan.subject, '-m', plan.body, '--', ...paths]);
-  return (await co.git(['rev-parse', 'HEAD'])).trim();
+  if (added.length > 0) await co.git(['add', '--', ...added]);
+  await co.git(['commit', '--quiet', '-m', plan.subject, '-m', plan.body, '--', ...plan.files.map((f) => f.path)]);
+}
+
+/** Commits one plan; returns the new commit id. */
+export async function commitPlan(co: Checkout, plan: Extract<Plan, { kind: 'change' }>): Promise<string> {
+  return (await commitPlans(co, [plan]))[0];
+}
+
+/** Commits plans in order, one commit each; returns their ids (one `git log` for all of them). */
+export async function commitPlans(co: Checkout, plans: Extract<Plan, { kind: 'change' }>[]): Promise<string[]> {
+  if (plans.length === 0) return [];
+  for (const plan of plans) await writeAndCommit(co, plan);
+  return (await co.git(['log', '--format=%H', '-n', String(plans.length), 'HEAD'])).trim().split('\n').reverse();
 }
 
 /** The change a dry run reports: for each file, the old value and the new text's changed line (or the whole new file). */

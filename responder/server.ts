@@ -15,7 +15,7 @@ import { type Alert, AlertError, type Workload, parseAlertJson, workloadOf } fro
 import { type SshOptions, git, gitEnv } from './git';
 import { Metrics } from './metrics';
 import { type Decision, type Policy, decide, parsePolicy } from './policy';
-import { type Checkout, type Plan, commitPlan, describeChange, planResponse, readManifests } from './respond';
+import { type Checkout, type Plan, commitPlans, describeChange, planResponse, readManifests } from './respond';
 
 /** Largest alert body accepted. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -228,21 +228,20 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
         answer(p, { status: 200, outcome: plan.action === 'log' ? 'logged' : 'no-action', ...planFields(plan) });
       }
       batch = batch.filter((p) => !rest.includes(p));
-      const committed: { members: Pending[]; result: Result }[] = [];
+      const changes: { members: Pending[]; plan: Extract<Plan, { kind: 'change' }> }[] = [];
       for (const { decision, members } of groups.values()) {
         const plan = planResponse(co, index, members[0].alert, decision, members.length);
         if (plan.kind !== 'change') {
           const outcome: Outcome = plan.kind === 'contained' ? 'contained' : 'no-action';
           for (const p of members) answer(p, { status: 200, outcome, ...planFields(plan) });
-          continue;
-        }
-        if (opts.dryRun) {
+        } else if (opts.dryRun) {
           members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? 'dry-run' : 'coalesced', ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
-          continue;
+        } else {
+          changes.push({ members, plan });
         }
-        const commit = await commitPlan(co, plan);
-        committed.push({ members, result: { status: 200, outcome: 'committed', commit, ...planFields(plan) } });
       }
+      const ids = await commitPlans(co, changes.map((c) => c.plan));
+      const committed = changes.map((c, i) => ({ members: c.members, result: { status: 200, outcome: 'committed', commit: ids[i], ...planFields(c.plan) } as Result }));
       batch = committed.flatMap((c) => c.members);
       if (committed.length === 0) return;
       try {
@@ -255,6 +254,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
         continue;
       }
       metrics.commits.inc({}, committed.length);
+      log({ level: 'info', msg: 'pushed', commits: committed.map((c) => c.result.commit), alerts: batch.length, attempt });
       for (const c of committed) c.members.forEach((p, i) => answer(p, i === 0 ? c.result : { ...c.result, outcome: 'coalesced' }));
       if (opts.receiver) {
         const head = committed[committed.length - 1].result.commit;

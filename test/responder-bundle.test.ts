@@ -60,6 +60,6 @@ describe('responder bundle', () => {
     expect(subjects(remote)[0]).toBe('responder: scale-to-zero demo/web (Terminal shell in container)');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(logs.map((l) => l.msg)).toEqual(['listening', 'checkout ready', 'alert', 'draining: finishing alerts in flight, accepting none', 'stopped']);
+    expect(logs.map((l) => l.msg)).toEqual(['listening', 'checkout ready', 'pushed', 'alert', 'draining: finishing alerts in flight, accepting none', 'stopped']);
   }, 30_000);
 });

@@ -7794,15 +7794,24 @@ function planResponse(co, index, alert, decision, alerts = 1) {
   if (decision.fallback === "isolate") return isolate(reason);
   return { kind: "none", action: "scale-to-zero", workload: w, reason: decision.fallback === "log" ? `${reason}; fallback: log` : reason };
 }
-async function commitPlan(co, plan) {
+async function writeAndCommit(co, plan) {
+  const added = [];
   for (const f of plan.files) {
-    (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)((0, import_node_path.join)(co.dir, f.path)), { recursive: true });
-    (0, import_node_fs.writeFileSync)((0, import_node_path.join)(co.dir, f.path), f.text);
+    const full = (0, import_node_path.join)(co.dir, f.path);
+    if (!(0, import_node_fs.existsSync)(full)) added.push(f.path);
+    (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(full), { recursive: true });
+    (0, import_node_fs.writeFileSync)(full, f.text);
   }
-  const paths = plan.files.map((f) => f.path);
-  await co.git(["add", "--", ...paths]);
-  await co.git(["commit", "--quiet", "-m", plan.subject, "-m", plan.body, "--", ...paths]);
-  return (await co.git(["rev-parse", "HEAD"])).trim();
+  if (added.length > 0) await co.git(["add", "--", ...added]);
+  await co.git(["commit", "--quiet", "-m", plan.subject, "-m", plan.body, "--", ...plan.files.map((f) => f.path)]);
+}
+async function commitPlan(co, plan) {
+  return (await commitPlans(co, [plan]))[0];
+}
+async function commitPlans(co, plans) {
+  if (plans.length === 0) return [];
+  for (const plan of plans) await writeAndCommit(co, plan);
+  return (await co.git(["log", "--format=%H", "-n", String(plans.length), "HEAD"])).trim().split("\n").reverse();
 }
 function describeChange(plan) {
   return plan.files.map((f) => ({
@@ -8030,21 +8039,20 @@ async function startServer(opts) {
         answer(p, { status: 200, outcome: plan.action === "log" ? "logged" : "no-action", ...planFields(plan) });
       }
       batch = batch.filter((p) => !rest.includes(p));
-      const committed = [];
+      const changes = [];
       for (const { decision, members } of groups.values()) {
         const plan = planResponse(co, index, members[0].alert, decision, members.length);
         if (plan.kind !== "change") {
           const outcome = plan.kind === "contained" ? "contained" : "no-action";
           for (const p of members) answer(p, { status: 200, outcome, ...planFields(plan) });
-          continue;
-        }
-        if (opts.dryRun) {
+        } else if (opts.dryRun) {
           members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? "dry-run" : "coalesced", ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
-          continue;
+        } else {
+          changes.push({ members, plan });
         }
-        const commit = await commitPlan(co, plan);
-        committed.push({ members, result: { status: 200, outcome: "committed", commit, ...planFields(plan) } });
       }
+      const ids = await commitPlans(co, changes.map((c) => c.plan));
+      const committed = changes.map((c, i) => ({ members: c.members, result: { status: 200, outcome: "committed", commit: ids[i], ...planFields(c.plan) } }));
       batch = committed.flatMap((c) => c.members);
       if (committed.length === 0) return;
       try {
@@ -8057,6 +8065,7 @@ async function startServer(opts) {
         continue;
       }
       metrics.commits.inc({}, committed.length);
+      log({ level: "info", msg: "pushed", commits: committed.map((c) => c.result.commit), alerts: batch.length, attempt });
       for (const c of committed) c.members.forEach((p, i) => answer(p, i === 0 ? c.result : { ...c.result, outcome: "coalesced" }));
       if (opts.receiver) {
         const head = committed[committed.length - 1].result.commit;
