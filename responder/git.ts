@@ -45,7 +45,8 @@ export class GitError extends Error {
     readonly code: number | string | null,
     readonly stderr: string,
   ) {
-    super(`git ${args[0]} failed: ${stderr.trim().split('\n').slice(-3).join(' | ') || `exit ${code}`}`);
+    const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+    super(`git ${args[0]} failed: ${lines.join(' | ').slice(0, 800) || `exit ${code}`}`);
   }
 }
 

@@ -202,6 +202,30 @@ describe('responder server', () => {
     expect(res.json().reason).toBe('policy: responder/policy.yaml: responses[0].action: "nuke" is not allowed; allowed: scale-to-zero, isolate, log');
   });
 
+  it('is not ready (503) until the checkout is usable', async () => {
+    const checkout = join(tempDir(), 'checkout');
+    const r = await startServer({ port: 0, host: '127.0.0.1', remote: `file://${tempDir()}/missing.git`, branch: 'main', checkout, token: TOKEN, policy: POLICY, log: () => undefined });
+    running.push(r);
+    let ready = await request(r.port, 'GET', '/readyz');
+    expect(ready.status).toBe(503);
+    for (let i = 0; i < 100 && ready.body.includes('cloning'); i++) ready = await request(r.port, 'GET', '/readyz');
+    expect([ready.status, ready.body]).toEqual([503, expect.stringMatching(/^not ready: git clone failed: .*missing\.git/)]);
+    expect((await request(r.port, 'GET', '/healthz')).status).toBe(200);
+    expect((await post(r.port, alert('demo', 'web'))).status).toBe(503);
+  });
+
+  it('follows the policy in Git: a policy commit changes the next decision', async () => {
+    const remote = makeRemote(files(['web', 'api']));
+    const { port } = await serve(remote);
+    const dev = clone(remote);
+    writeFiles(dev, { [POLICY]: 'responses:\n  - {rule: Terminal shell in container, action: isolate}\n' });
+    sh(dev, 'commit', '-q', '-am', 'isolate shells instead');
+    sh(dev, 'push', '-q', 'origin', 'main');
+    const res = await post(port, alert('demo', 'api'));
+    expect([res.status, res.json().action, res.json().outcome]).toEqual([200, 'isolate', 'committed']);
+    expect(parse(readAt(remote, 'fluxcd/responses/demo/isolate-api.yaml')).spec.podSelector).toEqual({ matchLabels: { app: 'api' } });
+  });
+
   it('--dry-run logs the change and pushes nothing', async () => {
     const remote = makeRemote(files(['web']));
     const { port, logs, checkout } = await serve(remote, { dryRun: true });

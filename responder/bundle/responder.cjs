@@ -7567,7 +7567,8 @@ function gitEnv(ssh) {
 }
 var GitError = class extends Error {
   constructor(args, code, stderr) {
-    super(`git ${args[0]} failed: ${stderr.trim().split("\n").slice(-3).join(" | ") || `exit ${code}`}`);
+    const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+    super(`git ${args[0]} failed: ${lines.join(" | ").slice(0, 800) || `exit ${code}`}`);
     this.args = args;
     this.code = code;
     this.stderr = stderr;
