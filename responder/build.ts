@@ -4,7 +4,7 @@
  * runs as WebAssembly, so no platform binary is installed; the output depends only on the sources, so a test can
  * rebuild it and compare byte for byte.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild-wasm';
 import { type CommandSpec, EXIT, type Io, runCommand, runMain } from '../cli/command';
@@ -15,6 +15,12 @@ const ROOT = resolve(__dirname, '..', '..');
 
 const BANNER = `// The responder, bundled by \`npm run build:responder\` from responder/*.ts and the yaml package.
 // Generated: do not edit; a test checks it matches its sources. Run: node responder.cjs serve --help`;
+
+/** The bundled package's licence travels with it. */
+function yamlNotice(): string {
+  const version = (JSON.parse(readFileSync(join(ROOT, 'node_modules/yaml/package.json'), 'utf8')) as { version: string }).version;
+  return `/*! Bundled: yaml ${version}\n${readFileSync(join(ROOT, 'node_modules/yaml/LICENSE'), 'utf8').trim()}\n*/`;
+}
 
 /** The bundle's text. */
 export async function bundleResponder(): Promise<string> {
@@ -28,6 +34,7 @@ export async function bundleResponder(): Promise<string> {
     target: 'node20',
     write: false,
     banner: { js: BANNER },
+    footer: { js: yamlNotice() },
     legalComments: 'eof',
     logLevel: 'silent',
     outfile: 'responder.cjs',

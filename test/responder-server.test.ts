@@ -83,6 +83,17 @@ describe('responder server', () => {
     expect((await post(port, alert('demo', 'web'), `${TOKEN}x`)).status).toBe(401);
     const big = Buffer.alloc(1024 * 1024 + 1, 0x20);
     expect((await request(port, 'POST', '/falco', big, { authorization: `Bearer ${TOKEN}` })).status).toBe(413);
+    // Without a Content-Length the limit applies while reading.
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/falco', headers: { authorization: `Bearer ${TOKEN}`, 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 5; i++) req.write(Buffer.alloc(256 * 1024, 0x20));
+      req.end();
+    });
+    expect(chunked).toBe(413);
     const bad = await post(port, '{"rule": "x"');
     expect(bad.status).toBe(400);
     expect(bad.json().error).toMatch(/^not JSON/);
