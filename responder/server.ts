@@ -134,6 +134,8 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   let queue: Pending[] = [];
   let writer: Promise<void> | undefined;
   let notReady = 'cloning the repository';
+  /** Ends the wait between clone attempts early (on drain). */
+  let wake = () => {};
 
   async function sync(): Promise<void> {
     await co.git(['fetch', '--quiet', 'origin', `+refs/heads/${opts.branch}:${remoteRef}`]);
@@ -156,7 +158,13 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       } catch (e) {
         notReady = (e as Error).message;
         log({ level: 'error', msg: 'checkout not usable, retrying', error: notReady, retryInMs: delay });
-        await sleep(delay);
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, delay);
+          wake = () => {
+            clearTimeout(t);
+            r();
+          };
+        });
       }
     }
   }
@@ -348,6 +356,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   async function drain(): Promise<void> {
     if (draining) return;
     draining = true;
+    wake();
     log({ level: 'info', msg: 'draining: finishing alerts in flight, accepting none' });
     const closed = new Promise<void>((r) => server.close(() => r()));
     server.closeIdleConnections();

@@ -7954,6 +7954,8 @@ async function startServer(opts) {
   let queue = [];
   let writer;
   let notReady = "cloning the repository";
+  let wake = () => {
+  };
   async function sync() {
     await co.git(["fetch", "--quiet", "origin", `+refs/heads/${opts.branch}:${remoteRef}`]);
     await co.git(["reset", "--quiet", "--hard", remoteRef]);
@@ -7974,7 +7976,13 @@ async function startServer(opts) {
       } catch (e) {
         notReady = e.message;
         log({ level: "error", msg: "checkout not usable, retrying", error: notReady, retryInMs: delay });
-        await sleep(delay);
+        await new Promise((r) => {
+          const t = setTimeout(r, delay);
+          wake = () => {
+            clearTimeout(t);
+            r();
+          };
+        });
       }
     }
   }
@@ -8156,6 +8164,7 @@ async function startServer(opts) {
   async function drain() {
     if (draining) return;
     draining = true;
+    wake();
     log({ level: "info", msg: "draining: finishing alerts in flight, accepting none" });
     const closed = new Promise((r) => server.close(() => r()));
     server.closeIdleConnections();
