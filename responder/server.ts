@@ -217,12 +217,12 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       }
       const index = await readManifests(co);
       const groups = new Map<string, { decision: Decision; members: Pending[] }>();
-      const rest: Pending[] = [];
+      const rest = new Set<Pending>();
       for (const p of batch) {
         const decision = decide(policy, p.alert);
         const w = workloadOf(p.alert);
         if ('reason' in w || decision.action === 'log') {
-          rest.push(p);
+          rest.add(p);
           continue;
         }
         const k = `${decision.action} ${wl(w)}`;
@@ -230,12 +230,12 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
         g.members.push(p);
         groups.set(k, g);
       }
-      // Decided without Git: answered now, on the first attempt only.
+      // No workload or only a log line: answered now (there is nothing to push for them).
       for (const p of rest) {
         const plan = planResponse(co, index, p.alert, decide(policy, p.alert));
         answer(p, { status: 200, outcome: plan.action === 'log' ? 'logged' : 'no-action', ...planFields(plan) });
       }
-      batch = batch.filter((p) => !rest.includes(p));
+      batch = batch.filter((p) => !rest.has(p));
       const changes: { members: Pending[]; plan: Extract<Plan, { kind: 'change' }> }[] = [];
       for (const { decision, members } of groups.values()) {
         const plan = planResponse(co, index, members[0].alert, decision, members.length);
@@ -276,7 +276,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       }
       return;
     }
-    metrics.pushFailures.inc({}, batch.length > 0 ? 1 : 0);
+    metrics.pushFailures.inc();
     for (const p of batch) answer(p, { status: 503, outcome: 'failed', reason: `not pushed after ${attempts} attempts: ${lastError}` });
   }
 

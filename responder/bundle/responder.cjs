@@ -8030,12 +8030,12 @@ async function startServer(opts) {
       }
       const index = await readManifests(co);
       const groups = /* @__PURE__ */ new Map();
-      const rest = [];
+      const rest = /* @__PURE__ */ new Set();
       for (const p of batch) {
         const decision = decide(policy, p.alert);
         const w = workloadOf(p.alert);
         if ("reason" in w || decision.action === "log") {
-          rest.push(p);
+          rest.add(p);
           continue;
         }
         const k = `${decision.action} ${wl2(w)}`;
@@ -8047,7 +8047,7 @@ async function startServer(opts) {
         const plan = planResponse(co, index, p.alert, decide(policy, p.alert));
         answer(p, { status: 200, outcome: plan.action === "log" ? "logged" : "no-action", ...planFields(plan) });
       }
-      batch = batch.filter((p) => !rest.includes(p));
+      batch = batch.filter((p) => !rest.has(p));
       const changes = [];
       for (const { decision, members } of groups.values()) {
         const plan = planResponse(co, index, members[0].alert, decision, members.length);
@@ -8088,7 +8088,7 @@ async function startServer(opts) {
       }
       return;
     }
-    metrics.pushFailures.inc({}, batch.length > 0 ? 1 : 0);
+    metrics.pushFailures.inc();
     for (const p of batch) answer(p, { status: 503, outcome: "failed", reason: `not pushed after ${attempts} attempts: ${lastError}` });
   }
   function enqueue(alert) {
