@@ -1,0 +1,166 @@
+/**
+ * The responder's entry point (also the bundle's): `serve` runs the HTTP server, `respond` applies the policy to
+ * one alert on a local checkout (`npm run respond -- --event alert.json --repo DIR`).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { type CommandSpec, EXIT, type ExitCode, type Io, UsageError, runCommand } from '../cli/command';
+import { DEFAULT_POLICY_FILE, RESPONDER_PORT, RESPONSES_DIR } from '../contract/naming';
+import { AlertError, parseAlertJson } from './alert';
+import { git } from './git';
+import { PolicyError, decide, parsePolicy } from './policy';
+import { commitPlan, describeChange, planResponse, readManifests } from './respond';
+import { startServer } from './server';
+
+export const RESPOND_SPEC: CommandSpec = {
+  invocation: 'npm run respond --',
+  summary:
+    'Applies the response policy to one Falco alert (Falcosidekick webhook JSON) on a git checkout and commits the response there (no push). Prints one line: the action, namespace/name and the commit id, or "no action: <reason>".',
+  options: {
+    event: { type: 'string', value: 'FILE', doc: 'the alert, as Falcosidekick posts it (required)' },
+    repo: { type: 'string', value: 'DIR', doc: 'the git checkout to respond on (required)' },
+    policy: { type: 'string', value: 'FILE', doc: `the policy file (default: the shipped ${DEFAULT_POLICY_FILE})` },
+    'responses-dir': { type: 'string', value: 'DIR', doc: `where isolate NetworkPolicies go in the checkout (default ${RESPONSES_DIR})` },
+    'dry-run': { type: 'boolean', doc: 'print the change it would commit; change nothing' },
+  },
+};
+
+export const SERVE_SPEC: CommandSpec = {
+  invocation: 'node responder.cjs serve',
+  summary:
+    'Serves Falcosidekick webhook alerts: POST /falco with a Bearer token; each response is committed and pushed to the branch before the answer. GET /healthz, /readyz, /metrics. SIGTERM drains.',
+  options: {
+    port: { type: 'string', value: 'PORT', doc: `listen port (default ${RESPONDER_PORT}; 0 picks a free one)` },
+    host: { type: 'string', value: 'ADDR', doc: 'listen address (default 0.0.0.0)' },
+    remote: { type: 'string', value: 'URL', doc: 'the repository Flux syncs (ssh://, file://, or a path) (required)' },
+    branch: { type: 'string', value: 'NAME', doc: 'the branch Flux follows (default main)' },
+    checkout: { type: 'string', value: 'DIR', doc: 'where to clone the branch (required)' },
+    'token-file': { type: 'string', value: 'FILE', doc: 'file holding the Bearer token Falcosidekick sends (required)' },
+    'ssh-key': { type: 'string', value: 'FILE', doc: 'SSH private key for the remote (with --known-hosts)' },
+    'known-hosts': { type: 'string', value: 'FILE', doc: 'known_hosts for the remote; host keys are checked strictly' },
+    policy: { type: 'string', value: 'PATH', doc: `policy file inside the checkout (default ${DEFAULT_POLICY_FILE})` },
+    'responses-dir': { type: 'string', value: 'DIR', doc: `isolate NetworkPolicies, inside the checkout (default ${RESPONSES_DIR})` },
+    'receiver-url': { type: 'string', value: 'URL', doc: 'Flux webhook receiver base URL to notify after each push (optional)' },
+    'receiver-name': { type: 'string', value: 'NAME', doc: 'the Receiver object name (with --receiver-url)' },
+    'receiver-namespace': { type: 'string', value: 'NS', doc: 'the Receiver object namespace (with --receiver-url)' },
+    'receiver-token-file': { type: 'string', value: 'FILE', doc: 'file holding the Receiver token (with --receiver-url)' },
+    'push-attempts': { type: 'string', value: 'N', doc: 'push attempts before a response fails (default 6)' },
+    'dry-run': { type: 'boolean', doc: 'log the change each alert would commit; commit and push nothing' },
+  },
+};
+
+/** The shipped policy: found above this file (dist/responder/ or responder/bundle/). */
+function shippedPolicy(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, DEFAULT_POLICY_FILE))) return join(dir, DEFAULT_POLICY_FILE);
+    if (dirname(dir) === dir) throw new UsageError(`the shipped policy ${DEFAULT_POLICY_FILE} was not found; pass --policy`);
+  }
+}
+
+function readInput(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read the ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+export async function respondMain(argv: string[], io: Io): Promise<ExitCode> {
+  return runCommand('respond', RESPOND_SPEC, argv, io, async ({ values }) => {
+    const event = values.event as string | undefined;
+    const repo = values.repo as string | undefined;
+    if (!event) throw new UsageError('--event is required');
+    if (!repo) throw new UsageError('--repo is required');
+    // Everything is read and validated before the checkout is touched.
+    let alert;
+    try {
+      alert = parseAlertJson(readInput(event, 'alert'));
+    } catch (e) {
+      if (e instanceof AlertError) throw new UsageError(`${event}: ${e.message}`);
+      throw e;
+    }
+    const policyFile = (values.policy as string | undefined) ?? shippedPolicy();
+    let policy;
+    try {
+      policy = parsePolicy(readInput(policyFile, 'policy'), policyFile);
+    } catch (e) {
+      if (e instanceof PolicyError) throw new UsageError(e.message);
+      throw e;
+    }
+    let dir: string;
+    try {
+      if (!statSync(repo).isDirectory()) throw new Error();
+      dir = (await git(resolve(repo))(['rev-parse', '--show-toplevel'])).trim();
+    } catch {
+      throw new UsageError(`${repo}: not a git checkout`);
+    }
+    const co = { dir, git: git(dir), responsesDir: (values['responses-dir'] as string | undefined) ?? RESPONSES_DIR };
+    const plan = planResponse(co, await readManifests(co), alert, decide(policy, alert));
+    if (plan.kind === 'none') io.stdout(`no action: ${plan.workload ? `${plan.workload.namespace}/${plan.workload.name}: ` : ''}${plan.reason}\n`);
+    else if (plan.kind === 'contained') io.stdout(`no action: ${plan.workload.namespace}/${plan.workload.name} is already contained by ${plan.action}\n`);
+    else if (values['dry-run']) {
+      io.stdout(`${plan.action} ${plan.workload.namespace}/${plan.workload.name} (dry run, not committed)\n`);
+      for (const c of describeChange(plan)) io.stderr(`${c.path}: ${c.change}`);
+    } else {
+      const commit = await commitPlan(co, plan);
+      io.stdout(`${plan.action} ${plan.workload.namespace}/${plan.workload.name} ${commit}\n`);
+    }
+    return EXIT.ok;
+  });
+}
+
+function secret(file: string, what: string): string {
+  const s = readInput(file, what).trim();
+  if (!s) throw new UsageError(`${file}: the ${what} is empty`);
+  return s;
+}
+
+export async function serveMain(argv: string[], io: Io): Promise<ExitCode> {
+  return runCommand('serve', SERVE_SPEC, argv, io, async ({ values }) => {
+    const str = (k: string) => values[k] as string | undefined;
+    const need = (k: string) => str(k) ?? (() => { throw new UsageError(`--${k} is required`); })();
+    const int = (k: string, d: number, min: number) => {
+      const v = str(k);
+      if (v === undefined) return d;
+      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 65535) throw new UsageError(`--${k}: ${JSON.stringify(v)} is not a whole number from ${min}`);
+      return Number(v);
+    };
+    if (!!str('ssh-key') !== !!str('known-hosts')) throw new UsageError('--ssh-key and --known-hosts go together');
+    const receiverKeys = ['receiver-url', 'receiver-name', 'receiver-namespace', 'receiver-token-file'];
+    const given = receiverKeys.filter((k) => str(k));
+    if (given.length > 0 && given.length < receiverKeys.length) throw new UsageError(`${receiverKeys.map((k) => `--${k}`).join(', ')} go together`);
+    const responder = await startServer({
+      port: int('port', RESPONDER_PORT, 0),
+      host: str('host') ?? '0.0.0.0',
+      remote: need('remote'),
+      branch: str('branch') ?? 'main',
+      checkout: resolve(need('checkout')),
+      token: secret(need('token-file'), 'webhook token'),
+      ...(str('ssh-key') ? { ssh: { keyFile: resolve(str('ssh-key')!), knownHosts: resolve(str('known-hosts')!) } } : {}),
+      policy: str('policy') ?? DEFAULT_POLICY_FILE,
+      responsesDir: str('responses-dir') ?? RESPONSES_DIR,
+      ...(given.length > 0
+        ? { receiver: { url: str('receiver-url')!, name: str('receiver-name')!, namespace: str('receiver-namespace')!, token: secret(str('receiver-token-file')!, 'receiver token') } }
+        : {}),
+      dryRun: !!values['dry-run'],
+      pushAttempts: int('push-attempts', 6, 1),
+    });
+    await new Promise<void>((done) => {
+      const stop = () => void responder.drain().then(done);
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    });
+    return EXIT.ok;
+  });
+}
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<ExitCode>> = { serve: serveMain, respond: respondMain };
+
+export async function main(argv: string[], io: Io): Promise<ExitCode> {
+  const run = COMMANDS[argv[0] ?? ''];
+  if (!run) {
+    io.stderr(`responder: the first argument is the command: ${Object.keys(COMMANDS).join(' or ')} (then --help)`);
+    return EXIT.badInput;
+  }
+  return run(argv.slice(1), io);
+}

@@ -1,0 +1,118 @@
+/**
+ * The Deployments kept in Git as plain manifests, and the two edits the responder makes: `spec.replicas: 0` in
+ * place (every other byte of the file stays as it was) and a deny-all NetworkPolicy file for the Deployment's pods.
+ */
+import { createHash } from 'node:crypto';
+import { type Document, isMap, isPair, isScalar, parseAllDocuments, stringify } from 'yaml';
+import { RESPONSES_DIR } from '../contract/naming';
+import type { Workload } from './alert';
+
+/** One Deployment document in a git-tracked YAML file. */
+export interface DeploymentManifest {
+  path: string;
+  /** Index of the document in its file (`---` separated). */
+  document: number;
+  /** `spec.selector.matchLabels`, when it is a plain map of strings. */
+  matchLabels?: Record<string, string>;
+}
+
+const key = (w: Workload) => `${w.namespace}/${w.name}`;
+
+/** Deployments found in `files` (path → text), by `namespace/name`; a name found twice maps to every place. */
+export function indexDeployments(files: Iterable<[string, string]>): Map<string, DeploymentManifest[]> {
+  const index = new Map<string, DeploymentManifest[]>();
+  for (const [path, text] of files) {
+    // Templates (Helm charts in the repository) are not plain manifests.
+    if (!text.includes('Deployment') || text.includes('{{')) continue;
+    parseAllDocuments(text).forEach((doc, i) => {
+      if (doc.errors.length > 0 || !isMap(doc.contents)) return;
+      if (doc.get('kind') !== 'Deployment' || !String(doc.get('apiVersion') ?? '').startsWith('apps/')) return;
+      const name = doc.getIn(['metadata', 'name']);
+      const namespace = doc.getIn(['metadata', 'namespace']);
+      if (typeof name !== 'string' || typeof namespace !== 'string') return;
+      const labels = doc.getIn(['spec', 'selector', 'matchLabels']);
+      const matchLabels = isMap(labels) ? (labels.toJSON() as Record<string, unknown>) : undefined;
+      const plain = matchLabels && Object.values(matchLabels).every((v) => typeof v === 'string') ? (matchLabels as Record<string, string>) : undefined;
+      const k = key({ namespace, name });
+      index.set(k, [...(index.get(k) ?? []), { path, document: i, ...(plain ? { matchLabels: plain } : {}) }]);
+    });
+  }
+  return index;
+}
+
+/** The one manifest of a Deployment, or why it cannot be used. */
+export function findDeployment(index: Map<string, DeploymentManifest[]>, w: Workload): DeploymentManifest | { reason: string } {
+  const found = index.get(key(w)) ?? [];
+  if (found.length === 0) return { reason: `Deployment ${key(w)} is not in Git as a plain manifest` };
+  if (found.length > 1) return { reason: `Deployment ${key(w)} is in Git more than once (${found.map((f) => f.path).join(', ')})` };
+  return found[0];
+}
+
+export type ReplicasEdit = { text: string; before: string } | { contained: true } | { reason: string };
+
+/**
+ * Sets `spec.replicas` to 0 in document `document` of `text` by replacing only the value's characters (or, when
+ * the key is absent, inserting one line as the first key of `spec`, with its indentation).
+ */
+export function scaleToZero(text: string, document: number): ReplicasEdit {
+  const doc: Document | undefined = parseAllDocuments(text)[document] as Document | undefined;
+  if (!doc || doc.errors.length > 0 || !isMap(doc.contents)) return { reason: `document ${document} is not a YAML mapping` };
+  const specPair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'spec');
+  const spec = specPair?.value;
+  if (!specPair || !isMap(spec) || spec.flow || !isScalar(specPair.key) || !specPair.key.range) return { reason: 'spec is not a block mapping' };
+  const replicas = spec.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'replicas');
+  if (replicas) {
+    const v = replicas.value;
+    if (!isScalar(v) || !v.range || typeof v.value !== 'number' || v.tag) return { reason: 'spec.replicas is not a plain number' };
+    if (v.value === 0) return { contained: true };
+    const [start, end] = v.range;
+    return { text: text.slice(0, start) + '0' + text.slice(end), before: text.slice(start, end) };
+  }
+  const first = spec.items[0];
+  if (!first || !isScalar(first.key) || !first.key.range) return { reason: 'spec has no keys to align with' };
+  const keyStart = first.key.range[0];
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  const indent = text.slice(lineStart, keyStart);
+  if (!/^ +$/.test(indent)) return { reason: 'spec is not indented with spaces' };
+  // After the line that holds `spec:` (and any comment on it).
+  const nl = text.indexOf('\n', specPair.key.range[1]);
+  if (nl < 0 || nl >= keyStart) return { reason: 'spec is not a block mapping' };
+  const eol = text[nl - 1] === '\r' ? '\r\n' : '\n';
+  const at = nl + 1;
+  return { text: `${text.slice(0, at)}${indent}replicas: 0${eol}${text.slice(at)}`, before: '(no spec.replicas)' };
+}
+
+/** Kubernetes object names are at most 63 characters here: long names keep a hash of the whole. */
+function objectName(prefix: string, name: string): string {
+  const full = `${prefix}${name}`;
+  if (full.length <= 63) return full;
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  return `${full.slice(0, 54).replace(/[-.]+$/, '')}-${hash}`;
+}
+
+/** Where the isolate response for a Deployment lives: one file per response. */
+export function isolatePath(w: Workload, responsesDir = RESPONSES_DIR): string {
+  return `${responsesDir}/${w.namespace}/isolate-${w.name}.yaml`;
+}
+
+/**
+ * The NetworkPolicy that cuts a Deployment's pods off: it selects them by the Deployment's own selector and
+ * allows nothing (both policy types, no rules). Its text depends only on the Deployment, so the same response
+ * twice is the same file.
+ */
+export function isolateManifest(w: Workload, matchLabels: Record<string, string>): string {
+  const policy = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: {
+      name: objectName('responder-isolate-', w.name),
+      namespace: w.namespace,
+      labels: { 'app.kubernetes.io/managed-by': 'responder' },
+    },
+    spec: {
+      podSelector: { matchLabels: Object.fromEntries(Object.entries(matchLabels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) },
+      policyTypes: ['Ingress', 'Egress'],
+    },
+  };
+  return `# Isolates Deployment ${key(w)}: no traffic in or out of its pods. Written by the responder;\n# the commit that added this file holds the alert. Delete this file to undo.\n${stringify(policy)}`;
+}

@@ -1,0 +1,115 @@
+/** `npm run respond`: the one-shot CLI on real git checkouts. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { EXIT } from '../cli/command';
+import { respondMain } from '../responder/main';
+import { alert, deployment, makeCheckout, read, sh, tempDir } from './helpers/git-repo';
+
+async function run(...argv: string[]) {
+  let out = '';
+  const err: string[] = [];
+  const code = await respondMain(argv, { stdout: (t) => (out += t), stderr: (l) => err.push(l) });
+  return { code, out, err: err.join('\n') };
+}
+
+function eventFile(body: unknown): string {
+  const f = join(tempDir(), 'alert.json');
+  writeFileSync(f, typeof body === 'string' ? body : JSON.stringify(body));
+  return f;
+}
+
+/** Everything that would show a change: HEAD, the index and working tree, and every file's bytes. */
+const state = (repo: string) => [sh(repo, 'rev-parse', 'HEAD'), sh(repo, 'status', '--porcelain', '--untracked-files=all'), sh(repo, 'ls-files', '-s')].join('\n');
+
+const FILES = {
+  'fluxcd/apps/demo/web.yaml': `apiVersion: v1\nkind: Namespace\nmetadata: {name: demo}\n---\n${deployment('demo', 'web')}`,
+  'fluxcd/apps/demo/flow.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: flow, namespace: demo}\nspec: {replicas: 2, selector: {matchLabels: {app: flow}}}\n',
+  'fluxcd/apps/kube-system/dns.yaml': deployment('kube-system', 'coredns'),
+};
+
+describe('npm run respond', () => {
+  it('scales the Deployment to zero in one commit by the responder, with the alert in the body; again is no action', async () => {
+    const repo = makeCheckout(FILES);
+    const before = read(repo, 'fluxcd/apps/demo/web.yaml');
+    const r = await run('--event', eventFile(alert('demo', 'web')), '--repo', repo);
+    expect(r).toMatchObject({ code: EXIT.ok, err: '' });
+    const head = sh(repo, 'rev-parse', 'HEAD');
+    expect(r.out).toBe(`scale-to-zero demo/web ${head}\n`);
+    expect(read(repo, 'fluxcd/apps/demo/web.yaml')).toBe(before.replace('replicas: 3 #', 'replicas: 0 #'));
+    expect(sh(repo, 'log', '-1', '--format=%an <%ae>|%cn|%s')).toBe('Falco responder <responder@falco-response.invalid>|Falco responder|responder: scale-to-zero demo/web (Terminal shell in container)');
+    const body = sh(repo, 'log', '-1', '--format=%b');
+    for (const line of ['time: 2026-12-01T12:00:00.000000000Z', 'priority: Notice', 'output: 12:00:00.000000000: Notice A shell', 'uuid: uuid-demo-web', 'hostname: aks-guard-0']) expect(body).toContain(line);
+    expect(sh(repo, 'status', '--porcelain')).toBe('');
+
+    const again = await run('--event', eventFile(alert('demo', 'web', { uuid: 'second' })), '--repo', repo);
+    expect(again).toMatchObject({ code: EXIT.ok, out: 'no action: demo/web is already contained by scale-to-zero\n' });
+    expect(sh(repo, 'rev-parse', 'HEAD')).toBe(head);
+  });
+
+  it.each([
+    [alert('kube-system', 'coredns'), 'no action: kube-system/coredns: namespace kube-system is protected\n'],
+    [alert(undefined, undefined), 'no action: no Deployment in the alert (output_fields k8smeta.ns.name and k8smeta.deployment.name absent)\n'],
+    [alert('demo', 'web', { rule: 'Read sensitive file untrusted' }), 'no action: demo/web: policy default: log\n'],
+    [
+      alert('demo', 'helm-rendered'),
+      'no action: demo/helm-rendered: scale-to-zero: Deployment demo/helm-rendered is not in Git as a plain manifest; isolate: Deployment demo/helm-rendered is not in Git as a plain manifest\n',
+    ],
+  ])('makes no commit when there is nothing to do (%#)', async (event, line) => {
+    const repo = makeCheckout(FILES);
+    const before = state(repo);
+    expect(await run('--event', eventFile(event), '--repo', repo)).toMatchObject({ code: EXIT.ok, out: line });
+    expect(state(repo)).toBe(before);
+  });
+
+  it('falls back to isolate where it cannot edit replicas, one NetworkPolicy file per response', async () => {
+    const repo = makeCheckout(FILES);
+    const r = await run('--event', eventFile(alert('demo', 'flow')), '--repo', repo);
+    expect(r.out).toBe(`isolate demo/flow ${sh(repo, 'rev-parse', 'HEAD')}\n`);
+    expect(sh(repo, 'show', '--name-only', '--format=', 'HEAD')).toBe('fluxcd/responses/demo/isolate-flow.yaml');
+    expect(parse(read(repo, 'fluxcd/responses/demo/isolate-flow.yaml')).spec).toEqual({ podSelector: { matchLabels: { app: 'flow' } }, policyTypes: ['Ingress', 'Egress'] });
+    const again = await run('--event', eventFile(alert('demo', 'flow')), '--repo', repo);
+    expect(again.out).toBe('no action: demo/flow is already contained by isolate\n');
+  });
+
+  it('takes a policy file: isolate by tag', async () => {
+    const repo = makeCheckout(FILES);
+    const policy = join(tempDir(), 'policy.yaml');
+    writeFileSync(policy, 'responses:\n  - {tags: shell, action: isolate}\n');
+    const r = await run('--event', eventFile(alert('demo', 'web')), '--repo', repo, '--policy', policy);
+    expect(r.out).toMatch(/^isolate demo\/web [0-9a-f]{40}\n$/);
+    expect(read(repo, 'fluxcd/apps/demo/web.yaml')).toContain('replicas: 3');
+  });
+
+  it('--dry-run prints what it would commit and changes nothing', async () => {
+    const repo = makeCheckout(FILES);
+    const before = state(repo);
+    const r = await run('--event', eventFile(alert('demo', 'web')), '--repo', repo, '--dry-run');
+    expect(r).toMatchObject({ code: EXIT.ok, out: 'scale-to-zero demo/web (dry run, not committed)\n', err: 'fluxcd/apps/demo/web.yaml: spec.replicas: 3 -> 0' });
+    expect(state(repo)).toBe(before);
+  });
+
+  it.each([
+    ['an unreadable alert', () => ['--event', '/nonexistent/alert.json'], /\/nonexistent\/alert.json: cannot read the alert: ENOENT/],
+    ['an alert that is not JSON', () => ['--event', eventFile('{"rule":')], /alert.json: not JSON/],
+    ['an alert without a rule', () => ['--event', eventFile({ ...alert('demo', 'web'), rule: '' })], /alert.json: field "rule" is empty/],
+    ['an invalid policy', () => ['--event', eventFile(alert('demo', 'web')), '--policy', eventFile('responses: [{rule: x, action: delete}]')], /alert.json: responses\[0\].action: "delete" is not allowed; allowed: scale-to-zero, isolate, log/],
+    ['an unknown option', () => ['--event', eventFile(alert('demo', 'web')), '--force'], /Unknown option '--force'/],
+  ])('exits 2 on %s, naming the file and field, and leaves the checkout as it was', async (_, args, message) => {
+    const repo = makeCheckout(FILES);
+    writeFileSync(join(repo, 'wip.txt'), 'uncommitted work\n');
+    const before = state(repo);
+    const r = await run(...args(), '--repo', repo);
+    expect(r.code).toBe(EXIT.badInput);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe('');
+    expect(state(repo)).toBe(before);
+  });
+
+  it('exits 2 when --repo is not a git checkout', async () => {
+    const dir = tempDir();
+    const r = await run('--event', eventFile(alert('demo', 'web')), '--repo', dir);
+    expect(r.code).toBe(EXIT.badInput);
+    expect(r.err).toContain(`${dir}: not a git checkout`);
+  });
+});

@@ -1,0 +1,80 @@
+import { parse, parseAllDocuments } from 'yaml';
+import { findDeployment, indexDeployments, isolateManifest, isolatePath, scaleToZero } from '../responder/manifests';
+import { deployment } from './helpers/git-repo';
+
+const MULTI = [
+  '# front end, three documents',
+  'apiVersion: v1',
+  'kind: Service',
+  'metadata: {name: web, namespace: demo}   # same name, other kind',
+  'spec: {ports: [{port: 80}]}',
+  '---',
+  deployment('demo', 'web', 5).trimEnd(),
+  '---',
+  "# another namespace's web",
+  deployment('shop', 'web', 2).trimEnd(),
+  '',
+].join('\n');
+
+describe('responder manifests', () => {
+  it('finds a Deployment by kind, name and namespace in a multi-document file', () => {
+    const index = indexDeployments([['apps/web.yaml', MULTI]]);
+    expect(findDeployment(index, { namespace: 'demo', name: 'web' })).toEqual({ path: 'apps/web.yaml', document: 1, matchLabels: { app: 'web' } });
+    expect(findDeployment(index, { namespace: 'shop', name: 'web' })).toMatchObject({ document: 2 });
+    expect(findDeployment(index, { namespace: 'demo', name: 'api' })).toEqual({ reason: 'Deployment demo/api is not in Git as a plain manifest' });
+  });
+
+  it('does not guess: templates and duplicates are not plain manifests', () => {
+    const template = deployment('demo', 'tpl').replace('replicas: 3', 'replicas: {{ .Values.replicas }}');
+    const index = indexDeployments([
+      ['charts/x/templates/d.yaml', template],
+      ['a.yaml', deployment('demo', 'twice')],
+      ['b.yaml', deployment('demo', 'twice')],
+    ]);
+    expect(findDeployment(index, { namespace: 'demo', name: 'tpl' })).toHaveProperty('reason');
+    expect(findDeployment(index, { namespace: 'demo', name: 'twice' })).toEqual({ reason: 'Deployment demo/twice is in Git more than once (a.yaml, b.yaml)' });
+  });
+
+  it('sets spec.replicas to 0 changing only that value: comments, order and other documents stay byte-identical', () => {
+    const edit = scaleToZero(MULTI, 1);
+    if (!('text' in edit)) throw new Error(JSON.stringify(edit));
+    expect(edit.before).toBe('5');
+    expect(edit.text).toBe(MULTI.replace('replicas: 5 # scaled by hand', 'replicas: 0 # scaled by hand'));
+    const docs = parseAllDocuments(edit.text).map((d) => d.toJS());
+    expect(docs[1].spec.replicas).toBe(0);
+    expect(docs[2].spec.replicas).toBe(2);
+  });
+
+  it('inserts replicas under spec with its indentation when absent, and keeps CRLF files CRLF', () => {
+    const four = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: demo}\nspec: # the spec\n    # pods\n    selector:\n        matchLabels: {app: web}\n';
+    const edit = scaleToZero(four, 0);
+    if (!('text' in edit)) throw new Error(JSON.stringify(edit));
+    expect(edit.text).toBe(four.replace('spec: # the spec\n', 'spec: # the spec\n    replicas: 0\n'));
+    expect(parse(edit.text).spec).toEqual({ replicas: 0, selector: { matchLabels: { app: 'web' } } });
+    const crlf = deployment('demo', 'web', 'absent').replace(/\n/g, '\r\n');
+    const e2 = scaleToZero(crlf, 0);
+    expect('text' in e2 && e2.text).toBe(crlf.replace('spec:\r\n', 'spec:\r\n  replicas: 0\r\n'));
+  });
+
+  it('is idempotent and refuses what it cannot edit exactly', () => {
+    expect(scaleToZero(deployment('demo', 'web', 0), 0)).toEqual({ contained: true });
+    expect(scaleToZero('kind: Deployment\nspec: {replicas: 2}\n', 0)).toEqual({ reason: 'spec is not a block mapping' });
+    expect(scaleToZero('kind: Deployment\nspec:\n  replicas: "2"\n', 0)).toEqual({ reason: 'spec.replicas is not a plain number' });
+    expect(scaleToZero('kind: Deployment\n', 0)).toEqual({ reason: 'spec is not a block mapping' });
+  });
+
+  it('isolates with a NetworkPolicy that selects the pods by the Deployment selector and allows nothing', () => {
+    const w = { namespace: 'demo', name: 'web' };
+    expect(isolatePath(w)).toBe('fluxcd/responses/demo/isolate-web.yaml');
+    const np = parse(isolateManifest(w, { tier: 'front', app: 'web' }));
+    expect(np).toEqual({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'responder-isolate-web', namespace: 'demo', labels: { 'app.kubernetes.io/managed-by': 'responder' } },
+      spec: { podSelector: { matchLabels: { app: 'web', tier: 'front' } }, policyTypes: ['Ingress', 'Egress'] },
+    });
+    const long = parse(isolateManifest({ namespace: 'demo', name: 'a'.repeat(60) }, { app: 'x' }));
+    expect(long.metadata.name.length).toBeLessThanOrEqual(63);
+    expect(isolateManifest(w, { app: 'web', tier: 'front' })).toBe(isolateManifest(w, { tier: 'front', app: 'web' }));
+  });
+});

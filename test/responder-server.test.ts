@@ -1,0 +1,262 @@
+/** `serve`: real HTTP on 127.0.0.1, a real bare remote over file://, a stand-in Flux Receiver checking the HMAC. */
+import { createHmac, createHash } from 'node:crypto';
+import { chmodSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { type Responder, type ServeOptions, startServer } from '../responder/server';
+import { alert, clone, deployment, makeRemote, readAt, sh, subjects, tempDir, writeFiles } from './helpers/git-repo';
+
+const TOKEN = 'webhook-token-0123456789';
+const RECEIVER_TOKEN = 'receiver-token-abcdef';
+const POLICY = 'responder/policy.yaml';
+const SHIPPED = 'responses:\n  - rule: Terminal shell in container\n    action: scale-to-zero\n    fallback: isolate\ndefault: log\n';
+
+function files(workloads: string[]): Record<string, string> {
+  return {
+    [POLICY]: SHIPPED,
+    'README.md': 'demo\n',
+    ...Object.fromEntries(workloads.map((w) => [`fluxcd/apps/demo/${w}.yaml`, deployment('demo', w)])),
+    'fluxcd/apps/falco/falco.yaml': deployment('falco', 'falco'),
+  };
+}
+
+interface Reply {
+  status: number;
+  body: string;
+  json: () => Record<string, string>;
+}
+
+function request(port: number, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, json: () => JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const post = (port: number, body: unknown, token: string | null = TOKEN) =>
+  request(port, 'POST', '/falco', typeof body === 'string' ? body : JSON.stringify(body), token === null ? {} : { authorization: `Bearer ${token}` });
+
+/** The stand-in Receiver: answers 200 only on Flux's path with a valid generic-hmac signature. */
+async function standInReceiver() {
+  const seen: { path: string; valid: boolean; body: string }[] = [];
+  const path = `/hook/${createHash('sha256').update(`${RECEIVER_TOKEN}flux-systemflux-system`).digest('hex')}`;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const valid = req.headers['x-signature'] === `sha256=${createHmac('sha256', RECEIVER_TOKEN).update(body).digest('hex')}` && req.url === path;
+      seen.push({ path: req.url ?? '', valid, body });
+      res.writeHead(valid ? 200 : 401).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { seen, url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+const running: Responder[] = [];
+const closers: (() => Promise<unknown>)[] = [];
+async function serve(remote: string, over: Partial<ServeOptions> = {}) {
+  const logs: Record<string, unknown>[] = [];
+  const checkout = join(tempDir(), 'checkout');
+  const r = await startServer({ port: 0, host: '127.0.0.1', remote: `file://${remote}`, branch: 'main', checkout, token: TOKEN, policy: POLICY, log: (e) => logs.push(e), backoffMs: 20, ...over });
+  running.push(r);
+  await r.ready;
+  return { r, port: r.port, logs, checkout };
+}
+afterEach(async () => {
+  await Promise.all([...running.splice(0).map((r) => r.drain()), ...closers.splice(0).map((c) => c())]);
+});
+
+describe('responder server', () => {
+  it('refuses a missing or wrong token (401), oversized bodies (413), and non-alerts (400) naming what is wrong', async () => {
+    const { port, r } = await serve(makeRemote(files(['web'])));
+    expect((await post(port, alert('demo', 'web'), null)).status).toBe(401);
+    expect((await post(port, alert('demo', 'web'), '')).status).toBe(401);
+    expect((await post(port, alert('demo', 'web'), 'wrong')).status).toBe(401);
+    expect((await post(port, alert('demo', 'web'), `${TOKEN}x`)).status).toBe(401);
+    const big = Buffer.alloc(1024 * 1024 + 1, 0x20);
+    expect((await request(port, 'POST', '/falco', big, { authorization: `Bearer ${TOKEN}` })).status).toBe(413);
+    // Without a Content-Length the limit applies while reading.
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/falco', headers: { authorization: `Bearer ${TOKEN}`, 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 5; i++) req.write(Buffer.alloc(256 * 1024, 0x20));
+      req.end();
+    });
+    expect(chunked).toBe(413);
+    const bad = await post(port, '{"rule": "x"');
+    expect(bad.status).toBe(400);
+    expect(bad.json().error).toMatch(/^not JSON/);
+    const noPriority = await post(port, { ...alert('demo', 'web'), priority: undefined });
+    expect([noPriority.status, noPriority.json().error]).toEqual([400, 'field "priority" is missing']);
+    expect((await request(port, 'GET', '/falco')).status).toBe(405);
+    expect((await request(port, 'GET', '/elsewhere')).status).toBe(404);
+    expect(r.metrics.commits.get()).toBe(0);
+  });
+
+  it('pushes scale-to-zero before answering 200, notifies the Receiver, reports it in /metrics', async () => {
+    const remote = makeRemote(files(['web']));
+    const receiver = await standInReceiver();
+    closers.push(receiver.close);
+    const { port, logs } = await serve(remote, { receiver: { url: receiver.url, name: 'flux-system', namespace: 'flux-system', token: RECEIVER_TOKEN } });
+    expect((await request(port, 'GET', '/healthz')).status).toBe(200);
+    expect((await request(port, 'GET', '/readyz')).status).toBe(200);
+    const res = await post(port, alert('demo', 'web'));
+    expect(res.status).toBe(200);
+    const head = sh(remote, 'rev-parse', 'main');
+    expect(res.json()).toEqual({ status: 200, outcome: 'committed', action: 'scale-to-zero', workload: 'demo/web', commit: head });
+    expect(readAt(remote, 'fluxcd/apps/demo/web.yaml')).toBe(deployment('demo', 'web', 0).trimEnd());
+    // The Receiver is told right after the push; the alert's answer does not wait for it.
+    for (let i = 0; i < 100 && receiver.seen.length === 0; i++) await new Promise((w) => setTimeout(w, 20));
+    expect(receiver.seen).toEqual([{ path: expect.stringMatching(/^\/hook\/[0-9a-f]{64}$/), valid: true, body: JSON.stringify({ branch: 'main', commit: head }) }]);
+    expect(logs.find((l) => l.msg === 'alert')).toMatchObject({ uuid: 'uuid-demo-web', rule: 'Terminal shell in container', outcome: 'committed', commit: head });
+    const metrics = (await request(port, 'GET', '/metrics')).body;
+    expect(metrics).toContain('responder_alerts_total{rule="Terminal shell in container",outcome="committed"} 1');
+    expect(metrics).toContain('responder_commits_total 1');
+    expect(metrics).toContain('responder_receiver_notifications_total{result="ok"} 1');
+    expect(metrics).toMatch(/responder_alert_to_push_seconds_count 1\n/);
+  });
+
+  it('answers 200 with no commit for an unknown workload, a protected namespace and a Deployment not in Git', async () => {
+    const remote = makeRemote(files(['web']));
+    const { port, r } = await serve(remote);
+    const cases: [Record<string, unknown>, string][] = [
+      [alert(undefined, undefined), 'no Deployment in the alert (output_fields k8smeta.ns.name and k8smeta.deployment.name absent)'],
+      [alert('falco', 'falco'), 'namespace falco is protected'],
+      [alert('demo', 'from-helm'), 'scale-to-zero: Deployment demo/from-helm is not in Git as a plain manifest; isolate: Deployment demo/from-helm is not in Git as a plain manifest'],
+    ];
+    for (const [a, reason] of cases) {
+      const res = await post(port, a);
+      expect([res.status, res.json().outcome, res.json().reason]).toEqual([200, 'no-action', reason]);
+    }
+    expect(subjects(remote)).toEqual(['seed']);
+    expect(r.metrics.alerts.get({ rule: 'Terminal shell in container', outcome: 'no-action' })).toBe(3);
+  });
+
+  it('makes one commit for a burst of alerts for one workload, and none for a repeat later', async () => {
+    const remote = makeRemote(files(['web']));
+    const { port, r } = await serve(remote);
+    const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => post(port, alert('demo', 'web', { uuid: `u${i}` }))));
+    expect(replies.map((x) => x.status)).toEqual(replies.map(() => 200));
+    const outcomes = replies.map((x) => x.json().outcome);
+    expect(outcomes.filter((o) => o === 'committed')).toHaveLength(1);
+    expect(outcomes.every((o) => ['committed', 'coalesced', 'contained'].includes(o))).toBe(true);
+    expect(subjects(remote)).toEqual(['responder: scale-to-zero demo/web (Terminal shell in container)', 'seed']);
+    expect((await post(port, alert('demo', 'web'))).json().outcome).toBe('contained');
+    expect(r.metrics.deduplicated.get()).toBe(40);
+    expect(subjects(remote)).toHaveLength(2);
+  });
+
+  it('contains distinct workloads alerted at once, each in its own commit, none lost', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `app${i}`);
+    const remote = makeRemote(files(names));
+    const { port } = await serve(remote);
+    const replies = await Promise.all(names.flatMap((n) => [post(port, alert('demo', n)), post(port, alert('demo', n))]));
+    expect(replies.every((x) => x.status === 200)).toBe(true);
+    expect(subjects(remote).slice(0, -1).sort()).toEqual(names.map((n) => `responder: scale-to-zero demo/${n} (Terminal shell in container)`).sort());
+    for (const n of names) expect(parse(readAt(remote, `fluxcd/apps/demo/${n}.yaml`)).spec.replicas).toBe(0);
+  });
+
+  it('when the remote moves between fetch and push: fetches, re-applies on the new head, pushes without force', async () => {
+    const remote = makeRemote(files(['web']));
+    const { port, checkout, r } = await serve(remote);
+    // The first push from the responder's checkout lets someone else's commit land first (a real race, no mock).
+    const other = clone(remote);
+    const marker = join(tempDir(), 'moved');
+    const hook = join(checkout, '.git', 'hooks', 'pre-push');
+    writeFileSync(
+      hook,
+      [
+        '#!/bin/sh',
+        `[ -e '${marker}' ] && exit 0`,
+        `touch '${marker}'`,
+        'unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE',
+        `cd '${other}' && echo change >> README.md && git -c user.name=Dev -c user.email=dev@example.invalid commit -qam "someone else" && git push -q origin main`,
+        '',
+      ].join('\n'),
+    );
+    chmodSync(hook, 0o755);
+    const res = await post(port, alert('demo', 'web'));
+    expect([res.status, res.json().outcome]).toEqual([200, 'committed']);
+    expect(subjects(remote)).toEqual(['responder: scale-to-zero demo/web (Terminal shell in container)', 'someone else', 'seed']);
+    expect(sh(remote, 'rev-parse', 'main~1')).toBe(sh(other, 'rev-parse', 'HEAD'));
+    expect(readAt(remote, 'README.md')).toBe('demo\nchange');
+    expect(r.metrics.pushRetries.get()).toBe(1);
+  });
+
+  it('answers 503 with the reason when the remote keeps refusing, and counts the failure', async () => {
+    const remote = makeRemote(files(['web']));
+    writeFiles(remote, { 'hooks/pre-receive': '#!/bin/sh\necho "branch is protected" >&2\nexit 1\n' });
+    chmodSync(join(remote, 'hooks/pre-receive'), 0o755);
+    const { port, r } = await serve(remote, { pushAttempts: 2 });
+    const res = await post(port, alert('demo', 'web'));
+    expect(res.status).toBe(503);
+    expect(res.json().reason).toMatch(/^not pushed after 2 attempts: git push failed: .*branch is protected/);
+    expect([r.metrics.pushRetries.get(), r.metrics.pushFailures.get()]).toEqual([2, 1]);
+  });
+
+  it('answers 500 naming the policy error when the policy in Git is invalid', async () => {
+    const remote = makeRemote({ ...files(['web']), [POLICY]: 'responses: [{rule: x, action: nuke}]\n' });
+    const { port } = await serve(remote);
+    const res = await post(port, alert('demo', 'web'));
+    expect(res.status).toBe(500);
+    expect(res.json().reason).toBe('policy: responder/policy.yaml: responses[0].action: "nuke" is not allowed; allowed: scale-to-zero, isolate, log');
+  });
+
+  it('is not ready (503) until the checkout is usable', async () => {
+    const checkout = join(tempDir(), 'checkout');
+    const r = await startServer({ port: 0, host: '127.0.0.1', remote: `file://${tempDir()}/missing.git`, branch: 'main', checkout, token: TOKEN, policy: POLICY, log: () => undefined });
+    running.push(r);
+    let ready = await request(r.port, 'GET', '/readyz');
+    expect(ready.status).toBe(503);
+    for (let i = 0; i < 100 && ready.body.includes('cloning'); i++) ready = await request(r.port, 'GET', '/readyz');
+    expect([ready.status, ready.body]).toEqual([503, expect.stringMatching(/^not ready: git clone failed: .*missing\.git/)]);
+    expect((await request(r.port, 'GET', '/healthz')).status).toBe(200);
+    expect((await post(r.port, alert('demo', 'web'))).status).toBe(503);
+  });
+
+  it('follows the policy in Git: a policy commit changes the next decision', async () => {
+    const remote = makeRemote(files(['web', 'api']));
+    const { port } = await serve(remote);
+    const dev = clone(remote);
+    writeFiles(dev, { [POLICY]: 'responses:\n  - {rule: Terminal shell in container, action: isolate}\n' });
+    sh(dev, 'commit', '-q', '-am', 'isolate shells instead');
+    sh(dev, 'push', '-q', 'origin', 'main');
+    const res = await post(port, alert('demo', 'api'));
+    expect([res.status, res.json().action, res.json().outcome]).toEqual([200, 'isolate', 'committed']);
+    expect(parse(readAt(remote, 'fluxcd/responses/demo/isolate-api.yaml')).spec.podSelector).toEqual({ matchLabels: { app: 'api' } });
+  });
+
+  it('--dry-run logs the change and pushes nothing', async () => {
+    const remote = makeRemote(files(['web']));
+    const { port, logs, checkout } = await serve(remote, { dryRun: true });
+    const res = await post(port, alert('demo', 'web'));
+    expect([res.status, res.json().outcome]).toEqual([200, 'dry-run']);
+    expect(subjects(remote)).toEqual(['seed']);
+    expect(sh(checkout, 'status', '--porcelain')).toBe('');
+    expect(logs.find((l) => l.msg === 'alert')).toMatchObject({ subject: 'responder: scale-to-zero demo/web (Terminal shell in container)', changes: [{ path: 'fluxcd/apps/demo/web.yaml', change: 'spec.replicas: 3 -> 0' }] });
+  });
+
+  it('drains: what is in flight finishes and is pushed, nothing new is accepted', async () => {
+    const remote = makeRemote(files(['web', 'api']));
+    const { port, r } = await serve(remote);
+    const inflight = post(port, alert('demo', 'web'));
+    await new Promise((res) => setTimeout(res, 20));
+    const drained = r.drain();
+    const late = await post(port, alert('demo', 'api')).then((x) => x.status, (e: NodeJS.ErrnoException) => e.code);
+    expect([503, 'ECONNREFUSED', 'ECONNRESET']).toContain(late);
+    expect((await inflight).json().outcome).toBe('committed');
+    await drained;
+    expect(subjects(remote)).toEqual(['responder: scale-to-zero demo/web (Terminal shell in container)', 'seed']);
+  });
+});
