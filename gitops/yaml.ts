@@ -6,7 +6,8 @@ export const GENERATED_HEADER = [
   'Change bench.config.yaml (or the generator in gitops/), run `npm run gitops`, commit and push.',
 ];
 
-const OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
+// No anchors and aliases for repeated objects (labels reused as a selector): every manifest reads on its own.
+const OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, aliasDuplicateObjects: false } as const;
 
 /** Plain YAML of one value (used inside objects, e.g. a post-renderer's patch text). */
 export function toYaml(value: unknown): string {

@@ -11,18 +11,8 @@ import { GitopsInputs, readInputs } from '../../gitops/inputs';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 
-/**
- * Stands in for the responder's bundle where it has not been built and committed yet (the responder and the
- * response layer are built side by side): never written into the repository, only into temp dirs and inputs.
- */
-export const PLACEHOLDER_BUNDLE = '// Placeholder for the responder bundle (issue 8), which is not merged on this branch: regenerate after merging it.\n';
-
-const onDisk = readInputs(REPO_ROOT);
-/** Whether the repository holds the real bundle (then tests use it, and nothing stands in). */
-export const hasCommittedBundle = onDisk.responderBundle !== undefined;
-
 /** The repository's own generator inputs (rules, responder bundle), as the CLI reads them. */
-export const repoInputs: GitopsInputs = { ...onDisk, responderBundle: onDisk.responderBundle ?? { path: RESPONDER_BUNDLE, text: PLACEHOLDER_BUNDLE } };
+export const repoInputs: GitopsInputs = readInputs(REPO_ROOT);
 
 /**
  * The defaults from code, without environment overrides. Tests of the generator's behaviour use these, never
