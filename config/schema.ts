@@ -8,7 +8,7 @@
  * system node, the `playground-aks-falco` resource group and `aks-falco` cluster, six CPU/driver/buffering
  * variants with 1Gi).
  */
-import { DEFAULT_POLICY_FILE, SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME } from '../contract/naming';
+import { DEFAULT_POLICY_FILE, FALCO_PRIORITIES, SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME } from '../contract/naming';
 import { goDurationSeconds } from './duration';
 import { CPU_QUANTITY, MEMORY_QUANTITY, cpuCores, memoryBytes } from './quantity';
 import { bool, defaultsOf, int, list, notAllowed, oneOf, optional, section, stringMap, strings, text, unset, type Rule, type ValueOf } from './registry';
@@ -32,8 +32,6 @@ export const DRIVER_KINDS = ['kmod', 'modern_ebpf'] as const;
 export const REPOSITORY_MODES = ['existing', 'create'] as const;
 export const REPOSITORY_VISIBILITIES = ['private', 'public'] as const;
 export const STATE_BACKENDS = ['local', 'azurerm'] as const;
-/** Falco priorities, highest first (Falcosidekick's `minimumpriority` takes them lower-case). */
-export const ALERT_PRIORITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'] as const;
 
 const goDuration = (doc: string, def: string, rule?: Rule<string>) =>
   text({ doc, default: def, pattern: GO_DURATION, expect: 'a Go duration such as 5s, 100ms or 5m', rule });
@@ -250,7 +248,7 @@ export const CONFIG_REGISTRY = section({
   response: section({
     enabled: bool({ doc: 'deploy the response engine (guard Falco, Falcosidekick, responder, Receiver); `false`: no response object in the tree, no response credential in Terraform', default: true }),
     dryRun: bool({ doc: 'the responder logs the commit it would make and pushes nothing', default: false }),
-    minimumPriority: oneOf(ALERT_PRIORITIES, { doc: "alerts below this priority never reach the responder (Falcosidekick's webhook `minimumpriority`)", default: 'notice' }),
+    minimumPriority: oneOf(FALCO_PRIORITIES, { doc: "alerts below this priority never reach the responder (Falcosidekick's webhook `minimumpriority`)", default: 'notice' }),
     policyFile: text({
       doc: 'the response policy, relative to the repository root (the responder reads it from its checkout: a policy change is a commit)',
       default: DEFAULT_POLICY_FILE,

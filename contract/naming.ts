@@ -186,3 +186,9 @@ export const FALCOSIDEKICK_ENV_SECRET = 'falcosidekick-webhook';
 export const RECEIVER_TOKEN_SECRET = 'flux-receiver-token';
 /** The Receiver the responder calls after each push; it makes the bootstrap's GitRepository fetch at once. */
 export const RECEIVER_NAME = FLUX_SYNC_NAME;
+
+/**
+ * Falco's alert priorities, most severe first, as Falcosidekick's `minimumpriority` and the responder's policy
+ * spell them (Falco itself writes them capitalised in alerts, upper-case in rules files, `INFO` for short).
+ */
+export const FALCO_PRIORITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'] as const;

@@ -4,8 +4,10 @@
  * the k8smeta fields that the guard Falco appends to every alert.
  */
 
+import { FALCO_PRIORITIES } from '../contract/naming';
+
 /** Falco priorities, most severe first (Falcosidekick sends them capitalised, e.g. `Critical`). */
-export const PRIORITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'] as const;
+export const PRIORITIES = FALCO_PRIORITIES;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** `info` is Falco's short spelling of `informational`. */

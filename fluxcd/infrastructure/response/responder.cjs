@@ -7476,9 +7476,10 @@ var CLUSTER_NETWORK = {
   nodeCidr: "10.224.0.0/12"
 };
 var CLUSTER_PRIVATE_RANGES = [CLUSTER_NETWORK.podCidr, CLUSTER_NETWORK.serviceCidr, CLUSTER_NETWORK.nodeCidr, "169.254.0.0/16"];
+var FALCO_PRIORITIES = ["emergency", "alert", "critical", "error", "warning", "notice", "informational", "debug"];
 
 // responder/alert.ts
-var PRIORITIES = ["emergency", "alert", "critical", "error", "warning", "notice", "informational", "debug"];
+var PRIORITIES = FALCO_PRIORITIES;
 function parsePriority(value) {
   const p = value.toLowerCase();
   if (p === "info") return "informational";
