@@ -35,7 +35,8 @@ describe('responder bundle', () => {
       [BUNDLE, 'serve', '--port', '0', '--host', '127.0.0.1', '--remote', `file://${remote}`, '--checkout', join(dir, 'checkout'), '--token-file', join(dir, 'token')],
       { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const exited = new Promise<number | null>((r) => child.on('exit', r));
+    // 'close', not 'exit': it comes after the child's stdout has been read to its end (the last log lines).
+    const exited = new Promise<number | null>((r) => child.on('close', r));
     const lines = createInterface({ input: child.stdout });
     const logs: Record<string, unknown>[] = [];
     let port = 0;

@@ -174,7 +174,7 @@ describe('an alert for the demo becomes a pushed commit that Flux applies, and g
     expect(appliedReplicas(undone)).toBe(DEMO.replicas);
 
     child.kill('SIGTERM');
-    const code = await new Promise<number | null>((done) => child!.once('exit', done));
+    const code = await new Promise<number | null>((done) => child!.once('close', done));
     expect(code).toBe(0);
   });
 });
