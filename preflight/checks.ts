@@ -60,6 +60,26 @@ export function githubCredentials(config: BenchConfig, env: Env): Finding[] {
   ];
 }
 
+/**
+ * Who may reach the Kubernetes API server. Unset, Terraform's precondition stops the plan (after the provider
+ * downloads); `[]` opens it to the internet, allowed but worth a warning at every preflight.
+ */
+export function apiServerExposure(config: Pick<BenchConfig, 'cluster'>): Finding[] {
+  const ranges = config.cluster.apiServerAuthorizedIpRanges;
+  if (ranges === undefined) {
+    return [
+      fail(
+        'cluster.apiServerAuthorizedIpRanges is not set: Terraform refuses to create the cluster until it says who may reach the Kubernetes API server',
+        'curl -s https://api.ipify.org   # then in bench.config.yaml: cluster: { apiServerAuthorizedIpRanges: [<that address>/32] }',
+      ),
+    ];
+  }
+  if (ranges.length === 0) {
+    return [warn('cluster.apiServerAuthorizedIpRanges is [] (explicit opt-out): the Kubernetes API server accepts connections from any address on the internet', 'set it to your address, e.g. [203.0.113.7/32]')];
+  }
+  return [ok(`Kubernetes API server reachable from ${ranges.join(', ')} only`)];
+}
+
 /** `drift`: the lines of `npm run gitops -- --check` (empty when the tree matches). */
 export function treeMatches(drift: string[], configFile: string): Finding[] {
   if (drift.length === 0) return [ok(`${GITOPS_ROOT}/ matches ${configFile}`)];

@@ -12,7 +12,7 @@ import { readInputs } from '../gitops/inputs';
 import { ResponderBundleError } from '../gitops/response';
 import { GITOPS_ROOT, renderTree } from '../gitops/tree';
 import { azRunner } from './azure';
-import { Finding, azureCredentials, githubCredentials, quota, treeMatches, treePushed } from './checks';
+import { Finding, apiServerExposure, azureCredentials, githubCredentials, quota, treeMatches, treePushed } from './checks';
 import { gitState } from './git';
 
 export interface PreflightIo extends Io {
@@ -52,6 +52,7 @@ export function main(argv: string[], io: PreflightIo = { ...processIo, cwd: proc
     const findings = [
       ...azureCredentials(config, io.env, azLoggedIn),
       ...githubCredentials(config, io.env),
+      ...apiServerExposure(config),
       ...treeMatches(treeDrift(config, io.cwd), file),
       ...treePushed(gitState(io.cwd, config.github.branch, GITOPS_ROOT)),
       ...quota(config, azLoggedIn ? az : undefined),

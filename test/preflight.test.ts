@@ -65,10 +65,13 @@ function git(cwd: string, ...args: string[]): string {
   return r.stdout.trim();
 }
 
+/** The defaults, with the API server's authorized ranges set (as the README tells users to). */
+const reachable = () => changed(defaultConfig(), (c) => (c.cluster.apiServerAuthorizedIpRanges = ['203.0.113.7/32']));
+
 /** Built once: a clone of a bare remote holding the default configuration and its tree, on main, pushed. */
 let template: { clone: string; remote: string } | undefined;
 async function buildTemplate() {
-  const clone = scratchRepo(stringify(defaultConfig()));
+  const clone = scratchRepo(stringify(reachable()));
   dirs.push(clone);
   expect((await runGitops([], clone)).code).toBe(EXIT.ok);
   git(clone, 'init', '-q');
@@ -182,6 +185,22 @@ describe('npm run preflight', () => {
     expect(r.err).toMatch(/^preflight: 4 failure\(s\), 1 warning\(s\)/);
   });
 
+  it('who may reach the API server: unset fails with how to find your address, [] warns, ranges pass', async () => {
+    const dir = await repository();
+    const withRanges = async (text: string) => {
+      writeFileSync(join(dir, 'bench.config.yaml'), text);
+      return preflight(dir, CREDENTIALS, ENOUGH);
+    };
+    const unset = await withRanges('{}\n');
+    expect(unset.fails).toEqual([expect.stringMatching(/^FAIL cluster\.apiServerAuthorizedIpRanges is not set: .* -> curl -s https:\/\/api\.ipify\.org/)]);
+    expect(unset.code).toBe(EXIT.findings);
+    const open = await withRanges('cluster:\n  apiServerAuthorizedIpRanges: []\n');
+    expect(open.fails).toEqual([]);
+    expect(open.warns).toEqual([expect.stringMatching(/^WARN cluster\.apiServerAuthorizedIpRanges is \[\] .*any address on the internet/)]);
+    const set = await withRanges('cluster:\n  apiServerAuthorizedIpRanges: [203.0.113.7/32, 198.51.100.0/24]\n');
+    expect(set.lines).toContain('ok   Kubernetes API server reachable from 203.0.113.7/32, 198.51.100.0/24 only');
+  });
+
   it('no az CLI at all is the same as not logged in', async () => {
     const dir = await repository();
     const r = await preflight(dir, CREDENTIALS);
@@ -202,7 +221,7 @@ describe('npm run preflight', () => {
 
   it('owner from GITHUB_REPOSITORY=owner/name, subscription from the config file', async () => {
     const dir = await repository();
-    writeFileSync(join(dir, 'other.yaml'), stringify(changed(defaultConfig(), (c) => (c.azure.subscriptionId = '99999999-2222-3333-4444-555555555555'))));
+    writeFileSync(join(dir, 'other.yaml'), stringify(changed(reachable(), (c) => (c.azure.subscriptionId = '99999999-2222-3333-4444-555555555555'))));
     const r = await preflight(dir, { GITHUB_TOKEN: 't', GITHUB_REPOSITORY: 'someone/fork' }, ENOUGH, ['--config', 'other.yaml']);
     expect(r.lines).toContain('ok   GitHub repository someone/fork (existing)');
     expect(r.lines).toContain('ok   Azure subscription 99999999-2222-3333-4444-555555555555');
@@ -229,7 +248,7 @@ describe('npm run preflight', () => {
 
   it('an unknown VM size and a family without a quota row are warnings, not failures', async () => {
     const dir = await repository();
-    writeFileSync(join(dir, 'bench.config.yaml'), stringify(changed(defaultConfig(), (c) => {
+    writeFileSync(join(dir, 'bench.config.yaml'), stringify(changed(reachable(), (c) => {
       c.cluster.systemVmSize = 'Standard_E4-2s_v5';
       c.cluster.benchmarkVmSize = 'Standard_L8s_v3';
     })));
@@ -247,7 +266,7 @@ describe('npm run preflight', () => {
 
   it('a fluxcd/ tree that does not match the configuration fails, naming files', async () => {
     const dir = await repository();
-    writeFileSync(join(dir, 'bench.config.yaml'), stringify(changed(defaultConfig(), (c) => c.benchmark.variants.pop())));
+    writeFileSync(join(dir, 'bench.config.yaml'), stringify(changed(reachable(), (c) => c.benchmark.variants.pop())));
     const r = await preflight(dir, CREDENTIALS, ENOUGH);
     expect(r.fails).toEqual([
       expect.stringMatching(
@@ -258,7 +277,7 @@ describe('npm run preflight', () => {
 
   it('a regenerated but uncommitted tree fails; committed but unpushed fails with git push; other commits do not', async () => {
     const dir = await repository();
-    writeFileSync(join(dir, 'bench.config.yaml'), stringify(changed(defaultConfig(), (c) => (c.benchmark.roundDuration = '10s'))));
+    writeFileSync(join(dir, 'bench.config.yaml'), stringify(changed(reachable(), (c) => (c.benchmark.roundDuration = '10s'))));
     expect((await runGitops([], dir)).code).toBe(EXIT.ok);
     let r = await preflight(dir, CREDENTIALS, ENOUGH);
     expect(r.fails).toEqual([expect.stringMatching(/^FAIL \d+ uncommitted change\(s\) under fluxcd\/ \(fluxcd\/benchmark\/bench-.*\): Flux will not see them -> git add fluxcd/)]);
@@ -285,7 +304,7 @@ describe('npm run preflight', () => {
     expect((await preflight(local, CREDENTIALS, ENOUGH)).warns).toContainEqual(
       "WARN the checked-out branch is experiment, Flux follows main: the other checks looked at experiment's files -> git switch main",
     );
-    const plain = scratchRepo(stringify(defaultConfig()));
+    const plain = scratchRepo(stringify(reachable()));
     dirs.push(plain);
     await runGitops([], plain);
     const r = await preflight(plain, CREDENTIALS, ENOUGH);
