@@ -75,7 +75,11 @@ export function reportOf(log: string, threshold = 0.01): Run {
   return run.value;
 }
 
-const pct = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} %`;
+const pct = (x: number) => {
+  const shown = Math.abs(x * 100).toFixed(1);
+  // A rounded zero has no sign.
+  return `${Number(shown) === 0 ? '±' : x > 0 ? '+' : '−'}${shown} %`;
+};
 
 /** The README's table: per scenario, true C, the reported capacity and its error, the loss-based knee and its error. */
 export function scenarioTable(): string {
