@@ -197,7 +197,7 @@ export function simulate(overrides: Partial<SimParams> = {}): SimResult {
 
   lines.push(JSON.stringify({ level: 'info', msg: 'falco-bench: measuring falco', pid: 4242 }));
   const ready = stepsPer(p.driverOpenAfter);
-  lines.push(JSON.stringify({ level: 'info', msg: BENCH_METRICS_READY_MESSAGE, seconds: p.driverOpenAfter }));
+  lines.push(JSON.stringify({ level: 'info', msg: BENCH_METRICS_READY_MESSAGE, http: 200, seconds: p.driverOpenAfter }));
   sample(ready, 'start');
   const start = Math.max(ready, stepsPer(p.generatorStartsAfter));
   const end = start + p.rounds * 2 * R;
