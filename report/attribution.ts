@@ -76,10 +76,10 @@ function windowOf(round: Round, carry: Carry, samples: readonly Sample[]): Round
   const roundSample = first('round');
   const resting = first('resting');
   const statistics = first('statistics');
-  const start =
-    carry.restPoint ??
-    (round.round === 1 || !roundSample ? samples.find((s) => s.at === 'start' && usable(s) && (!roundSample || s.line < roundSample.line)) : undefined) ??
-    roundSample;
+  // Without the previous rest point: round 1 starts at the sample taken before the generator started; any other
+  // round at its own `round` sample, read a moment after the round began (a few events early on are missed).
+  const beforeGenerator = round.round === 1 ? samples.find((s) => s.at === 'start' && usable(s)) : undefined;
+  const start = carry.restPoint ?? beforeGenerator ?? roundSample;
   const why = (what: string) => `round #${round.round}: no usable ${what} sample, no attribution`;
   if (!start) return why('start');
   if (!resting) return why('resting');
