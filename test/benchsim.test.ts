@@ -216,7 +216,7 @@ describe('npm run simulate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'simulate-'));
     tmpDirs.push(dir);
     const log = join(dir, 'kmod1cpu.log');
-    const sim = await run(['--scenario', 'kernel-bound', '--capacity', '4000', '--rounds', '10', '--out', log]);
+    const sim = await run(['--scenario', 'kernel-bound', '--capacity', '4000', '--rounds', '10', '--phase-delay', '100ms', '--out', log]);
     expect(sim).toMatchObject({ code: 0, stderr: [`simulate: wrote ${log}`] });
     const out = join(dir, 'report');
     const errs: string[] = [];
@@ -234,7 +234,7 @@ describe('npm run simulate', () => {
   });
 
   it('rejects bad values with exit 2, and prints help', async () => {
-    for (const argv of [['--capacity', '0'], ['--rounds', '2.5'], ['--sleep', 'soon'], ['--scenario', 'nope'], ['--round-duration', '10ms'], ['--bogus']]) {
+    for (const argv of [['--capacity', '0'], ['--rounds', '2.5'], ['--sleep', 'soon'], ['--scenario', 'nope'], ['--round-duration', '10ms'], ['--phase-delay', 'soon'], ['--bogus']]) {
       const r = await run(argv);
       expect({ argv, code: r.code }).toEqual({ argv, code: 2 });
       expect(r.stderr[r.stderr.length - 1]).toBe('simulate: see --help');
