@@ -26,6 +26,7 @@ export const SPEC: CommandSpec = {
     'action-cost': { type: 'string', value: 'DURATION', doc: 'time one action takes besides its sleep (default 50µs)' },
     sleep: { type: 'string', value: 'DURATION', doc: "first round's sleep, bench --sleep (default 100ms)" },
     'round-duration': { type: 'string', value: 'DURATION', doc: 'bench --round-duration (default 5s)' },
+    'phase-delay': { type: 'string', value: 'DURATION', doc: 'from a phase line to the moment its sample reads the counters, the generator going on (default 50ms)' },
     rounds: { type: 'string', value: 'N', doc: `rounds to run (default ${DEFAULT_SIM.rounds})` },
     'miss-every': { type: 'string', value: 'N', doc: 'every N-th action fails to produce its event (default never)' },
     'http-loss-every': { type: 'string', value: 'N', doc: 'every N-th HTTP delivery fails (default never)' },
@@ -35,7 +36,7 @@ export const SPEC: CommandSpec = {
 };
 
 const COUNTS = { capacity: 'capacity', buffer: 'buffer', queue: 'queue', 'http-rate': 'httpRate', rounds: 'rounds', 'miss-every': 'missEvery', 'http-loss-every': 'httpLossEvery' } as const;
-const DURATIONS = { 'action-cost': 'actionCost', sleep: 'initialSleep', 'round-duration': 'roundDuration' } as const;
+const DURATIONS = { 'action-cost': 'actionCost', sleep: 'initialSleep', 'round-duration': 'roundDuration', 'phase-delay': 'phaseDelay' } as const;
 
 /** The simulation parameters of a command line; throws `UsageError` for a bad value. */
 export function paramsOf(parsed: Parsed): Partial<SimParams> {
@@ -75,7 +76,11 @@ export function reportOf(log: string, threshold = 0.01): Run {
   return run.value;
 }
 
-const pct = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} %`;
+const pct = (x: number) => {
+  const shown = Math.abs(x * 100).toFixed(1);
+  // A rounded zero has no sign.
+  return `${Number(shown) === 0 ? '±' : x > 0 ? '+' : '−'}${shown} %`;
+};
 
 /** The README's table: per scenario, true C, the reported capacity and its error, the loss-based knee and its error. */
 export function scenarioTable(): string {

@@ -18,5 +18,6 @@ export const SCENARIOS: Scenario[] = [
   { name: 'below-plateau', about: 'Falco slower than the ~1 ms plateau itself', params: { ...QUICK, capacity: 700, buffer: 2000 } },
   { name: 'queue-bound', about: 'HTTP slower than Falco: the bounded output queue drops', params: { ...QUICK, capacity: 8000, buffer: 20_000, httpRate: 3000, queue: 5000 } },
   { name: 'late-alerts', about: 'slow HTTP and a queue that outlasts the rest: alerts arrive a round late', params: { ...QUICK, capacity: 6000, buffer: 20_000, httpRate: 2000, queue: 12_000 } },
+  { name: 'deep-buffer', about: 'a ring buffer larger than C × round duration (as the real 8 MB one): the backlog outlasts the rest', params: { ...QUICK, capacity: 3000, buffer: 40_000 } },
   { name: 'misses-and-http-loss', about: 'every 50th action fails, every 200th delivery fails', params: { ...QUICK, capacity: 12_000, buffer: 50_000, missEvery: 50, httpLossEvery: 200 } },
 ];

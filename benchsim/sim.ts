@@ -16,8 +16,13 @@
  * - HTTP: the output thread delivers `httpRate` alerts per second from the queue; every `httpLossEvery`-th
  *   delivery fails. The bench server counts an alert in the round in progress when it arrives, which is the
  *   next round for an alert that arrives after the statistics (late).
+ * - Sampler: the script waits until /metrics answers (`driverOpenAfter`), scrapes once (`start`), then ticks.
+ *   A sample for a phase line (`round`, `resting`, `statistics`) reads the counters `phaseDelay` after the line,
+ *   and the generator does not wait: as in event-generator 0.13.0, the next round's actions start right at the
+ *   statistics, so the `statistics` and `round` samples hold some of the next round's matches.
  */
-import { BENCH_SAMPLE_MESSAGE } from '../contract/naming';
+import { BENCH_METRICS_READY_MESSAGE, BENCH_SAMPLE_MESSAGE } from '../contract/naming';
+import { REST_GUARD_SECONDS } from '../report/attribution';
 
 export interface SimParams {
   /** C: events (= rule matches) Falco processes per second. */
@@ -43,16 +48,23 @@ export interface SimParams {
   httpLossEvery: number;
   action: string;
   rule: string;
-  /** Seconds Falco's /metrics answers 404 after the script starts, and before the generator starts. */
+  /**
+   * Seconds after the script's start when Falco's /metrics first answers 200 (the script waits for it, then takes
+   * its `start` sample), and when the generator starts (not before the driver is open).
+   */
   driverOpenAfter: number;
   generatorStartsAfter: number;
+  /** Seconds after the script's start when Falco restarts: its counters start again from zero, its buffer and queue are lost (0: never). */
+  restartAt: number;
+  /** Seconds from a phase line (round, resting, statistics) to the moment its sample reads the counters. */
+  phaseDelay: number;
   /** Sampler period, seconds, and the phase of its ticks. */
   tick: number;
   tickOffset: number;
   /**
-   * Up to this many seconds between the time a sample records and the moment Falco snapshots its counters (the
-   * request's latency): varies from sample to sample (a fixed pseudo-random sequence), so match rates between
-   * samples carry the timing noise real ones do.
+   * Up to this many seconds between the time a sample records (taken before the request) and the moment Falco
+   * snapshots its counters: varies from sample to sample (a fixed pseudo-random sequence), so match rates between
+   * samples carry the timing noise real ones do. Only the recorded time moves; `phaseDelay` moves the snapshot.
    */
   scrapeLag: number;
   /** Simulation step, seconds. */
@@ -78,6 +90,8 @@ export const DEFAULT_SIM: SimParams = {
   rule: 'Read sensitive file untrusted',
   driverOpenAfter: 1,
   generatorStartsAfter: 2,
+  phaseDelay: 0.05,
+  restartAt: 0,
   tick: 1,
   tickOffset: 0.37,
   scrapeLag: 0.02,
@@ -92,16 +106,20 @@ export interface RoundTruth {
   expected: number;
   actual: number;
   throughput: number;
-  /** Of this round's events: failed actions, kernel drops, queue drops, failed deliveries. */
+  /**
+   * Of this round's events: failed actions and kernel drops; of the matches in this round's window (the report's:
+   * from the previous rest point to this one), queue drops and failed deliveries.
+   */
   missed: number;
   kernelDropped: number;
   queueDropped: number;
   httpLost: number;
-  /** Of this round's alerts, delivered after its statistics; and alerts of earlier rounds delivered in this one. */
+  /** Alerts of this round's window the bench counted in another round (late); alerts of other windows it counted in this one. */
   lateOut: number;
   lateIn: number;
-  /** Events still unmatched in the kernel buffer at the statistics. */
+  /** Events still unmatched in the kernel buffer at the statistics, and at the report's rest point (the last tick of the rest at least REST_GUARD_SECONDS before the statistics). */
   backlogAtStatistics: number;
+  backlogAtRestPoint: number;
 }
 
 export interface SimResult {
@@ -143,22 +161,25 @@ class Fifo {
 /** How many multiples of `every` lie in the index range (from, to]: failed actions, failed deliveries. */
 const multiples = (from: number, to: number, every: number) => (every > 0 ? Math.floor(to / every) - Math.floor(from / every) : 0);
 
-const iso = (t: number) => new Date(Math.round(t * 1000)).toISOString().replace('.000Z', 'Z');
-
 export function simulate(overrides: Partial<SimParams> = {}): SimResult {
   const p: SimParams = { ...DEFAULT_SIM, ...overrides };
   const stepsPer = (seconds: number) => Math.round(seconds / p.step);
   const R = stepsPer(p.roundDuration);
   const lines: string[] = [];
   const at = (step: number) => p.startTime + step * p.step;
-  const log = (step: number, record: Record<string, unknown>) => lines.push(JSON.stringify({ level: 'info', ...record, time: iso(at(step)) }));
+  // event-generator 0.13.0's JSON lines carry no time.
+  const log = (record: Record<string, unknown>) => lines.push(JSON.stringify({ level: 'info', ...record }));
 
   // Falco's counters.
   let evts = 0, drops = 0, queueDrops = 0, matches = 0;
   const buffer = new Fifo();
   const queue = new Fifo();
   let serviceCredit = 0, httpCredit = 0, deliveries = 0, actions = 0;
-  const truth: RoundTruth[] = [];
+  const blank = (round: number): RoundTruth => ({ round, expected: 0, actual: 0, throughput: 0, missed: 0, kernelDropped: 0, queueDropped: 0, httpLost: 0, lateOut: 0, lateIn: 0, backlogAtStatistics: 0, backlogAtRestPoint: 0 });
+  const truth: RoundTruth[] = Array.from({ length: p.rounds }, (_, i) => blank(i + 1));
+  // Matches after the last round's rest point belong to no round.
+  const beyond = blank(p.rounds + 1);
+  const of = (round: number) => truth[round - 1] ?? beyond;
 
   // A linear congruential sequence: the same lags on every run, no dependency on Math.random.
   let seed = 12345;
@@ -168,10 +189,6 @@ export function simulate(overrides: Partial<SimParams> = {}): SimResult {
   };
   const sample = (step: number, why: string) => {
     const time = Number((at(step) - lag()).toFixed(6));
-    if (step < stepsPer(p.driverOpenAfter)) {
-      lines.push(JSON.stringify({ level: 'info', msg: BENCH_SAMPLE_MESSAGE, at: why, time, http: 404 }));
-      return;
-    }
     lines.push(JSON.stringify({
       level: 'info', msg: BENCH_SAMPLE_MESSAGE, at: why, time, http: 200,
       evts, drops, dropsOpen: drops, queueDrops, matches: matches > 0 ? { [p.rule]: matches } : {},
@@ -179,35 +196,51 @@ export function simulate(overrides: Partial<SimParams> = {}): SimResult {
   };
 
   lines.push(JSON.stringify({ level: 'info', msg: 'falco-bench: measuring falco', pid: 4242 }));
-  sample(0, 'start');
-  const start = stepsPer(p.generatorStartsAfter);
+  const ready = stepsPer(p.driverOpenAfter);
+  lines.push(JSON.stringify({ level: 'info', msg: BENCH_METRICS_READY_MESSAGE, http: 200, seconds: p.driverOpenAfter }));
+  sample(ready, 'start');
+  const start = Math.max(ready, stepsPer(p.generatorStartsAfter));
   const end = start + p.rounds * 2 * R;
   const tickEvery = stepsPer(p.tick);
-  const tickPhase = stepsPer(p.tickOffset);
+  const tickPhase = ready + stepsPer(p.tickOffset);
+  const delay = stepsPer(p.phaseDelay);
+  const guard = stepsPer(REST_GUARD_SECONDS);
+  /**
+   * What the script does after a phase line, in order: it reads the counters `delay` later, prints the sample,
+   * and only then reads (prints) the generator's next line.
+   */
+  const pending: { step: number; run: (s: number) => void }[] = [];
+  const later = (step: number, run: (s: number) => void) => pending.push({ step, run });
+  const scrapeDue = (s: number) => {
+    while (pending.length > 0 && pending[0].step <= s) pending.shift()!.run(s);
+  };
 
   let sleepNs = Math.round(p.initialSleep * 1e9);
   let round = 0, roundStart = 0, period = 0, generated = 0;
   let current: RoundTruth | null = null;
+  // The report counts a match in the window it falls in: from one rest point to the next. `window` is the round
+  // whose window is open, `restPointStep` the step of the open round's rest point.
+  let window = 1, restPointStep = Infinity, restarted = false;
   let benchActual = 0;
   let busySteps = 0;
 
   // Hoisted out of the loop: one closure each, not one per step.
-  const match = (origin: number, k: number) => {
+  const match = (_origin: number, k: number) => {
     matches += k;
     const room = p.queue > 0 ? Math.max(0, p.queue - queue.length) : k;
     const kept = Math.min(k, room);
     queueDrops += k - kept;
-    truth[origin - 1].queueDropped += k - kept;
-    queue.push(origin, kept);
+    of(window).queueDropped += k - kept;
+    queue.push(window, kept);
   };
   const deliver = (origin: number, k: number) => {
     const failed = multiples(deliveries, deliveries + k, p.httpLossEvery);
     deliveries += k;
-    truth[origin - 1].httpLost += failed;
+    of(origin).httpLost += failed;
     const arrived = k - failed;
     benchActual += arrived;
     if (current && origin !== current.round) {
-      truth[origin - 1].lateOut += arrived;
+      of(origin).lateOut += arrived;
       current.lateIn += arrived;
     }
   };
@@ -219,9 +252,9 @@ export function simulate(overrides: Partial<SimParams> = {}): SimResult {
       if (current) {
         current.actual = benchActual;
         current.backlogAtStatistics = buffer.length;
-        log(s, { msg: p.action, actual: benchActual, expected: current.expected, ratio: current.expected ? benchActual / current.expected : 0 });
+        log({ msg: p.action, actual: benchActual, expected: current.expected, ratio: current.expected ? benchActual / current.expected : 0 });
         const lost = current.expected ? Math.trunc((1 - benchActual / current.expected) * 100) : 0;
-        log(s, {
+        log({
           msg: 'statistics',
           throughput: `${current.throughput.toFixed(1)} EPS`,
           lost: `${lost}%`,
@@ -229,27 +262,49 @@ export function simulate(overrides: Partial<SimParams> = {}): SimResult {
           res_mem: `${Math.round(120 + queue.length / 1000)} MB`,
           virt_mem: '1.3 GB',
         });
-        sample(s, 'statistics');
+        later(s + delay, (t) => sample(t, 'statistics'));
         if (!(benchActual > current.expected) && sleepNs > 0) sleepNs = Math.floor(sleepNs / 2);
         benchActual = 0;
         busySteps = 0;
-        log(s, { msg: '' });
+        later(s + delay, () => log({ msg: '' }));
       }
-      if (s === end) break;
+      if (s === end) {
+        scrapeDue(end + delay);
+        break;
+      }
       round++;
       roundStart = s;
       period = effectiveSleep(sleepNs / 1e9, p) + p.actionCost;
       generated = 0;
-      current = { round, expected: 0, actual: 0, throughput: 0, missed: 0, kernelDropped: 0, queueDropped: 0, httpLost: 0, lateOut: 0, lateIn: 0, backlogAtStatistics: 0 };
-      truth.push(current);
-      log(s, { msg: `round #${round}`, sleep: sleepNs });
-      sample(s, 'round');
+      current = truth[round - 1];
+      // The report's rest point: the last tick of the rest at least REST_GUARD_SECONDS before the statistics, or
+      // else the resting sample.
+      const resting = s + R + delay;
+      const lastTick = tickPhase + Math.floor((s + 2 * R - guard - tickPhase) / tickEvery) * tickEvery;
+      restPointStep = lastTick >= resting ? lastTick : resting;
+      // The generator has started this round's actions; the script prints its line after the statistics sample.
+      const header = { msg: `round #${round}`, sleep: sleepNs };
+      later(s + (s === start ? 0 : delay), (t) => {
+        log(header);
+        later(t + delay, (u) => sample(u, 'round'));
+      });
     }
     if (current && s === roundStart + R) {
-      log(s, { msg: 'resting...' });
-      sample(s, 'resting');
+      log({ msg: 'resting...' });
+      later(s + delay, (t) => sample(t, 'resting'));
     }
+    if (p.restartAt > 0 && s >= stepsPer(p.restartAt) && !restarted) {
+      restarted = true;
+      evts = drops = queueDrops = matches = 0;
+      buffer.pop(buffer.length, () => undefined);
+      queue.pop(queue.length, () => undefined);
+    }
+    scrapeDue(s);
     if (s >= tickPhase && (s - tickPhase) % tickEvery === 0) sample(s, 'tick');
+    if (current && s >= restPointStep && window === current.round) {
+      current.backlogAtRestPoint = buffer.length;
+      window = current.round + 1;
+    }
 
     // Generator: the actions completed by the end of this step, while the round runs.
     if (current && s < roundStart + R) {
@@ -285,7 +340,8 @@ export function simulate(overrides: Partial<SimParams> = {}): SimResult {
     if (!generating && buffer.length === 0 && queue.length === 0) {
       const nextTick = s + 1 <= tickPhase ? tickPhase : tickPhase + Math.ceil((s + 1 - tickPhase) / tickEvery) * tickEvery;
       const nextPhase = s + 1 <= start ? start : start + Math.ceil((s + 1 - start) / R) * R;
-      const next = Math.min(nextTick, nextPhase, end);
+      // (the resting sample's moment is a phase step plus the delay: pending[0] covers it)
+      const next = Math.min(nextTick, nextPhase, end, pending.length > 0 ? pending[0].step : Infinity);
       if (next > s + 1) {
         serviceCredit = 0;
         httpCredit = 0;
@@ -294,6 +350,6 @@ export function simulate(overrides: Partial<SimParams> = {}): SimResult {
     }
   }
   // Alerts still queued when the run ends would arrive after the last statistics: late, like any other.
-  queue.pop(queue.length, (origin, k) => (truth[origin - 1].lateOut += k));
+  queue.pop(queue.length, (origin, k) => (of(origin).lateOut += k));
   return { log: `${lines.join('\n')}\n`, rounds: truth };
 }

@@ -98,6 +98,8 @@ export const falcoMetricsServiceName = (variant: Pick<VariantConfig, 'name'>) =>
  * bench script writes them, the report and the simulator read and write them.
  */
 export const BENCH_SAMPLE_MESSAGE = 'falco-bench: sample';
+/** `msg` of the bench script's line when Falco's /metrics first answered 200, before the generator starts. */
+export const BENCH_METRICS_READY_MESSAGE = 'falco-bench: metrics answer';
 
 /** Port of the event-generator's HTTP server that Falco posts its alerts to (and of its Service). */
 export const BENCHMARK_HTTP_PORT = 8080;

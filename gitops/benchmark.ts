@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { goDurationSeconds } from '../config/duration';
 import type { BenchConfig, BenchmarkConfig, VariantConfig } from '../config/schema';
 import {
+  BENCH_METRICS_READY_MESSAGE,
   BENCH_SAMPLE_MESSAGE,
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
@@ -48,6 +49,11 @@ export const RUN_ANNOTATION = 'falco-bench/run';
 /** How long the bench container looks for Falco's process before giving up: tries x seconds. */
 const FALCO_PID_TRIES = 60;
 const FALCO_PID_INTERVAL_SECONDS = 5;
+/**
+ * How long the script then waits for Falco's /metrics to answer 200 (it answers 404 until the driver is open)
+ * before it starts the generator anyway, so that round 1 has a sample from before it started.
+ */
+export const FALCO_METRICS_WAIT_SECONDS = 120;
 /** Slack of the Job's hard deadline beyond the run and the Falco wait (image pull, scheduling). */
 const DEADLINE_SLACK_SECONDS = 300;
 
@@ -56,8 +62,8 @@ export const SAMPLE_INTERVAL_SECONDS = 1;
 
 /**
  * Runs in the bench container (Debian bookworm-slim: bash, coreutils and curl, no procps). `$1` is the time
- * bound in coreutils `timeout` syntax, `$2` the URL of the variant's Falco `/metrics`, the other arguments the
- * event-generator command line. With `hostPID: true` /proc lists the node's processes; the only `falco` on a
+ * bound in coreutils `timeout` syntax, `$2` the URL of the variant's Falco `/metrics`, `$3` how many seconds to
+ * wait for it to answer 200 before the generator starts, the other arguments the event-generator command line. With `hostPID: true` /proc lists the node's processes; the only `falco` on a
  * variant's node is that variant's Falco.
  *
  * While the generator runs, the script scrapes Falco's counters into the Job's log, one JSON line per scrape
@@ -65,12 +71,14 @@ export const SAMPLE_INTERVAL_SECONDS = 1;
  * once a second (`tick`), and right after the generator logs a round's start (`round`), its rest (`resting`)
  * and its statistics (`statistics`): bench's own lines carry no usable time. Only the counters the report
  * uses are kept; a rule's match counter exists only after its first match, and /metrics answers 404 until the
- * driver is open (such a line has no counters).
+ * driver is open (such a line has no counters). Falco exports `open` buffer drops per direction (enter and
+ * exit): the sample holds their sum.
  */
 export const BENCH_SCRIPT = `set -u
 limit=$1
 metrics=$2
-shift 2
+wait_metrics=$3
+shift 3
 pid=
 for try in $(seq ${FALCO_PID_TRIES}); do
   for comm in /proc/[0-9]*/comm; do
@@ -90,10 +98,24 @@ if [ -z "$pid" ]; then
 fi
 echo "{\\"level\\":\\"info\\",\\"msg\\":\\"falco-bench: measuring falco\\",\\"pid\\":$pid}"
 
+# Round 1 needs a sample from before the generator starts; /metrics answers 404 until the driver is open.
+waited=0
+while :; do
+  code=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$metrics") || true
+  [ "$code" = 200 ] && break
+  if [ "$waited" -ge "$wait_metrics" ]; then
+    echo "{\\"level\\":\\"warning\\",\\"msg\\":\\"${BENCH_METRICS_READY_MESSAGE}\\",\\"http\\":$((10#\${code:-0})),\\"seconds\\":$waited,\\"note\\":\\"not 200 within \${wait_metrics}s: running anyway, rounds before it answers get no attribution\\"}"
+    break
+  fi
+  sleep 1
+  waited=$((waited + 1))
+done
+[ "$code" = 200 ] && echo "{\\"level\\":\\"info\\",\\"msg\\":\\"${BENCH_METRICS_READY_MESSAGE}\\",\\"http\\":200,\\"seconds\\":$waited}"
+
 counter='^([a-z_]+)(\\{(.*)\\})? ([0-9.e+-]+)$'
 rule='rule_name="(([^"\\\\]|\\\\.)*)"'
 sample() {
-  local at=$1 time body code line name labels value evts= drops= open= queue= matches=
+  local at=$1 time body code line name labels value evts= drops= open= opens=0 opened= queue= matches=
   time=$(date +%s.%N)
   body=$(curl -s --max-time 2 -w '\\n%{http_code}' "$metrics") || body=$'\\n000'
   code=\${body##*$'\\n'}
@@ -106,13 +128,18 @@ sample() {
       case $name in
         falcosecurity_scap_n_evts_total) evts=,\\"evts\\":$value ;;
         falcosecurity_scap_n_drops_total) drops=,\\"drops\\":$value ;;
-        falcosecurity_scap_n_drops_buffer_total) [[ $labels == *'drop="open"'* ]] && open=,\\"dropsOpen\\":$value ;;
+        falcosecurity_scap_n_drops_buffer_total)
+          # One series per direction (enter, exit): summed; a value that is not a whole number voids the sum.
+          if [[ $labels == *'drop="open"'* ]]; then
+            [[ $value =~ ^[0-9]+$ ]] && opens=$((opens + value)) opened=\${opened:-yes} || opened=no
+          fi ;;
         falcosecurity_falco_outputs_queue_num_drops_total) queue=,\\"queueDrops\\":$value ;;
         falcosecurity_falco_rules_matches_total)
           # Prometheus escapes a label value as JSON does (backslash, quote, newline): copied as it is.
           [[ $labels =~ $rule ]] && matches+=\${matches:+,}\\"\${BASH_REMATCH[1]}\\":$value ;;
       esac
     done <<<"$body"
+    [ "$opened" = yes ] && open=,\\"dropsOpen\\":$opens
     matches=,\\"matches\\":{$matches}
   fi
   echo "{\\"level\\":\\"info\\",\\"msg\\":\\"${BENCH_SAMPLE_MESSAGE}\\",\\"at\\":\\"$at\\",\\"time\\":$time,\\"http\\":$code$evts$drops$open$queue$matches}"
@@ -177,16 +204,16 @@ export function timeLimit(benchmark: BenchmarkConfig): string {
 }
 
 /**
- * The container command: the script, its name (`$0`), the time bound, the variant's Falco metrics URL and the
- * event-generator command line.
+ * The container command: the script, its name (`$0`), the time bound, the variant's Falco metrics URL, the wait
+ * for it, and the event-generator command line.
  */
 export function benchCommand(benchmark: BenchmarkConfig, variant: Pick<VariantConfig, 'name'>): string[] {
-  return ['/bin/bash', '-c', BENCH_SCRIPT, 'falco-bench', timeLimit(benchmark), falcoMetricsUrl(variant), ...benchArgs(benchmark)];
+  return ['/bin/bash', '-c', BENCH_SCRIPT, 'falco-bench', timeLimit(benchmark), falcoMetricsUrl(variant), String(FALCO_METRICS_WAIT_SECONDS), ...benchArgs(benchmark)];
 }
 
-/** Hard stop of the Job if something hangs: the run, the wait for Falco, and some slack. */
+/** Hard stop of the Job if something hangs: the run, the waits for Falco and its metrics, and some slack. */
 export function activeDeadlineSeconds(benchmark: BenchmarkConfig): number {
-  return Math.ceil(goDurationSeconds(benchmark.maxDuration)) + FALCO_PID_TRIES * FALCO_PID_INTERVAL_SECONDS + DEADLINE_SLACK_SECONDS;
+  return Math.ceil(goDurationSeconds(benchmark.maxDuration)) + FALCO_PID_TRIES * FALCO_PID_INTERVAL_SECONDS + FALCO_METRICS_WAIT_SECONDS + DEADLINE_SLACK_SECONDS;
 }
 
 /** Values for the event-generator chart, without the run annotation. */

@@ -1,6 +1,12 @@
 /**
  * Where each round's alerts went and how fast Falco matches, from the counters the benchmark Job's sampler
  * scraped (definitions in docs/report.md). Pure functions of the parsed log: no sample, no attribution.
+ *
+ * Timing this has to live with (event-generator 0.13.0): after `statistics` the generator starts the next
+ * round's actions before it logs `round #N+1`, and the sampler scrapes a moment after the line it reacts to. So
+ * the `statistics` and `round` samples already hold some of the next round's matches. Rounds are therefore cut
+ * at a sample taken inside the rest, before the statistics (the rest point): one round's window ends where the
+ * next one's begins, and while Falco keeps up, everything matched in a window belongs to its round.
  */
 import { Attribution, Capacity, Round, Sample } from './types';
 
@@ -8,6 +14,13 @@ import { Attribution, Capacity, Round, Sample } from './types';
 export const MIN_CAPACITY_INTERVALS = 5;
 /** Shorter intervals (e.g. a round's start sample and the next tick) carry more timing noise than signal. */
 export const MIN_INTERVAL_SECONDS = 0.5;
+/**
+ * The rest point is a sample at least this long before the statistics sample: the statistics sample comes a
+ * scrape latency after the line (10–100 ms seen), and the next round starts at the line.
+ */
+export const REST_GUARD_SECONDS = 0.5;
+/** A capacity within this fraction of the generator's own throughput measured the generator, not Falco. */
+export const GENERATOR_LIMIT_MARGIN = 0.05;
 
 /** event-generator's own rule matching: the action's last dotted part equals the rule name without non-alphanumerics, case-insensitively. */
 export function actionMatchesRule(action: string, rule: string): boolean {
@@ -24,66 +37,123 @@ function matchesOf(sample: Sample, actions: readonly string[]): number {
     .reduce((sum, [, n]) => sum + n, 0);
 }
 
-/** The samples that bound one round's phases; null where the log lacks them. */
-interface RoundWindow {
-  start: Sample | null;
-  resting: Sample | null;
-  statistics: Sample | null;
-  /** Usable samples of the round, in order (start, ticks, resting, statistics). */
-  inside: Sample[];
+/** The samples that bound one round's phases. */
+export interface RoundWindow {
+  /** The previous round's rest point (round 1: the sample before the generator started, else its `round` sample). */
+  start: Sample;
+  resting: Sample;
+  /** The last sample of the rest taken at least REST_GUARD_SECONDS before the statistics sample. */
+  restPoint: Sample;
+  /** The usable samples of the run phase, from the `round` sample to the `resting` sample. */
+  run: Sample[];
 }
 
-function windowOf(round: Round, previous: Round | undefined, samples: readonly Sample[]): RoundWindow {
+/** What one round hands to the next: where its window ended and the events it left unmatched but pending. */
+export interface Carry {
+  restPoint: Sample | null;
+  pending: number;
+}
+
+const COUNTERS = { drops: 'falcosecurity_scap_n_drops_total', queueDrops: 'falcosecurity_falco_outputs_queue_num_drops_total' } as const;
+
+/** The first counter that went down between two consecutive samples, or null: Falco restarted in between. */
+function decrease(a: Sample, b: Sample): string | null {
+  for (const key of ['evts', 'drops', 'dropsOpen', 'queueDrops'] as const) {
+    const x = a[key], y = b[key];
+    if (x !== null && y !== null && y < x) return `${key} ${x} → ${y}`;
+  }
+  for (const [rule, x] of Object.entries(a.matches)) {
+    const y = b.matches[rule] ?? 0;
+    if (y < x) return `matches of "${rule}" ${x} → ${y}`;
+  }
+  return null;
+}
+
+/** The round's window, or why it has none. */
+function windowOf(round: Round, carry: Carry, samples: readonly Sample[]): RoundWindow | string {
   const own = samples.filter((s) => s.round === round.round && usable(s));
-  const first = (at: Sample['at']) => own.find((s) => s.at === at) ?? null;
+  const first = (at: Sample['at']) => own.find((s) => s.at === at);
+  const roundSample = first('round');
+  const resting = first('resting');
   const statistics = first('statistics');
-  // Without its own start sample, the previous round's statistics sample marks the same moment.
-  const start = first('round') ?? (previous ? (samples.find((s) => s.round === previous.round && s.at === 'statistics' && usable(s)) ?? null) : null);
-  return { start, resting: first('resting'), statistics, inside: own };
+  // Without the previous rest point: round 1 starts at the sample taken before the generator started; any other
+  // round at its own `round` sample, read a moment after the round began (a few events early on are missed).
+  const beforeGenerator = round.round === 1 ? samples.find((s) => s.at === 'start' && usable(s)) : undefined;
+  const start = carry.restPoint ?? beforeGenerator ?? roundSample;
+  const why = (what: string) => `round #${round.round}: no usable ${what} sample, no attribution`;
+  if (!start) return why('start');
+  if (!resting) return why('resting');
+  if (!statistics) return why('statistics');
+  const rest = own.filter((s) => s.line >= resting.line && s.at !== 'statistics' && s.time <= statistics.time - REST_GUARD_SECONDS);
+  const restPoint = rest.pop() ?? resting;
+  const run = own.filter((s) => s.line <= resting.line && s.at !== 'statistics' && (!roundSample || s.line >= roundSample.line));
+  return { start, resting, restPoint, run };
 }
 
-/** Attribution of one round, or why there is none. */
+/**
+ * Attribution of one round, or why there is none. `carry` is what the previous round handed over (for round 1:
+ * no rest point, nothing pending).
+ */
 export function attributeRound(
   round: Round,
-  previous: Round | undefined,
+  carry: Carry,
   samples: readonly Sample[],
   counted: { actions: readonly string[]; expected: number; actual: number },
   threshold: number,
-): { attribution: Attribution; window: RoundWindow } | string {
-  const w = windowOf(round, previous, samples);
-  if (!w.start || !w.statistics) return `round #${round.round}: no usable ${w.start ? 'statistics' : 'start'} sample, no attribution`;
-  const { start, statistics } = w;
-  const delta = (pick: (s: Sample) => number | null) => {
-    const a = pick(start), b = pick(statistics);
-    return a === null || b === null ? null : b - a;
-  };
-  const matched = matchesOf(statistics, counted.actions) - matchesOf(start, counted.actions);
-  const kernelDrops = delta((s) => s.drops) ?? 0;
-  const queueDrops = delta((s) => s.queueDrops) ?? 0;
-  const restMatches = w.resting ? matchesOf(statistics, counted.actions) - matchesOf(w.resting, counted.actions) : null;
-  // Still matching just before the statistics: what is unmatched now may yet be matched (late, not lost).
-  const beforeEnd = w.inside.filter((s) => s.time < statistics.time && s !== start).pop();
-  const draining = beforeEnd !== undefined && matchesOf(statistics, counted.actions) > matchesOf(beforeEnd, counted.actions);
-  const unmatched = counted.expected - matched;
-  const backlogged = kernelDrops > 0 || (restMatches !== null && restMatches > threshold * counted.expected);
+): { attribution: Attribution; window: RoundWindow; carry: Carry } | { reason: string; carry: Carry } {
+  const w = windowOf(round, carry, samples);
+  // Without a window the next round starts from its own samples, and nothing pending is known.
+  if (typeof w === 'string') return { reason: w, carry: { restPoint: null, pending: 0 } };
+  const { start, resting, restPoint } = w;
+  const next: Carry = { restPoint, pending: 0 };
+  // Every usable sample from the window's start to its end, in log order: a counter that goes down means Falco
+  // restarted, and then no difference in this window means anything.
+  const inWindow = samples.filter((s) => usable(s) && s.line >= start.line && s.line <= restPoint.line);
+  for (let i = 1; i < inWindow.length; i++) {
+    const down = decrease(inWindow[i - 1], inWindow[i]);
+    if (down) return { reason: `round #${round.round}: Falco's counters went down (${down}, lines ${inWindow[i - 1].line}–${inWindow[i].line}): Falco restarted, no attribution`, carry: { restPoint, pending: 0 } };
+  }
+  for (const [key, name] of Object.entries(COUNTERS) as [keyof typeof COUNTERS, string][]) {
+    const missing = [start, restPoint].find((s) => s[key] === null);
+    if (missing) return { reason: `round #${round.round}: the ${missing.at} sample (line ${missing.line}) has no ${name}, no attribution`, carry: next };
+  }
+  const { actions, expected: E, actual: A } = counted;
+  const M = matchesOf(restPoint, actions) - matchesOf(start, actions);
+  const K = restPoint.drops! - start.drops!;
+  const Q = restPoint.queueDrops! - start.queueDrops!;
+  const open = start.dropsOpen !== null && restPoint.dropsOpen !== null ? restPoint.dropsOpen - start.dropsOpen : null;
+  // Still matching at the rest point: what is unmatched now may yet be matched (late, not lost).
+  const beforeEnd = samples.filter((s) => s.round === round.round && usable(s) && s.at !== 'statistics' && s.line < restPoint.line).pop();
+  const draining = beforeEnd !== undefined && matchesOf(restPoint, actions) > matchesOf(beforeEnd, actions);
+  // This round's unmatched events: the previous round's pending ones were matched in this window too.
+  const unmatched = E - M + carry.pending;
+  const kernel = Math.max(0, Math.min(K, unmatched));
+  const rest = unmatched - kernel;
+  next.pending = draining ? rest : 0;
+  // Backlog growth during the run: events that entered the buffer and were not matched by the time the
+  // generator stopped (events dropped by the kernel or never produced do not wait in any buffer).
+  const runMatches = matchesOf(resting, actions) - matchesOf(start, actions);
+  const growth = E - runMatches - kernel - (draining ? 0 : rest);
   return {
     window: w,
+    carry: next,
     attribution: {
-      expected: counted.expected,
-      matched,
-      delivered: counted.actual,
-      kernelDrops,
-      kernelDropsOpen: delta((s) => s.dropsOpen),
-      queueDrops,
+      expected: E,
+      matched: M,
+      delivered: A,
+      kernelDrops: K,
+      kernelDropsOpen: open,
+      queueDrops: Q,
       loss: {
-        kernel: kernelDrops > 0 ? unmatched : 0,
-        ruleMiss: kernelDrops > 0 || draining ? 0 : unmatched,
-        backlog: kernelDrops === 0 && draining ? unmatched : 0,
-        queue: queueDrops,
-        http: matched - queueDrops - counted.actual,
+        kernel,
+        ruleMiss: draining ? 0 : rest,
+        backlog: next.pending - carry.pending,
+        queue: Q,
+        http: M - Q - A,
       },
-      restMatches,
-      backlogged,
+      restMatches: matchesOf(restPoint, actions) - matchesOf(resting, actions),
+      growth,
+      backlogged: K > 0 || growth > threshold * E,
     },
   };
 }
@@ -91,25 +161,23 @@ export function attributeRound(
 /**
  * Falco's service rate: while a kernel backlog exists, Falco matches as fast as it can, so the match rate over
  * a sampling interval inside the run phase of a backlogged round is its capacity for these actions. Every
- * whole interval between two usable samples from the round's start to its rest counts; the median is the
- * estimate, min and max its spread.
+ * whole interval between two usable samples from the round's `round` sample to its `resting` sample counts; the
+ * median is the estimate, min and max its spread. A median within GENERATOR_LIMIT_MARGIN of the generator's
+ * throughput in those rounds measured the generator, not Falco.
  */
 export function measureCapacity(
-  saturated: { window: RoundWindow; actions: readonly string[] }[],
+  saturated: { window: RoundWindow; actions: readonly string[]; throughput: number }[],
 ): { capacity: Capacity | null; note: string } {
   const rates: number[] = [];
-  let rounds = 0;
-  for (const { window: w, actions } of saturated) {
-    if (!w.start || !w.resting) continue;
-    const run = w.inside.filter((s) => s.time >= w.start!.time && s.time <= w.resting!.time);
-    if (!run.includes(w.start)) run.unshift(w.start);
+  const sources: number[] = [];
+  for (const { window: w, actions, throughput } of saturated) {
     const before = rates.length;
-    for (let i = 1; i < run.length; i++) {
-      const dt = run[i].time - run[i - 1].time;
+    for (let i = 1; i < w.run.length; i++) {
+      const dt = w.run[i].time - w.run[i - 1].time;
       if (dt < MIN_INTERVAL_SECONDS) continue;
-      rates.push((matchesOf(run[i], actions) - matchesOf(run[i - 1], actions)) / dt);
+      rates.push((matchesOf(w.run[i], actions) - matchesOf(w.run[i - 1], actions)) / dt);
     }
-    if (rates.length > before) rounds++;
+    if (rates.length > before) sources.push(throughput);
   }
   if (rates.length === 0) {
     return {
@@ -122,11 +190,17 @@ export function measureCapacity(
   rates.sort((a, b) => a - b);
   const mid = Math.floor(rates.length / 2);
   const median = rates.length % 2 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
-  const trustworthy = rates.length >= MIN_CAPACITY_INTERVALS;
+  const rounds = sources.length;
+  const generatorEps = Math.max(...sources);
+  const generatorBound = median >= (1 - GENERATOR_LIMIT_MARGIN) * generatorEps;
+  const trustworthy = rates.length >= MIN_CAPACITY_INTERVALS && !generatorBound;
+  const of = `${rates.length} saturated interval${rates.length === 1 ? '' : 's'} in ${rounds} backlogged round${rounds === 1 ? '' : 's'}`;
   return {
-    capacity: { eps: median, min: rates[0], max: rates[rates.length - 1], intervals: rates.length, rounds, trustworthy },
-    note: trustworthy
-      ? `median match rate over ${rates.length} saturated one-second intervals in ${rounds} backlogged round${rounds === 1 ? '' : 's'}`
-      : `only ${rates.length} saturated interval${rates.length === 1 ? '' : 's'} (fewer than ${MIN_CAPACITY_INTERVALS}): a rough figure`,
+    capacity: { eps: median, min: rates[0], max: rates[rates.length - 1], intervals: rates.length, rounds, generatorEps, trustworthy },
+    note: generatorBound
+      ? `not trustworthy: the median match rate over ${of} is within ${GENERATOR_LIMIT_MARGIN * 100} % of the generator's own ${generatorEps.toFixed(1)} EPS in those rounds, so the generator, not Falco, was the limit`
+      : rates.length < MIN_CAPACITY_INTERVALS
+        ? `only ${of} (fewer than ${MIN_CAPACITY_INTERVALS}): a rough figure`
+        : `median match rate over ${of}`,
   };
 }

@@ -31,6 +31,7 @@ export function runJson(run: Run) {
       max: round(run.capacity.max, 2),
       intervals: run.capacity.intervals,
       rounds: run.capacity.rounds,
+      generatorEps: round(run.capacity.generatorEps, 2),
       trustworthy: run.capacity.trustworthy,
     },
     capacityNote: run.capacityNote,

@@ -104,13 +104,13 @@ function attributionTable(run: Run): string[] {
   const verdict = (r: RoundMetrics) =>
     r.sustainable === null ? '–' : r.sustainable ? 'sustainable' : r.attribution!.backlogged ? (r.loss < run.threshold ? 'backlog hidden by the rest' : 'lossy, backlog') : 'lossy';
   return [
-    '| round | EPS | E | M | A | K | Q | lost: kernel | rule miss | still matching | queue | HTTP lost/late | rest matches | verdict |',
+    '| round | EPS | E | M | A | K | Q | lost: kernel | rule miss | still matching | queue | HTTP lost/late | backlog growth in the run | verdict |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...run.perRound.map((r) => {
       const a = r.attribution;
-      if (!a) return `| ${r.round} | ${fmtEps(r.throughput)} | ${r.expected} | – | ${r.actual} | – | – | – | – | – | – | – | – | no samples |`;
+      if (!a) return `| ${r.round} | ${fmtEps(r.throughput)} | ${r.expected} | – | ${r.actual} | – | – | – | – | – | – | – | – | no attribution |`;
       const l = a.loss;
-      return `| ${r.round} | ${fmtEps(r.throughput)} | ${a.expected} | ${a.matched} | ${a.delivered} | ${a.kernelDrops} | ${a.queueDrops} | ${signed(l.kernel)} | ${signed(l.ruleMiss)} | ${signed(l.backlog)} | ${signed(l.queue)} | ${signed(l.http)} | ${a.restMatches ?? '–'} | ${verdict(r)} |`;
+      return `| ${r.round} | ${fmtEps(r.throughput)} | ${a.expected} | ${a.matched} | ${a.delivered} | ${a.kernelDrops} | ${a.queueDrops} | ${signed(l.kernel)} | ${signed(l.ruleMiss)} | ${signed(l.backlog)} | ${signed(l.queue)} | ${signed(l.http)} | ${signed(a.growth)} | ${verdict(r)} |`;
     }),
   ];
 }
@@ -121,10 +121,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push(
     `Loss threshold ${fmtThreshold(report.threshold)}. Capacity: the rate at which Falco matched the actions' rule while a kernel ` +
       'backlog existed (median, with min–max, over the sampled intervals of backlogged rounds; unavailable without samples of ' +
-      "Falco's counters, not reached when the generator never outran Falco, ≈ with too few intervals). Knee: the first round " +
+      "Falco's counters, not reached when the generator never outran Falco, ≈ with too few intervals or within 5 % of the " +
+      "generator's own rate). Knee: the first round " +
       'whose loss reaches the threshold; success = 1 − loss at the knee; success EPS = knee EPS × success; max sustained: the ' +
-      'highest throughput of a round below the threshold; max sustainable: the same, also without a backlog left at the end ' +
-      'of the run; peak delivered: the highest throughput × (1 − loss) of any round. Loss is computed from the alert counts.',
+      'highest throughput of a round below the threshold; max sustainable: the same, also without Falco falling behind the ' +
+      'generator during the run (no kernel drops, backlog growth at most the threshold); peak delivered: the highest throughput × (1 − loss) of any round. Loss is computed from the alert counts.',
     '',
     '| variant | capacity (matches/s) | rounds | knee round | knee EPS | success % | success EPS | max sustained EPS | max sustainable EPS | peak delivered EPS | CPU at knee |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

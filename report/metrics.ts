@@ -2,7 +2,7 @@
  * Metrics of one run (definitions in docs/report.md). Loss comes from the counts, not from the printed
  * `lost=`, which is the mean of per-action ratios truncated to a whole percent.
  */
-import { attributeRound, measureCapacity } from './attribution';
+import { Carry, attributeRound, measureCapacity } from './attribution';
 import { Knee, ParsedLog, Result, Round, RoundMetrics, Run, fail, ok } from './types';
 
 export interface RunLabels {
@@ -68,17 +68,19 @@ export function computeRun(log: ParsedLog, labels: RunLabels): Result<Run> {
   const sampled = log.samples.length > 0;
   const saturated: Parameters<typeof measureCapacity>[0] = [];
   if (sampled) {
+    let carry: Carry = { restPoint: null, pending: 0 };
     log.rounds.forEach((round, i) => {
       const m = perRound[i];
       const actions = round.actions.filter((a) => !excluded.has(a.name)).map((a) => a.name);
-      const result = attributeRound(round, log.rounds[i - 1], log.samples, { actions, expected: m.expected, actual: m.actual }, t);
-      if (typeof result === 'string') {
-        warnings.push(result);
+      const result = attributeRound(round, carry, log.samples, { actions, expected: m.expected, actual: m.actual }, t);
+      carry = result.carry;
+      if ('reason' in result) {
+        warnings.push(result.reason);
         return;
       }
       m.attribution = result.attribution;
       m.sustainable = m.loss < t && !result.attribution.backlogged;
-      if (result.attribution.backlogged) saturated.push({ window: result.window, actions });
+      if (result.attribution.backlogged) saturated.push({ window: result.window, actions, throughput: m.throughput });
     });
   }
   const answered = log.samples.some((s) => s.http === 200);

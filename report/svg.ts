@@ -252,8 +252,9 @@ export function comparisonChart(runs: Run[], threshold: number): string {
 
 /**
  * Per run with samples: each round's events as one bar of 100 %, stacked from delivered up through the parts of
- * the loss. Negative parts (work of the previous round landing in this one) are left out of the bar; a dot
- * above a bar marks a round that left a kernel backlog.
+ * the loss. Negative parts (work of the previous round landing in this one: late alerts, a backlog matched) go
+ * below the axis, so that what is above it minus what is below it is the round's 100 %. A dot above a bar marks
+ * a round in which Falco fell behind the generator.
  */
 export function attributionChart(run: Run): string {
   const W = 760, H = 420, L = 72, R = 24, T = 76, B = 56;
@@ -263,15 +264,27 @@ export function attributionChart(run: Run): string {
   const body: string[] = [text(L, 24, title, { 'font-size': 15, 'font-weight': 'bold' })];
   body.push(
     ...legend(L, 46, SPLIT.slice(0, 4).map((p) => ({ label: p.label, color: p.color, bar: true }))),
-    ...legend(L, 64, [...SPLIT.slice(4).map((p) => ({ label: p.label, color: p.color, bar: true })), { label: 'left a backlog', color: '#000', dot: true }]),
+    ...legend(L, 64, [...SPLIT.slice(4).map((p) => ({ label: p.label, color: p.color, bar: true })), { label: 'fell behind', color: '#000', dot: true }]),
   );
   if (rounds.length === 0) {
     body.push(text(W / 2, H / 2, 'no attributed round', { 'text-anchor': 'middle' }));
     return svgDocument(W, H, title, body);
   }
-  const y = (f: number) => T + ph - f * ph;
+  type Key = (typeof SPLIT)[number]['key'];
+  const partsOf = (r: (typeof rounds)[number]): Record<Key, number> => ({ delivered: r.attribution!.delivered, ...r.attribution!.loss });
+  const sums = rounds.map((r) => {
+    const values = Object.values(partsOf(r)).map((v) => v / r.attribution!.expected);
+    return { up: values.filter((v) => v > 0).reduce((a, b) => a + b, 0), down: values.filter((v) => v < 0).reduce((a, b) => a + b, 0) };
+  });
+  // The scale runs over whole quarters from the deepest negative stack to the highest positive one.
+  const hi = Math.ceil(Math.max(1, ...sums.map((x) => x.up)) * 4) / 4;
+  const lo = Math.floor(Math.min(0, ...sums.map((x) => x.down)) * 4) / 4;
+  const y = (f: number) => T + ((hi - f) / (hi - lo)) * ph;
   const grid: string[] = [];
-  for (const f of [0, 0.25, 0.5, 0.75, 1]) grid.push(line(L, y(f), L + pw, y(f), { stroke: '#e0e0e0' }), text(L - 8, y(f) + 4, `${f * 100} %`, { 'text-anchor': 'end' }));
+  for (let q = Math.round(lo * 4); q <= Math.round(hi * 4); q++) {
+    const f = q / 4;
+    grid.push(line(L, y(f), L + pw, y(f), { stroke: f === 0 ? '#333' : '#e0e0e0' }), text(L - 8, y(f) + 4, `${f * 100} %`, { 'text-anchor': 'end' }));
+  }
   const slot = pw / rounds.length;
   const bw = Math.max(2, Math.min(28, slot * 0.7));
   const bars: string[] = [];
@@ -279,13 +292,17 @@ export function attributionChart(run: Run): string {
   rounds.forEach((r, i) => {
     const a = r.attribution!;
     const x = L + slot * i + (slot - bw) / 2;
-    const parts: Record<(typeof SPLIT)[number]['key'], number> = { delivered: Math.min(a.delivered, a.expected), ...a.loss };
-    let base = 0;
+    const parts = partsOf(r);
+    let up = 0, down = 0;
     for (const p of SPLIT) {
-      const f = Math.max(0, parts[p.key]) / a.expected;
-      const h = Math.min(f, 1 - base);
-      if (h > 0) bars.push(el('rect', { class: `part ${p.key}`, x, y: y(base + h), width: bw, height: h * ph, fill: p.color }));
-      base += h;
+      const f = parts[p.key] / a.expected;
+      if (f > 0) {
+        bars.push(el('rect', { class: `part ${p.key}`, x, y: y(up + f), width: bw, height: y(0) - y(f), fill: p.color }));
+        up += f;
+      } else if (f < 0) {
+        bars.push(el('rect', { class: `part ${p.key} negative`, x, y: y(down), width: bw, height: y(0) - y(-f), fill: p.color, 'fill-opacity': 0.55 }));
+        down += f;
+      }
     }
     if (a.backlogged) bars.push(el('circle', { class: 'backlogged', cx: x + bw / 2, cy: T - 6, r: 3, fill: '#000' }));
     if (i % step === 0) bars.push(text(x + bw / 2, T + ph + 18, String(r.round), { 'text-anchor': 'middle' }));

@@ -91,7 +91,8 @@ export interface Knee {
 
 /**
  * Where one round's alerts went, from Falco's counters (definitions in docs/report.md). Counts over the
- * round's window: from its start sample to its statistics sample.
+ * round's window: from the previous round's rest point (round 1: the sample before the generator started) to
+ * its own rest point, the last sample of its rest before the statistics; the windows of a run join.
  */
 export interface Attribution {
   /** E: events the generator counted (expected). */
@@ -107,20 +108,28 @@ export interface Attribution {
   queueDrops: number;
   /** E - A split; the parts add up to E - A exactly. A negative part is work of the previous round landing in this one. */
   loss: {
-    /** E - M when the kernel dropped events in the round. */
+    /** min(K, unmatched): the kernel dropped at most K of the unmatched events. */
     kernel: number;
-    /** E - M without kernel drops, Falco idle at the end: the action failed or its rule is not loaded. */
+    /** The rest of the unmatched events when Falco was idle at the rest point: the action failed or its rule is not loaded. */
     ruleMiss: number;
-    /** E - M without kernel drops while Falco was still matching at the round's end: not lost yet, late. */
+    /**
+     * The rest of the unmatched events when Falco was still matching at the rest point (not lost yet, late),
+     * minus the previous round's such events, which were matched in this window.
+     */
     backlog: number;
     /** Q. */
     queue: number;
     /** M - Q - A: alerts lost on the HTTP path or arriving after the statistics (then counted in the next round). */
     http: number;
   };
-  /** Matches during the rest: the backlog the run left behind. Null without a rest sample. */
-  restMatches: number | null;
-  /** The round left a kernel backlog (kernel drops, or more rest matches than the loss threshold allows). */
+  /** Matches from the `resting` sample to the rest point: the backlog the run left, worked off in the rest. */
+  restMatches: number;
+  /**
+   * Backlog growth during the run: E minus the matches from the window's start to the `resting` sample, minus
+   * the kernel drops and rule misses (events that never wait in a buffer).
+   */
+  growth: number;
+  /** Falco fell behind the generator: kernel drops, or a backlog growth above the loss threshold times E. */
   backlogged: boolean;
 }
 
@@ -133,7 +142,9 @@ export interface Capacity {
   /** Saturated sample intervals, and the rounds they come from. */
   intervals: number;
   rounds: number;
-  /** False with fewer than MIN_CAPACITY_INTERVALS intervals. */
+  /** The generator's highest throughput in those rounds, EPS. */
+  generatorEps: number;
+  /** False with fewer than MIN_CAPACITY_INTERVALS intervals, or within GENERATOR_LIMIT_MARGIN of generatorEps. */
   trustworthy: boolean;
 }
 

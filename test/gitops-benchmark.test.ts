@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { applyPatch, deepClone, Operation } from 'fast-json-patch';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import {
+  BENCH_METRICS_READY_MESSAGE,
   BENCH_SAMPLE_MESSAGE,
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
@@ -26,7 +27,7 @@ import {
 } from '../contract/naming';
 import { goDurationSeconds } from '../config/duration';
 import type { BenchConfig } from '../config/schema';
-import { BENCH_SCRIPT, benchmarkJobName, runHash, runInputs } from '../gitops/benchmark';
+import { BENCH_SCRIPT, FALCO_METRICS_WAIT_SECONDS, benchmarkJobName, runHash, runInputs } from '../gitops/benchmark';
 import { falcoValues } from '../gitops/falco';
 import { renderTree } from '../gitops/tree';
 import { FLUX_API } from '../gitops/versions';
@@ -107,6 +108,7 @@ describe('post-renderer', () => {
       'falco-bench',
       '300s',
       `http://${falcoMetricsServiceName(variant)}.${FALCO_NAMESPACE}.svc.cluster.local:${FALCO_METRICS_PORT}/metrics`,
+      String(FALCO_METRICS_WAIT_SECONDS),
       '/bin/event-generator',
       'bench',
       '^syscall\\.ReadSensitiveFileUntrusted$',
@@ -185,6 +187,7 @@ async function fakeMetrics(closedFor: number, firstMatch: number): Promise<{ url
       `falcosecurity_scap_n_evts_total ${1000 * k}`,
       `falcosecurity_scap_n_drops_total ${7 * k}`,
       `falcosecurity_scap_n_drops_buffer_total{dir="exit",drop="clone_fork"} ${k}`,
+      `falcosecurity_scap_n_drops_buffer_total{dir="enter",drop="open"} ${2 * k}`,
       `falcosecurity_scap_n_drops_buffer_total{dir="exit",drop="open"} ${3 * k}`,
       `falcosecurity_scap_n_drops_buffer_total{dir="exit",drop="open_by_handle_at"} 99`,
       'falcosecurity_falco_outputs_queue_num_drops_total 0',
@@ -226,14 +229,14 @@ const FAKE_BENCH = [
    * Runs the script with a fake `falco` process (a copy of sleep), a stand-in for event-generator and the URL
    * of a metrics server; returns its combined output (what the Job's log holds).
    */
-  async function runScript(limit: string, fakeGenerator: string, metricsUrl = 'http://127.0.0.1:9/metrics'): Promise<{ code: number | null; log: string; falcoPid: number }> {
+  async function runScript(limit: string, fakeGenerator: string, metricsUrl = 'http://127.0.0.1:9/metrics', waitMetrics = 0): Promise<{ code: number | null; log: string; falcoPid: number }> {
     const dir = mkdtempSync(join(tmpdir(), 'gitops-script-'));
     const sleepPath = spawnSync('sh', ['-c', 'command -v sleep'], { encoding: 'utf8' }).stdout.trim();
     copyFileSync(sleepPath, join(dir, 'falco'));
     const falco = spawn(join(dir, 'falco'), ['30'], { stdio: 'ignore' });
     try {
       await new Promise((r) => setTimeout(r, 50));
-      const script = spawn('bash', ['-c', BENCH_SCRIPT, 'falco-bench', limit, metricsUrl, 'bash', '-c', fakeGenerator, 'event-generator'], { cwd: dir });
+      const script = spawn('bash', ['-c', BENCH_SCRIPT, 'falco-bench', limit, metricsUrl, String(waitMetrics), 'bash', '-c', fakeGenerator, 'event-generator'], { cwd: dir });
       let log = '';
       script.stdout.on('data', (d) => (log += d));
       script.stderr.on('data', (d) => (log += d));
@@ -262,7 +265,7 @@ const FAKE_BENCH = [
   });
 
   it("samples Falco's counters at each round's start, rest and statistics, and once a second, into the log", async () => {
-    const metrics = await fakeMetrics(2, 4);
+    const metrics = await fakeMetrics(0, 3);
     try {
       const before = Date.now() / 1000;
       const { code, log } = await runScript('20s', FAKE_BENCH, metrics.url);
@@ -279,15 +282,13 @@ const FAKE_BENCH = [
       expect(nextSample('round #2')?.at).toBe('round');
       expect(samples[0].at).toBe('start');
       expect(samples.filter((s) => s.at === 'tick').length).toBeGreaterThanOrEqual(2);
-      expect(samples.length).toBe(metrics.requests());
+      expect(samples.length + 1).toBe(metrics.requests());
       // Every bench line is passed through unchanged.
       for (const line of FAKE_BENCH.split('\n').filter((l) => l.startsWith("log '"))) expect(lines).toContain(line.slice(5, -1));
-      // Before the driver is open: the status only, no counters.
-      expect(samples.slice(0, 2).map((s) => Object.keys(s))).toEqual([['level', 'msg', 'at', 'time', 'http'], ['level', 'msg', 'at', 'time', 'http']]);
-      expect(samples[0].http).toBe(404);
-      // Then the counters, with the match counters once they exist.
-      expect(samples[2]).toMatchObject({ http: 200, evts: 1000, drops: 7, dropsOpen: 3, queueDrops: 0, matches: {} });
-      expect(samples[3]).toMatchObject({ http: 200, evts: 2000, matches: { 'Read sensitive file untrusted': 200, 'A "quoted" rule': 1 } });
+      // The first request probed; then the counters, with the match counters once they exist, and the open
+      // drops of both directions summed.
+      expect(samples[0]).toMatchObject({ at: 'start', http: 200, evts: 2000, drops: 14, dropsOpen: 10, queueDrops: 0, matches: {} });
+      expect(samples[1]).toMatchObject({ http: 200, evts: 3000, dropsOpen: 15, matches: { 'Read sensitive file untrusted': 300, 'A "quoted" rule': 1 } });
       const times = samples.map((s) => s.time as number);
       expect(times).toEqual([...times].sort((a, b) => a - b));
       expect(times[0]).toBeGreaterThanOrEqual(before - 1);
@@ -297,11 +298,31 @@ const FAKE_BENCH = [
     }
   });
 
-  it('an unreachable metrics endpoint is a sample with http 000, and the run goes on', async () => {
-    const { code, log } = await runScript('10s', FAKE_BENCH.split('\n').slice(0, 3).join('\n'), 'http://127.0.0.1:9/metrics');
+  it('waits for /metrics to answer 200 before the generator starts, and says so', async () => {
+    const metrics = await fakeMetrics(2, 1);
+    try {
+      const { code, log } = await runScript('10s', 'echo "generator started" >&2', metrics.url, 10);
+      expect(code).toBe(0);
+      const records = log.trim().split('\n').map((l) => (l.startsWith('{') ? JSON.parse(l) : { msg: l }));
+      const ready = records.findIndex((r) => r.msg === BENCH_METRICS_READY_MESSAGE);
+      expect(records[ready]).toMatchObject({ level: 'info', http: 200, seconds: 2 });
+      const start = records.findIndex((r) => r.msg === BENCH_SAMPLE_MESSAGE);
+      expect(records[start]).toMatchObject({ at: 'start', http: 200 });
+      expect(ready).toBeLessThan(start);
+      expect(start).toBeLessThan(records.findIndex((r) => r.msg === 'generator started'));
+    } finally {
+      await metrics.close();
+    }
+  });
+
+  it('an unreachable metrics endpoint: a bounded wait, a warning, samples with http 000, and the run goes on', async () => {
+    const { code, log } = await runScript('10s', FAKE_BENCH.split('\n').slice(0, 3).join('\n'), 'http://127.0.0.1:9/metrics', 1);
     expect(code).toBe(0);
+    expect(JSON.parse(log.split('\n')[1])).toMatchObject({ level: 'warning', msg: BENCH_METRICS_READY_MESSAGE, http: 0, seconds: 1, note: expect.stringMatching(/running anyway/) });
     const samples = log.trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.msg === BENCH_SAMPLE_MESSAGE);
     expect(samples.length).toBeGreaterThanOrEqual(2);
+    // Without an answer: the status only, no counters.
+    for (const s of samples) expect(Object.keys(s)).toEqual(['level', 'msg', 'at', 'time', 'http']);
     for (const s of samples) expect(s.http).toBe(0);
   });
 });

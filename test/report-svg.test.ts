@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeRun, notFinishedRun } from '../report/metrics';
 import { parseLog } from '../report/parse';
-import { simulate } from '../benchsim/sim';
+import { SCENARIOS } from '../benchsim/scenarios';
+import { SimParams, simulate } from '../benchsim/sim';
 import { attributionChart, comparisonChart, escapeXml, fmtSi, runChart } from '../report/svg';
 import { Run } from '../report/types';
 
@@ -268,12 +269,25 @@ describe('comparison chart', () => {
 });
 
 /** A run with samples: the report of a simulated one. */
-function simulatedRun(): Run {
-  const log = parseLog(simulate({ initialSleep: 0.001, rounds: 10, step: 0.002, capacity: 5000, missEvery: 100 }).log, 'sim');
+function simulatedRun(params: Partial<SimParams> = { initialSleep: 0.001, rounds: 10, step: 0.002, capacity: 5000, missEvery: 100 }): Run {
+  const log = parseLog(simulate(params).log, 'sim');
   if (!log.ok) throw new Error(log.error.message);
   const run = computeRun(log.value, { file: 'sim', variant: 'sim', threshold: 0.01 });
   if (!run.ok) throw new Error(run.error.message);
   return run.value;
+}
+
+/** Per bar (by x): the height above the axis minus the height below it, and the rectangles below it. */
+function stacks(root: XmlNode) {
+  const byX = new Map<string, { net: number; below: XmlNode[] }>();
+  for (const p of byClass(root, 'part')) {
+    const bar = byX.get(p.attrs.x) ?? { net: 0, below: [] };
+    const negative = p.attrs.class.split(' ').includes('negative');
+    bar.net += (negative ? -1 : 1) * Number(p.attrs.height);
+    if (negative) bar.below.push(p);
+    byX.set(p.attrs.x, bar);
+  }
+  return [...byX.values()];
 }
 
 describe('attribution chart', () => {
@@ -282,17 +296,25 @@ describe('attribution chart', () => {
 
   it("stacks each round's parts to 100 % of its events, and marks backlogged rounds", () => {
     expect(root.children[0].text).toBe("sim: where each round's events went");
-    const parts = byClass(root, 'part');
-    const rounds = run.perRound.length;
-    // Per round, the heights of its parts add up to the plot height.
-    const byX = new Map<string, number>();
-    for (const p of parts) byX.set(p.attrs.x, (byX.get(p.attrs.x) ?? 0) + Number(p.attrs.height));
-    expect(byX.size).toBe(rounds);
-    const full = [...byX.values()];
-    for (const h of full) expect(h).toBeCloseTo(full[0], 0);
+    const bars = stacks(root);
+    expect(bars).toHaveLength(run.perRound.length);
+    for (const b of bars) expect(b.net).toBeCloseTo(bars[0].net, 0);
     expect(byClass(root, 'kernel').length).toBeGreaterThan(0);
     expect(byClass(root, 'ruleMiss').length).toBeGreaterThan(0);
     expect(byClass(root, 'backlogged')).toHaveLength(run.perRound.filter((r) => r.attribution!.backlogged).length);
+  });
+
+  it('draws negative parts (work of an earlier round landing in this one) below the axis, so each stack still adds up', () => {
+    const late = simulatedRun(SCENARIOS.find((x) => x.name === 'deep-buffer')!.params);
+    expect(late.perRound.some((r) => Object.values(r.attribution!.loss).some((v) => v < 0))).toBe(true);
+    const chart = checkDocument(attributionChart(late));
+    const bars = stacks(chart);
+    expect(bars.some((b) => b.below.length > 0)).toBe(true);
+    for (const b of bars) expect(b.net).toBeCloseTo(bars[0].net, 0);
+    // The axis (0 %) is where every negative part starts.
+    const axis = byClass(chart, 'grid')[0].children.find((c) => c.name === 'text' && c.text === '0 %')!;
+    const zero = Number(axis.attrs.y) - 4;
+    for (const b of bars) for (const r of b.below) expect(Number(r.attrs.y)).toBeCloseTo(zero, 3);
   });
 
   it('says so for a run without samples', () => {
