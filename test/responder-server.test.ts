@@ -133,6 +133,9 @@ describe('responder server', () => {
     // The Receiver is told right after the push; the alert's answer does not wait for it.
     for (let i = 0; i < 100 && receiver.seen.length === 0; i++) await new Promise((w) => setTimeout(w, 20));
     expect(receiver.seen).toEqual([{ path: expect.stringMatching(/^\/hook\/[0-9a-f]{64}$/), valid: true, body: JSON.stringify({ branch: 'main', commit: head }) }]);
+    // The writer does not wait for the Receiver's answer; its outcome is logged and counted when it comes.
+    for (let i = 0; i < 100 && !logs.some((l) => l.msg === 'Flux Receiver notified'); i++) await new Promise((w) => setTimeout(w, 20));
+    expect(logs.find((l) => l.msg === 'Flux Receiver notified')).toMatchObject({ commit: head });
     expect(logs.find((l) => l.msg === 'alert')).toMatchObject({ uuid: 'uuid-demo-web', rule: 'Terminal shell in container', outcome: 'committed', commit: head });
     const metrics = (await request(port, 'GET', '/metrics')).body;
     expect(metrics).toContain('responder_alerts_total{rule="Terminal shell in container",outcome="committed"} 1');
