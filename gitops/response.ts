@@ -182,9 +182,14 @@ export const RESPONDER_CODE_FILE = 'responder.cjs';
 /** A ConfigMap holds at most 1 MiB; kustomize adds metadata around the file. */
 export const MAX_BUNDLE_BYTES = 1000 * 1024;
 
-/** Paths inside the responder's container (contracts.md). */
+/**
+ * Paths inside the responder's container (contracts.md). The checkout is a folder the responder creates inside
+ * its volume (`state`), never the volume's root: an emptyDir's root belongs to root (fsGroup changes only its
+ * group), and git refuses a work tree owned by another user ("dubious ownership").
+ */
 export const RESPONDER_PATHS = {
   code: '/opt/responder',
+  state: '/var/lib/responder',
   checkout: '/var/lib/responder/checkout',
   tmp: '/tmp',
   git: '/etc/responder/git',
@@ -268,7 +273,7 @@ export function responderDeployment(config: Pick<BenchConfig, 'github' | 'respon
               securityContext: RESTRICTED_CONTAINER,
               volumeMounts: [
                 { name: 'code', mountPath: RESPONDER_PATHS.code, readOnly: true },
-                { name: 'checkout', mountPath: RESPONDER_PATHS.checkout },
+                { name: 'state', mountPath: RESPONDER_PATHS.state },
                 { name: 'tmp', mountPath: RESPONDER_PATHS.tmp },
                 { name: 'git', mountPath: RESPONDER_PATHS.git, readOnly: true },
                 { name: 'webhook-token', mountPath: RESPONDER_PATHS.webhook, readOnly: true },
@@ -278,7 +283,7 @@ export function responderDeployment(config: Pick<BenchConfig, 'github' | 'respon
           ],
           volumes: [
             { name: 'code', configMap: { name: RESPONDER_CODE_CONFIGMAP, defaultMode: 0o444 } },
-            { name: 'checkout', emptyDir: { sizeLimit: '1Gi' } },
+            { name: 'state', emptyDir: { sizeLimit: '1Gi' } },
             { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
             secretVolume('git', RESPONDER_GIT_SECRET, ['identity', 'known_hosts']),
             secretVolume('webhook-token', RESPONDER_WEBHOOK_SECRET),

@@ -10,8 +10,10 @@
  *   fluxcd/apps/                    (not generated: created once, then the users') their workloads, the demo
  *   fluxcd/responses/               (not generated: the responder's) NetworkPolicies of `isolate` responses
  *
- * Layers run in that order: sources -> falco (wait: every Falco Ready) -> benchmark; falco -> response ->
- * apps -> responses. With `response.enabled: false` the response layer and `responses` are left out.
+ * Infrastructure layers run in order: sources -> falco (wait: every Falco Ready) -> benchmark; falco -> response.
+ * `apps` and `responses` depend on nothing: the users' workloads and the responses to them (a `git revert` of one,
+ * above all) must reconcile whatever the state of the benchmark or of the responder itself. With
+ * `response.enabled: false` the response layer and `responses` are left out.
  */
 import {
   APPS_DIR,
@@ -114,10 +116,11 @@ export function buildTree(config: BenchConfig, inputs: GitopsInputs): TreeFile[]
     falco: layer({ name: 'falco', path: LAYER_PATHS.falco, interval, timeout: LAYER_TIMEOUTS.falco, dependsOn: ['sources'] }),
     benchmark: layer({ name: 'benchmark', path: LAYER_PATHS.benchmark, interval, timeout: LAYER_TIMEOUTS.benchmark, dependsOn: ['falco'] }),
     response: layer({ name: 'response', path: LAYER_PATHS.response, interval, timeout: LAYER_TIMEOUTS.response, dependsOn: ['falco'] }),
-    // The users' workloads come after the infrastructure, so the guard watches them from their first start.
-    apps: layer({ name: 'apps', path: LAYER_PATHS.apps, interval, timeout: LAYER_TIMEOUTS.apps, dependsOn: response ? ['falco', 'response'] : ['falco'] }),
-    // After the apps: a response's NetworkPolicy goes into a namespace that the apps layer creates.
-    responses: layer({ name: 'responses', path: LAYER_PATHS.responses, interval, timeout: LAYER_TIMEOUTS.responses, dependsOn: ['apps'] }),
+    // No dependsOn for these two: a dependency that is not Ready (a benchmark Falco, the responder) would stop
+    // them, and with them the undo of a response. A response for a namespace the apps layer has not created yet
+    // fails until it exists, and Flux retries it.
+    apps: layer({ name: 'apps', path: LAYER_PATHS.apps, interval, timeout: LAYER_TIMEOUTS.apps }),
+    responses: layer({ name: 'responses', path: LAYER_PATHS.responses, interval, timeout: LAYER_TIMEOUTS.responses }),
   };
   const files = [
     ...folder(clusterPath(config), [

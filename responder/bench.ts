@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseAllDocuments } from 'yaml';
 import { type CommandSpec, EXIT, type Io, UsageError, runCommand, runMain } from '../cli/command';
-import { DEFAULT_POLICY_FILE, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE } from '../contract/naming';
+import { APPS_DIR, DEFAULT_POLICY_FILE, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE } from '../contract/naming';
 
 const ROOT = resolve(__dirname, '..', '..');
 const TOKEN = 'bench-token';
@@ -70,7 +70,8 @@ export function benchMain(argv: string[], io: Io) {
     const remote = join(dir, 'remote.git');
     mkdirSync(seed);
     gitRun(seed, 'init', '-q', '-b', 'main');
-    for (const n of names) writeFileSync(join(seed, `${n}.yaml`), manifest(n));
+    mkdirSync(join(seed, APPS_DIR), { recursive: true });
+    for (const n of names) writeFileSync(join(seed, APPS_DIR, `${n}.yaml`), manifest(n));
     mkdirSync(dirname(join(seed, DEFAULT_POLICY_FILE)), { recursive: true });
     writeFileSync(join(seed, DEFAULT_POLICY_FILE), readFileSync(join(ROOT, DEFAULT_POLICY_FILE)));
     gitRun(seed, 'add', '-A');
@@ -137,7 +138,7 @@ export function benchMain(argv: string[], io: Io) {
     const commits = log.length - 1;
     const perWorkload = names.map((n) => log.filter((s) => s === `responder: scale-to-zero bench/${n} (Terminal shell in container)`).length);
     const contained = names.filter((n) => {
-      const doc = parseAllDocuments(gitRun(remote, 'show', `main:${n}.yaml`))[0];
+      const doc = parseAllDocuments(gitRun(remote, 'show', `main:${APPS_DIR}/${n}.yaml`))[0];
       return doc.getIn(['spec', 'replicas']) === 0;
     }).length;
     latencies.sort((a, b) => a - b);

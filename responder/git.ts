@@ -1,8 +1,9 @@
 /**
  * The git CLI, run without a shell. Every commit carries the responder's fixed identity; SSH (in the cluster) uses
  * the mounted key and known_hosts with strict host key checking, so a push goes only to the host it was told of.
+ * Every command has a deadline: the responder has one writer, and a hung fetch or push would stall every alert.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 /** The author and committer of every response commit. */
 export const RESPONDER_IDENTITY = { name: 'Falco responder', email: 'responder@falco-response.invalid' } as const;
@@ -34,6 +35,10 @@ export function gitEnv(ssh?: SshOptions): NodeJS.ProcessEnv {
       '-o BatchMode=yes',
       `-o UserKnownHostsFile=${shellQuote(ssh.knownHosts)}`,
       '-o StrictHostKeyChecking=yes',
+      // A host that does not answer, or a connection that dies, fails the command instead of hanging it.
+      '-o ConnectTimeout=10',
+      '-o ServerAliveInterval=15',
+      '-o ServerAliveCountMax=2',
     ].join(' ');
   }
   return env;
@@ -53,12 +58,40 @@ export class GitError extends Error {
 /** A git runner bound to a working directory and environment. */
 export type Git = (args: string[]) => Promise<string>;
 
-export function git(cwd: string, env: NodeJS.ProcessEnv = gitEnv()): Git {
+/** How long one git command may run unless told otherwise. */
+export const GIT_TIMEOUT_MS = 60_000;
+
+/**
+ * Runs git in `cwd`. A command still running after `timeoutMs` is killed with everything it started (ssh, hooks,
+ * receive-pack of a local remote): git runs in its own process group, and the whole group gets SIGKILL, so no
+ * grandchild keeps the pipes open and the caller gets its error at the deadline.
+ */
+export function git(cwd: string, env: NodeJS.ProcessEnv = gitEnv(), timeoutMs = GIT_TIMEOUT_MS): Git {
   return (args) =>
     new Promise((resolve, reject) => {
-      execFile('git', ['-c', 'commit.gpgsign=false', ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-        if (err) reject(new GitError(args, (err as NodeJS.ErrnoException).code ?? null, String(stderr)));
-        else resolve(String(stdout));
+      const child = spawn('git', ['-c', 'commit.gpgsign=false', ...args], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (c: Buffer) => out.push(c));
+      child.stderr.on('data', (c: Buffer) => err.push(c));
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }, timeoutMs);
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        reject(new GitError(args, (e as NodeJS.ErrnoException).code ?? null, e.message));
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        if (timedOut) reject(new GitError(args, 'ETIMEDOUT', `timed out after ${timeoutMs} ms`));
+        else if (code !== 0) reject(new GitError(args, code ?? signal, Buffer.concat(err).toString('utf8')));
+        else resolve(Buffer.concat(out).toString('utf8'));
       });
     });
 }

@@ -45,6 +45,7 @@ export const SERVE_SPEC: CommandSpec = {
     'receiver-namespace': { type: 'string', value: 'NS', doc: 'the Receiver object namespace (with --receiver-url)' },
     'receiver-token-file': { type: 'string', value: 'FILE', doc: 'file holding the Receiver token (with --receiver-url)' },
     'push-attempts': { type: 'string', value: 'N', doc: 'push attempts before a response fails (default 6)' },
+    'git-timeout': { type: 'string', value: 'SECONDS', doc: 'deadline of each git command (default 60; the first clone gets 5 times as long)' },
     'dry-run': { type: 'boolean', doc: 'log the change each alert would commit; commit and push nothing' },
   },
 };
@@ -109,10 +110,14 @@ export async function respondMain(argv: string[], io: Io): Promise<ExitCode> {
   });
 }
 
-function secret(file: string, what: string): string {
-  const s = readInput(file, what).trim();
-  if (!s) throw new UsageError(`${file}: the ${what} is empty`);
-  return s;
+/**
+ * A secret file: checked now (a missing or empty one is bad input), then read again at every use, so a rotated
+ * Kubernetes Secret (the kubelet rewrites the mounted file) takes effect without a restart.
+ */
+function secret(file: string, what: string): () => string {
+  const read = () => readFileSync(file, 'utf8').trim();
+  if (!readInput(file, what).trim()) throw new UsageError(`${file}: the ${what} is empty`);
+  return read;
 }
 
 export async function serveMain(argv: string[], io: Io): Promise<ExitCode> {
@@ -144,6 +149,7 @@ export async function serveMain(argv: string[], io: Io): Promise<ExitCode> {
         : {}),
       dryRun: !!values['dry-run'],
       pushAttempts: int('push-attempts', 6, 1),
+      gitTimeoutMs: int('git-timeout', 60, 1) * 1000,
     });
     await new Promise<void>((done) => {
       const stop = () => void responder.drain().then(done);

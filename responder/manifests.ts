@@ -3,8 +3,8 @@
  * place (every other byte of the file stays as it was) and a deny-all NetworkPolicy file for the Deployment's pods.
  */
 import { createHash } from 'node:crypto';
-import { type Document, isMap, isPair, isScalar, parseAllDocuments, stringify } from 'yaml';
-import { RESPONSES_DIR } from '../contract/naming';
+import { type Document, isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify } from 'yaml';
+import { APPS_DIR, RESPONSES_DIR } from '../contract/naming';
 import type { Workload } from './alert';
 
 /** One Deployment document in a git-tracked YAML file. */
@@ -14,6 +14,8 @@ export interface DeploymentManifest {
   document: number;
   /** `spec.selector.matchLabels`, when it is a plain map of strings. */
   matchLabels?: Record<string, string>;
+  /** The selector also has `matchExpressions`: matchLabels alone would select more pods than the Deployment's. */
+  matchExpressions?: true;
 }
 
 const key = (w: Workload) => `${w.namespace}/${w.name}`;
@@ -33,17 +35,19 @@ export function indexDeployments(files: Iterable<[string, string]>): Map<string,
       const labels = doc.getIn(['spec', 'selector', 'matchLabels']);
       const matchLabels = isMap(labels) ? (labels.toJSON() as Record<string, unknown>) : undefined;
       const plain = matchLabels && Object.values(matchLabels).every((v) => typeof v === 'string') ? (matchLabels as Record<string, string>) : undefined;
+      const expressions = doc.getIn(['spec', 'selector', 'matchExpressions']);
+      const hasExpressions = expressions !== undefined && expressions !== null && !(isSeq(expressions) && expressions.items.length === 0);
       const k = key({ namespace, name });
-      index.set(k, [...(index.get(k) ?? []), { path, document: i, ...(plain ? { matchLabels: plain } : {}) }]);
+      index.set(k, [...(index.get(k) ?? []), { path, document: i, ...(plain ? { matchLabels: plain } : {}), ...(hasExpressions ? { matchExpressions: true as const } : {}) }]);
     });
   }
   return index;
 }
 
-/** The one manifest of a Deployment, or why it cannot be used. */
-export function findDeployment(index: Map<string, DeploymentManifest[]>, w: Workload): DeploymentManifest | { reason: string } {
+/** The one manifest of a Deployment, or why it cannot be used; `where` is the folder the index was read from. */
+export function findDeployment(index: Map<string, DeploymentManifest[]>, w: Workload, where = APPS_DIR): DeploymentManifest | { reason: string } {
   const found = index.get(key(w)) ?? [];
-  if (found.length === 0) return { reason: `Deployment ${key(w)} is not in Git as a plain manifest` };
+  if (found.length === 0) return { reason: `Deployment ${key(w)} is not found in ${where} as a plain manifest` };
   if (found.length > 1) return { reason: `Deployment ${key(w)} is in Git more than once (${found.map((f) => f.path).join(', ')})` };
   return found[0];
 }
@@ -82,17 +86,29 @@ export function scaleToZero(text: string, document: number): ReplicasEdit {
   return { text: `${text.slice(0, at)}${indent}replicas: 0${eol}${text.slice(at)}`, before: '(no spec.replicas)' };
 }
 
-/** Kubernetes object names are at most 63 characters here: long names keep a hash of the whole. */
-function objectName(prefix: string, name: string): string {
+/**
+ * `prefix + name`, at most `max` characters: a longer one keeps its start and a hash of the whole, so distinct
+ * names stay distinct and the same name always gives the same result.
+ */
+function shortened(prefix: string, name: string, max: number): string {
   const full = `${prefix}${name}`;
-  if (full.length <= 63) return full;
+  if (full.length <= max) return full;
   const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
-  return `${full.slice(0, 54).replace(/[-.]+$/, '')}-${hash}`;
+  return `${full.slice(0, max - 9).replace(/[-.]+$/, '')}-${hash}`;
 }
 
-/** Where the isolate response for a Deployment lives: one file per response. */
+/** Kubernetes object names are at most 63 characters here. */
+const objectName = (prefix: string, name: string) => shortened(prefix, name, 63);
+
+/** A file name is at most 255 bytes (NAME_MAX); Deployment names (up to 253) are ASCII. */
+const NAME_MAX = 255;
+
+/**
+ * Where the isolate response for a Deployment lives: one file per response. Names that fit keep their plain file
+ * name (so the paths of responses already in Git do not change); longer ones are shortened with a hash.
+ */
 export function isolatePath(w: Workload, responsesDir = RESPONSES_DIR): string {
-  return `${responsesDir}/${w.namespace}/isolate-${w.name}.yaml`;
+  return `${responsesDir}/${w.namespace}/${shortened('isolate-', w.name, NAME_MAX - '.yaml'.length)}.yaml`;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { PROTECTED_NAMESPACES, RESPONSES_DIR } from '../contract/naming';
+import { APPS_DIR, PROTECTED_NAMESPACES, RESPONSES_DIR } from '../contract/naming';
 import { type Alert, type Workload, workloadOf } from './alert';
 import type { Git } from './git';
 import { type DeploymentManifest, findDeployment, indexDeployments, isolateManifest, isolatePath, scaleToZero } from './manifests';
@@ -17,6 +17,8 @@ export interface Checkout {
   git: Git;
   /** Where isolate responses go, relative to the root. */
   responsesDir?: string;
+  /** The only folder searched for Deployments, relative to the root (default: the `apps` layer Flux applies). */
+  appsDir?: string;
 }
 
 export interface FileChange {
@@ -31,10 +33,14 @@ export type Plan =
   | { kind: 'contained'; action: Action; workload: Workload }
   | { kind: 'none'; action?: Action; workload?: Workload; reason: string };
 
-/** Every git-tracked `*.yaml`/`*.yml` file of the checkout, read now. */
+/**
+ * The Deployments of the git-tracked `*.yaml`/`*.yml` files under the apps folder, read now. Only that folder:
+ * it is what Flux applies as the users' workloads; a manifest elsewhere (an example, a chart's test, the
+ * generator's own output) is not what runs, and editing it would change nothing or the wrong thing.
+ */
 export async function readManifests(co: Checkout): Promise<Map<string, DeploymentManifest[]>> {
-  const out = await co.git(['ls-files', '-z', '--', '*.yaml', '*.yml']);
-  const paths = out.split('\0').filter(Boolean);
+  const out = await co.git(['ls-files', '-z', '--', appsDir(co)]);
+  const paths = out.split('\0').filter((p) => /\.ya?ml$/.test(p));
   function* files(): Iterable<[string, string]> {
     for (const p of paths) {
       const full = join(co.dir, p);
@@ -45,6 +51,7 @@ export async function readManifests(co: Checkout): Promise<Map<string, Deploymen
 }
 
 const wl = (w: Workload) => `${w.namespace}/${w.name}`;
+const appsDir = (co: Checkout) => (co.appsDir ?? APPS_DIR).replace(/\/+$/, '');
 
 function commitText(action: Action, w: Workload, alert: Alert, by: string, alerts: number) {
   const subject = `responder: ${action} ${wl(w)} (${alert.rule})`;
@@ -73,12 +80,13 @@ export function planResponse(co: Checkout, index: Map<string, DeploymentManifest
   const read = (p: string) => readFileSync(join(co.dir, p), 'utf8');
 
   const isolate = (note?: string): Plan => {
-    const d = findDeployment(index, w);
-    if ('reason' in d) return { kind: 'none', action: 'isolate', workload: w, reason: note ? `${note}; isolate: ${d.reason}` : d.reason };
-    if (!d.matchLabels || Object.keys(d.matchLabels).length === 0) {
-      const reason = `Deployment ${wl(w)} in ${d.path} has no spec.selector.matchLabels to select its pods by`;
-      return { kind: 'none', action: 'isolate', workload: w, reason: note ? `${note}; isolate: ${reason}` : reason };
-    }
+    const refuse = (reason: string): Plan => ({ kind: 'none', action: 'isolate', workload: w, reason: note ? `${note}; isolate: ${reason}` : reason });
+    const d = findDeployment(index, w, appsDir(co));
+    if ('reason' in d) return refuse(d.reason);
+    // The NetworkPolicy selects by matchLabels only: with matchExpressions too it would cut off pods that are not
+    // the Deployment's. Refused rather than guessed.
+    if (d.matchExpressions) return refuse(`Deployment ${wl(w)} in ${d.path} selects its pods with spec.selector.matchExpressions, which a NetworkPolicy copying matchLabels would not honour`);
+    if (!d.matchLabels || Object.keys(d.matchLabels).length === 0) return refuse(`Deployment ${wl(w)} in ${d.path} has no spec.selector.matchLabels to select its pods by`);
     const path = isolatePath(w, co.responsesDir ?? RESPONSES_DIR);
     const text = isolateManifest(w, d.matchLabels);
     if (existsSync(join(co.dir, path)) && read(path) === text) return { kind: 'contained', action: 'isolate', workload: w };
@@ -86,7 +94,7 @@ export function planResponse(co: Checkout, index: Map<string, DeploymentManifest
   };
 
   if (decision.action === 'isolate') return isolate();
-  const d = findDeployment(index, w);
+  const d = findDeployment(index, w, appsDir(co));
   const edit = 'reason' in d ? d : scaleToZero(read(d.path), d.document);
   if ('contained' in edit) return { kind: 'contained', action: 'scale-to-zero', workload: w };
   if ('text' in edit && !('reason' in d)) {
@@ -104,7 +112,7 @@ export function planResponse(co: Checkout, index: Map<string, DeploymentManifest
 }
 
 /** Writes the plan's files and commits only those paths (new files are added first). */
-async function writeAndCommit(co: Checkout, plan: Extract<Plan, { kind: 'change' }>): Promise<void> {
+export async function writeAndCommit(co: Checkout, plan: Extract<Plan, { kind: 'change' }>): Promise<void> {
   const added: string[] = [];
   for (const f of plan.files) {
     const full = join(co.dir, f.path);
@@ -121,11 +129,19 @@ export async function commitPlan(co: Checkout, plan: Extract<Plan, { kind: 'chan
   return (await commitPlans(co, [plan]))[0];
 }
 
-/** Commits plans in order, one commit each; returns their ids (one `git log` for all of them). */
+/**
+ * Commits plans in order, one commit each; returns their ids. Each plan must have been made on the checkout as
+ * the previous commit left it (a plan holds whole file texts).
+ */
 export async function commitPlans(co: Checkout, plans: Extract<Plan, { kind: 'change' }>[]): Promise<string[]> {
-  if (plans.length === 0) return [];
   for (const plan of plans) await writeAndCommit(co, plan);
-  return (await co.git(['log', '--format=%H', '-n', String(plans.length), 'HEAD'])).trim().split('\n').reverse();
+  return lastCommits(co, plans.length);
+}
+
+/** The ids of the last `n` commits on HEAD, oldest first (one `git log` for all of them). */
+export async function lastCommits(co: Checkout, n: number): Promise<string[]> {
+  if (n === 0) return [];
+  return (await co.git(['log', '--format=%H', '-n', String(n), 'HEAD'])).trim().split('\n').reverse();
 }
 
 /** The change a dry run reports: for each file, the old value and the new text's changed line (or the whole new file). */

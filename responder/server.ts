@@ -1,21 +1,23 @@
 /**
  * `serve`: the HTTP server Falcosidekick posts alerts to. Alerts go through ONE writer queue: each turn takes
  * every pending alert, fetches the branch, re-reads the policy, groups identical responses (same action, same
- * Deployment) into one commit each, and pushes them at once. A rejected push means the remote moved: fetch,
+ * Deployment) into one commit each, made one after another on the checkout as the previous one left it, and
+ * pushes them at once. Every git command has a deadline, and the Flux Receiver is called without holding the
+ * writer. A rejected push means the remote moved: fetch,
  * re-apply on the new head, push again with bounded backoff; never force. An alert is answered 2xx only when its
  * response is pushed or decided, so a 2xx means the response is in Git.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { join } from 'node:path';
 import { RESPONDER_ALERT_PATH, RESPONSES_DIR } from '../contract/naming';
 import { type Alert, AlertError, type Workload, parseAlertJson, workloadOf } from './alert';
-import { type SshOptions, git, gitEnv } from './git';
+import { GIT_TIMEOUT_MS, type SshOptions, git, gitEnv } from './git';
 import { Metrics } from './metrics';
 import { type Decision, type Policy, decide, parsePolicy } from './policy';
-import { type Checkout, type Plan, commitPlans, describeChange, planResponse, readManifests } from './respond';
+import { type Checkout, type Plan, describeChange, lastCommits, planResponse, readManifests, writeAndCommit } from './respond';
 
 /** Largest alert body accepted. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -25,8 +27,13 @@ export interface ReceiverOptions {
   url: string;
   name: string;
   namespace: string;
-  token: string;
+  /** The Receiver token, or a function that reads it (from its mounted Secret file) at each call. */
+  token: Secret;
 }
+
+/** A secret value, or a function that reads it at each use, so a rotated Secret file is picked up at once. */
+export type Secret = string | (() => string);
+const reveal = (s: Secret) => (typeof s === 'function' ? s() : s);
 
 export interface ServeOptions {
   port: number;
@@ -35,12 +42,16 @@ export interface ServeOptions {
   branch: string;
   /** Where the branch is cloned (an empty or absent folder, or an earlier clone of the same remote). */
   checkout: string;
-  /** The Bearer token Falcosidekick sends. */
-  token: string;
+  /** The Bearer token Falcosidekick sends (a function is called at every request). */
+  token: Secret;
   ssh?: SshOptions;
   /** The policy file, relative to the checkout. */
   policy: string;
   responsesDir?: string;
+  /** The folder searched for Deployments (default APPS_DIR). */
+  appsDir?: string;
+  /** Deadline of each git command (default 60 s); the first clone gets five times as long. */
+  gitTimeoutMs?: number;
   receiver?: ReceiverOptions;
   dryRun?: boolean;
   /** Push attempts per turn before the turn's responses fail (default 6). */
@@ -66,6 +77,8 @@ interface Pending {
   alert: Alert;
   received: number;
   resolve: (r: Result) => void;
+  /** Set by the first answer: an alert is answered (counted, logged) once. */
+  answered?: true;
 }
 
 export interface Responder {
@@ -100,7 +113,8 @@ export function receiverSignature(body: string, token: string): string {
 }
 
 function notifyReceiver(r: ReceiverOptions, body: string): Promise<void> {
-  const url = new URL(receiverPath(r), r.url);
+  const token = reveal(r.token);
+  const url = new URL(receiverPath({ ...r, token }), r.url);
   const send = url.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve, reject) => {
     const req = send(
@@ -108,7 +122,7 @@ function notifyReceiver(r: ReceiverOptions, body: string): Promise<void> {
       {
         method: 'POST',
         timeout: 5000,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-signature': receiverSignature(body, r.token) },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-signature': receiverSignature(body, token) },
       },
       (res) => {
         res.resume();
@@ -124,7 +138,13 @@ function notifyReceiver(r: ReceiverOptions, body: string): Promise<void> {
 export async function startServer(opts: ServeOptions): Promise<Responder> {
   const log = opts.log ?? ((e) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...e })}\n`));
   const metrics = new Metrics();
-  const co: Checkout = { dir: opts.checkout, git: git(opts.checkout, gitEnv(opts.ssh)), responsesDir: opts.responsesDir ?? RESPONSES_DIR };
+  const timeout = opts.gitTimeoutMs ?? GIT_TIMEOUT_MS;
+  const co: Checkout = {
+    dir: opts.checkout,
+    git: git(opts.checkout, gitEnv(opts.ssh), timeout),
+    responsesDir: opts.responsesDir ?? RESPONSES_DIR,
+    ...(opts.appsDir ? { appsDir: opts.appsDir } : {}),
+  };
   const remoteRef = `refs/remotes/origin/${opts.branch}`;
   const attempts = opts.pushAttempts ?? 6;
   const backoff = opts.backoffMs ?? 100;
@@ -133,6 +153,8 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   let inflight = 0;
   let queue: Pending[] = [];
   let writer: Promise<void> | undefined;
+  /** Receiver calls under way: fired after a push, never awaited by the writer; drain waits for them. */
+  const notifications = new Set<Promise<void>>();
   let notReady = 'cloning the repository';
   /** Ends the wait between clone attempts early (on drain). */
   let wake = () => {};
@@ -146,10 +168,12 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   async function prepare(): Promise<void> {
     for (let delay = 1000; !draining; delay = Math.min(delay * 2, 30_000)) {
       try {
+        const foreign = notOwnFolder(opts.checkout);
+        if (foreign) throw new Error(foreign);
         if (existsSync(join(opts.checkout, '.git'))) {
           await co.git(['remote', 'set-url', 'origin', opts.remote]);
         } else {
-          await git(process.cwd(), gitEnv(opts.ssh))(['clone', '--quiet', '--single-branch', '--branch', opts.branch, opts.remote, opts.checkout]);
+          await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(['clone', '--quiet', '--single-branch', '--branch', opts.branch, opts.remote, opts.checkout]);
         }
         await sync();
         isReady = true;
@@ -176,6 +200,8 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   }
 
   function answer(p: Pending, r: Result, extra: Record<string, unknown> = {}): void {
+    if (p.answered) return;
+    p.answered = true;
     metrics.alerts.inc({ rule: p.alert.rule, outcome: r.outcome });
     if (r.outcome === 'coalesced' || r.outcome === 'contained') metrics.deduplicated.inc();
     if (r.outcome === 'committed' || r.outcome === 'coalesced') metrics.latency.observe((Date.now() - p.received) / 1000);
@@ -236,20 +262,32 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
         answer(p, { status: 200, outcome: plan.action === 'log' ? 'logged' : 'no-action', ...planFields(plan) });
       }
       batch = batch.filter((p) => !rest.has(p));
-      const changes: { members: Pending[]; plan: Extract<Plan, { kind: 'change' }> }[] = [];
+      // One group at a time, each planned on the checkout as the previous commit left it: a plan holds whole file
+      // texts, so two Deployments in one file must not be planned against the same snapshot.
+      const made: { members: Pending[]; plan: Extract<Plan, { kind: 'change' }> }[] = [];
       for (const { decision, members } of groups.values()) {
-        const plan = planResponse(co, index, members[0].alert, decision, members.length);
-        if (plan.kind !== 'change') {
-          const outcome: Outcome = plan.kind === 'contained' ? 'contained' : 'no-action';
-          for (const p of members) answer(p, { status: 200, outcome, ...planFields(plan) });
-        } else if (opts.dryRun) {
-          members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? 'dry-run' : 'coalesced', ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
-        } else {
-          changes.push({ members, plan });
+        try {
+          const plan = planResponse(co, index, members[0].alert, decision, members.length);
+          if (plan.kind !== 'change') {
+            const outcome: Outcome = plan.kind === 'contained' ? 'contained' : 'no-action';
+            for (const p of members) answer(p, { status: 200, outcome, ...planFields(plan) });
+          } else if (opts.dryRun) {
+            members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? 'dry-run' : 'coalesced', ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
+          } else {
+            await writeAndCommit(co, plan);
+            made.push({ members, plan });
+          }
+        } catch (e) {
+          // One response that cannot be made fails its own alerts, not the batch; the checkout goes back to the
+          // last commit of this turn.
+          await co.git(['reset', '--quiet', '--hard', 'HEAD']);
+          await co.git(['clean', '--quiet', '-fd']);
+          const w = workloadOf(members[0].alert);
+          for (const p of members) answer(p, { status: 500, outcome: 'failed', action: decision.action, ...('reason' in w ? {} : { workload: wl(w) }), reason: (e as Error).message });
         }
       }
-      const ids = await commitPlans(co, changes.map((c) => c.plan));
-      const committed = changes.map((c, i) => ({ members: c.members, result: { status: 200, outcome: 'committed', commit: ids[i], ...planFields(c.plan) } as Result }));
+      const ids = await lastCommits(co, made.length);
+      const committed = made.map((c, i) => ({ members: c.members, result: { status: 200, outcome: 'committed', commit: ids[i], ...planFields(c.plan) } as Result }));
       batch = committed.flatMap((c) => c.members);
       if (committed.length === 0) return;
       try {
@@ -264,20 +302,27 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       metrics.commits.inc({}, committed.length);
       log({ level: 'info', msg: 'pushed', commits: committed.map((c) => c.result.commit), alerts: batch.length, attempt });
       for (const c of committed) c.members.forEach((p, i) => answer(p, i === 0 ? c.result : { ...c.result, outcome: 'coalesced' }));
-      if (opts.receiver) {
-        const head = committed[committed.length - 1].result.commit;
-        await notifyReceiver(opts.receiver, JSON.stringify({ branch: opts.branch, commit: head })).then(
-          () => metrics.receiver.inc({ result: 'ok' }),
-          (e) => {
-            metrics.receiver.inc({ result: 'failed' });
-            log({ level: 'warn', msg: 'Flux Receiver not notified; Flux will find the commit at its next poll', error: (e as Error).message });
-          },
-        );
-      }
+      if (opts.receiver) notify(opts.receiver, committed[committed.length - 1].result.commit!);
       return;
     }
     metrics.pushFailures.inc();
     for (const p of batch) answer(p, { status: 503, outcome: 'failed', reason: `not pushed after ${attempts} attempts: ${lastError}` });
+  }
+
+  /** Tells Flux's Receiver about a push without holding up the writer; the outcome is counted and logged. */
+  function notify(receiver: ReceiverOptions, commit: string): void {
+    const call = notifyReceiver(receiver, JSON.stringify({ branch: opts.branch, commit })).then(
+      () => {
+        metrics.receiver.inc({ result: 'ok' });
+        log({ level: 'info', msg: 'Flux Receiver notified', commit });
+      },
+      (e) => {
+        metrics.receiver.inc({ result: 'failed' });
+        log({ level: 'warn', msg: 'Flux Receiver not notified; Flux will find the commit at its next poll', commit, error: (e as Error).message });
+      },
+    );
+    notifications.add(call);
+    void call.finally(() => notifications.delete(call));
   }
 
   function enqueue(alert: Alert): Promise<Result> {
@@ -290,7 +335,8 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
           try {
             await turn(batch);
           } catch (e) {
-            // A bug or a broken checkout: answer, never leave a request hanging.
+            // A bug or a broken checkout: answer what is still unanswered (answer() skips the others), never
+            // leave a request hanging.
             for (const p of batch) answer(p, { status: 500, outcome: 'failed', reason: (e as Error).message });
           }
         }
@@ -313,7 +359,16 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` });
     if (req.method !== 'POST') return send(res, 405, { error: 'alerts are POSTed' }, { allow: 'POST' });
     if (draining) return send(res, 503, { error: 'shutting down' }, { connection: 'close' });
-    if (!authorized(req.headers.authorization, opts.token)) return send(res, 401, { error: 'missing or wrong Bearer token' }, { 'www-authenticate': 'Bearer' });
+    let token: string;
+    try {
+      // Read at every request: the kubelet updates a mounted Secret's file in place when the Secret changes.
+      token = reveal(opts.token).trim();
+      if (!token) throw new Error('it is empty');
+    } catch (e) {
+      log({ level: 'error', msg: 'webhook token unusable', error: (e as Error).message });
+      return send(res, 503, { error: 'the webhook token cannot be read' });
+    }
+    if (!authorized(req.headers.authorization, token)) return send(res, 401, { error: 'missing or wrong Bearer token' }, { 'www-authenticate': 'Bearer' });
     const tooLarge = () => send(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` }, { connection: 'close' });
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge();
     const chunks: Buffer[] = [];
@@ -367,10 +422,26 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     server.closeAllConnections();
     await closed;
     await ready;
+    await Promise.all(notifications);
     log({ level: 'info', msg: 'stopped' });
   }
 
   return { port, metrics, ready, drain };
+}
+
+/**
+ * Why `dir` cannot be the checkout, when it exists but belongs to another user: git (2.35.2 and later) refuses a
+ * work tree that the running user does not own ("dubious ownership"), so every fetch would fail.
+ */
+export function notOwnFolder(dir: string): string | undefined {
+  const uid = process.getuid?.();
+  if (uid === undefined || !existsSync(dir)) return undefined;
+  const owner = statSync(dir).uid;
+  if (owner === uid) return undefined;
+  return (
+    `the checkout folder ${dir} is owned by uid ${owner}, not by the responder (uid ${uid}); git refuses such a work ` +
+    'tree as "dubious ownership". Give the responder a folder it creates itself (mount the volume at the parent folder)'
+  );
 }
 
 function planFields(plan: Plan): Pick<Result, 'action' | 'workload' | 'reason'> {

@@ -113,13 +113,26 @@ describe('response layer objects', () => {
     const [c] = spec.containers;
     const volume = (name: string) => spec.volumes.find((v: Obj) => v.name === name);
     const mounts = Object.fromEntries(c.volumeMounts.map((m: Obj) => [m.mountPath, m]));
-    expect(volume(mounts['/var/lib/responder/checkout'].name).emptyDir).toBeDefined();
+    expect(volume(mounts['/var/lib/responder'].name).emptyDir).toBeDefined();
     expect(volume(mounts['/tmp'].name).emptyDir).toBeDefined();
     expect(volume(mounts['/opt/responder'].name).configMap.name).toBe('responder-code');
     const secretAt = (path: string) => (mounts[path].readOnly ? volume(mounts[path].name).secret : undefined);
     expect(secretAt('/etc/responder/git')).toMatchObject({ secretName: RESPONDER_GIT_SECRET, items: [{ key: 'identity', path: 'identity' }, { key: 'known_hosts', path: 'known_hosts' }] });
     expect(secretAt('/etc/responder/webhook').secretName).toBe(RESPONDER_WEBHOOK_SECRET);
     expect(secretAt('/etc/responder/receiver').secretName).toBe(RECEIVER_TOKEN_SECRET);
+  });
+
+  it('the checkout is a folder the responder creates inside its emptyDir, never the volume root (root-owned: git would refuse it)', () => {
+    const spec = responder().spec.template.spec;
+    const [c] = spec.containers;
+    const checkout: string = c.command[c.command.indexOf('--checkout') + 1];
+    const holders = c.volumeMounts.filter((m: Obj) => checkout === m.mountPath || checkout.startsWith(`${m.mountPath}/`));
+    expect(holders).toHaveLength(1);
+    const [mount] = holders;
+    expect(spec.volumes.find((v: Obj) => v.name === mount.name).emptyDir).toBeDefined();
+    // A strict subfolder: git creates it, so it belongs to the responder's uid.
+    expect(checkout.startsWith(`${mount.mountPath}/`)).toBe(true);
+    expect(checkout.slice(mount.mountPath.length + 1)).toMatch(/^[^/]+$/);
   });
 
   it('the Service is the one Falcosidekick posts to: name, namespace and port of the alert URL, selecting the responder pods', () => {
@@ -214,7 +227,7 @@ describe('response.enabled and the bundle', () => {
     expect(all.map((o) => o.metadata?.name)).not.toContain(GUARD_FALCO_RELEASE_NAME);
     const kustomizations = all.filter((o) => o.apiVersion === FLUX_API.kustomization);
     expect(kustomizations.map((k) => k.metadata.name).sort()).toEqual(['apps', 'benchmark', 'falco', 'sources']);
-    expect(kustomizations.find((k) => k.metadata.name === 'apps')!.spec.dependsOn).toEqual([{ name: 'falco' }]);
+    expect(kustomizations.find((k) => k.metadata.name === 'apps')!.spec.dependsOn).toBeUndefined();
     expect(JSON.stringify(all)).not.toContain(RESPONSE_NAMESPACE);
   });
 

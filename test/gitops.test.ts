@@ -127,15 +127,16 @@ describe('tree layout', () => {
 });
 
 describe('Flux layers', () => {
-  it('one Flux Kustomization per layer, chained sources -> falco -> benchmark and falco -> response -> apps -> responses', () => {
+  it('one Flux Kustomization per layer: infrastructure chained sources -> falco -> benchmark and falco -> response; apps and responses independent', () => {
     const byName = Object.fromEntries(fluxKustomizations.map((k) => [k.metadata.name, k]));
     expect(Object.keys(byName).sort()).toEqual(['apps', 'benchmark', 'falco', 'response', 'responses', 'sources']);
     expect(byName.sources.spec.dependsOn).toBeUndefined();
     expect(byName.falco.spec.dependsOn).toEqual([{ name: 'sources' }]);
     expect(byName.benchmark.spec.dependsOn).toEqual([{ name: 'falco' }]);
     expect(byName.response.spec.dependsOn).toEqual([{ name: 'falco' }]);
-    expect(byName.apps.spec.dependsOn).toEqual([{ name: 'falco' }, { name: 'response' }]);
-    expect(byName.responses.spec.dependsOn).toEqual([{ name: 'apps' }]);
+    // The users' workloads and the responses (and their undo) reconcile whatever the benchmark or the responder do.
+    expect(byName.apps.spec.dependsOn).toBeUndefined();
+    expect(byName.responses.spec.dependsOn).toBeUndefined();
     for (const k of fluxKustomizations) {
       expect(k.metadata.namespace).toBe(FLUX_NAMESPACE);
       expect(k.spec).toMatchObject({ prune: true, wait: true, deletionPolicy: 'WaitForTermination' });

@@ -7,7 +7,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { RESPONDER_BUNDLE } from '../contract/naming';
+import { APPS_DIR, RESPONDER_BUNDLE } from '../contract/naming';
 import { alert, deployment, makeRemote, subjects, tempDir } from './helpers/git-repo';
 
 const ROOT = join(__dirname, '..');
@@ -27,7 +27,7 @@ describe('responder bundle', () => {
   });
 
   it('serves from the bundle alone: commits and pushes an alert, drains on SIGTERM and exits 0', async () => {
-    const remote = makeRemote({ 'responder/policy.yaml': 'responses: [{rule: Terminal shell in container, action: scale-to-zero}]\n', 'apps/web.yaml': deployment('demo', 'web') });
+    const remote = makeRemote({ 'responder/policy.yaml': 'responses: [{rule: Terminal shell in container, action: scale-to-zero}]\n', [`${APPS_DIR}/web.yaml`]: deployment('demo', 'web') });
     const dir = tempDir();
     writeFileSync(join(dir, 'token'), 'bundle-token\n');
     const child = spawn(
@@ -37,6 +37,9 @@ describe('responder bundle', () => {
     );
     // 'close', not 'exit': it comes after the child's stdout has been read to its end (the last log lines).
     const exited = new Promise<number | null>((r) => child.on('close', r));
+    // A failed expectation must not leave the server running (jest would wait for it).
+    const killer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+    killer.unref();
     const lines = createInterface({ input: child.stdout });
     const logs: Record<string, unknown>[] = [];
     let port = 0;
@@ -49,17 +52,20 @@ describe('responder bundle', () => {
       }),
     );
     const body = JSON.stringify(alert('demo', 'web'));
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/falco', headers: { authorization: 'Bearer bundle-token' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/falco', headers: { authorization: 'Bearer bundle-token' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(body);
       });
-      req.on('error', reject);
-      req.end(body);
-    });
-    expect(status).toBe(200);
-    expect(subjects(remote)[0]).toBe('responder: scale-to-zero demo/web (Terminal shell in container)');
-    child.kill('SIGTERM');
+      expect(status).toBe(200);
+      expect(subjects(remote)[0]).toBe('responder: scale-to-zero demo/web (Terminal shell in container)');
+    } finally {
+      child.kill('SIGTERM');
+    }
     expect(await exited).toBe(0);
     expect(logs.map((l) => l.msg)).toEqual(['listening', 'checkout ready', 'pushed', 'alert', 'draining: finishing alerts in flight, accepting none', 'stopped']);
   }, 30_000);

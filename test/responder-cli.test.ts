@@ -53,7 +53,7 @@ describe('npm run respond', () => {
     [alert('demo', 'web', { rule: 'Read sensitive file untrusted' }), 'no action: demo/web: policy default: log\n'],
     [
       alert('demo', 'helm-rendered'),
-      'no action: demo/helm-rendered: scale-to-zero: Deployment demo/helm-rendered is not in Git as a plain manifest; isolate: Deployment demo/helm-rendered is not in Git as a plain manifest\n',
+      'no action: demo/helm-rendered: scale-to-zero: Deployment demo/helm-rendered is not found in fluxcd/apps as a plain manifest; isolate: Deployment demo/helm-rendered is not found in fluxcd/apps as a plain manifest\n',
     ],
   ])('makes no commit when there is nothing to do (%#)', async (event, line) => {
     const repo = makeCheckout(FILES);
@@ -70,6 +70,46 @@ describe('npm run respond', () => {
     expect(parse(read(repo, 'fluxcd/responses/demo/isolate-flow.yaml')).spec).toEqual({ podSelector: { matchLabels: { app: 'flow' } }, policyTypes: ['Ingress', 'Egress'] });
     const again = await run('--event', eventFile(alert('demo', 'flow')), '--repo', repo);
     expect(again.out).toBe('no action: demo/flow is already contained by isolate\n');
+  });
+
+  it('looks for Deployments only in fluxcd/apps, the folder Flux applies as the workloads', async () => {
+    const repo = makeCheckout({ ...FILES, 'examples/demo/elsewhere.yaml': deployment('demo', 'elsewhere'), 'README.yaml': deployment('demo', 'readme') });
+    const before = state(repo);
+    for (const name of ['elsewhere', 'readme']) {
+      const r = await run('--event', eventFile(alert('demo', name)), '--repo', repo);
+      expect(r.out).toBe(
+        `no action: demo/${name}: scale-to-zero: Deployment demo/${name} is not found in fluxcd/apps as a plain manifest; isolate: Deployment demo/${name} is not found in fluxcd/apps as a plain manifest\n`,
+      );
+    }
+    expect(state(repo)).toBe(before);
+  });
+
+  it('refuses to isolate a Deployment whose selector has matchExpressions (the policy would copy only matchLabels)', async () => {
+    const selector = '  selector:\n    matchLabels:\n      app: canary\n    matchExpressions:\n      - {key: track, operator: In, values: [canary]}\n';
+    const repo = makeCheckout({ ...FILES, 'fluxcd/apps/demo/canary.yaml': deployment('demo', 'canary').replace('  selector:\n    matchLabels:\n      app: canary\n', selector) });
+    expect(read(repo, 'fluxcd/apps/demo/canary.yaml')).toContain('matchExpressions');
+    const before = state(repo);
+    const policy = join(tempDir(), 'policy.yaml');
+    writeFileSync(policy, 'responses:\n  - {tags: shell, action: isolate}\n');
+    const r = await run('--event', eventFile(alert('demo', 'canary')), '--repo', repo, '--policy', policy);
+    expect(r.out).toBe(
+      'no action: demo/canary: Deployment demo/canary in fluxcd/apps/demo/canary.yaml selects its pods with spec.selector.matchExpressions, which a NetworkPolicy copying matchLabels would not honour\n',
+    );
+    expect(state(repo)).toBe(before);
+  });
+
+  it('isolates a Deployment with a name of the longest allowed length (253): the file name is shortened with a hash', async () => {
+    const name = `web-${'x'.repeat(249)}`;
+    const repo = makeCheckout({ ...FILES, [`fluxcd/apps/demo/long.yaml`]: deployment('demo', name) });
+    const policy = join(tempDir(), 'policy.yaml');
+    writeFileSync(policy, 'responses:\n  - {tags: shell, action: isolate}\n');
+    const r = await run('--event', eventFile(alert('demo', name)), '--repo', repo, '--policy', policy);
+    expect(r).toMatchObject({ code: EXIT.ok, err: '' });
+    expect(r.out).toMatch(new RegExp(`^isolate demo/${name} [0-9a-f]{40}\n$`));
+    const [file] = sh(repo, 'show', '--name-only', '--format=', 'HEAD').split('\n');
+    expect(file).toMatch(/^fluxcd\/responses\/demo\/isolate-web-x+-[0-9a-f]{8}\.yaml$/);
+    expect(parse(read(repo, file)).spec.podSelector).toEqual({ matchLabels: { app: name } });
+    expect((await run('--event', eventFile(alert('demo', name)), '--repo', repo, '--policy', policy)).out).toBe(`no action: demo/${name} is already contained by isolate\n`);
   });
 
   it('takes a policy file: isolate by tag', async () => {

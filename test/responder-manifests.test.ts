@@ -21,7 +21,7 @@ describe('responder manifests', () => {
     const index = indexDeployments([['apps/web.yaml', MULTI]]);
     expect(findDeployment(index, { namespace: 'demo', name: 'web' })).toEqual({ path: 'apps/web.yaml', document: 1, matchLabels: { app: 'web' } });
     expect(findDeployment(index, { namespace: 'shop', name: 'web' })).toMatchObject({ document: 2 });
-    expect(findDeployment(index, { namespace: 'demo', name: 'api' })).toEqual({ reason: 'Deployment demo/api is not in Git as a plain manifest' });
+    expect(findDeployment(index, { namespace: 'demo', name: 'api' })).toEqual({ reason: 'Deployment demo/api is not found in fluxcd/apps as a plain manifest' });
   });
 
   it('does not guess: templates and duplicates are not plain manifests', () => {
@@ -73,6 +73,13 @@ describe('responder manifests', () => {
       metadata: { name: 'responder-isolate-web', namespace: 'demo', labels: { 'app.kubernetes.io/managed-by': 'responder' } },
       spec: { podSelector: { matchLabels: { app: 'web', tier: 'front' } }, policyTypes: ['Ingress', 'Egress'] },
     });
+    // File names stay within NAME_MAX (255 bytes): the longest names keep their start and a hash of the whole.
+    const longest = (c: string) => ({ namespace: 'demo', name: c.repeat(253) });
+    const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+    expect(base(isolatePath(longest('a'))).length).toBeLessThanOrEqual(255);
+    expect(isolatePath(longest('a'))).toBe(isolatePath(longest('a')));
+    expect(isolatePath(longest('a'))).not.toBe(isolatePath({ namespace: 'demo', name: `${'a'.repeat(252)}b` }));
+    expect(isolatePath({ namespace: 'demo', name: 'a'.repeat(242) })).toBe(`fluxcd/responses/demo/isolate-${'a'.repeat(242)}.yaml`);
     const long = parse(isolateManifest({ namespace: 'demo', name: 'a'.repeat(60) }, { app: 'x' }));
     expect(long.metadata.name.length).toBeLessThanOrEqual(63);
     expect(isolateManifest(w, { app: 'web', tier: 'front' })).toBe(isolateManifest(w, { tier: 'front', app: 'web' }));

@@ -1,6 +1,6 @@
 /** `serve`: real HTTP on 127.0.0.1, a real bare remote over file://, a stand-in Flux Receiver checking the HMAC. */
 import { createHmac, createHash } from 'node:crypto';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -58,6 +58,20 @@ async function standInReceiver() {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { seen, url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
+ * Keeps the writer busy: the checkout's first push waits `ms` (a pre-push hook), so alerts posted meanwhile queue
+ * up and form the next turn's batch. Resolves once that first push has started.
+ */
+function holdFirstPush(checkout: string, ms = 700): Promise<void> {
+  const marker = join(tempDir(), 'holding');
+  const hook = join(checkout, '.git', 'hooks', 'pre-push');
+  writeFileSync(hook, `#!/bin/sh\n[ -e '${marker}' ] && exit 0\ntouch '${marker}'\nsleep ${ms / 1000}\n`);
+  chmodSync(hook, 0o755);
+  return (async () => {
+    for (let i = 0; i < 500 && !existsSync(marker); i++) await new Promise((w) => setTimeout(w, 10));
+  })();
 }
 
 const running: Responder[] = [];
@@ -119,6 +133,9 @@ describe('responder server', () => {
     // The Receiver is told right after the push; the alert's answer does not wait for it.
     for (let i = 0; i < 100 && receiver.seen.length === 0; i++) await new Promise((w) => setTimeout(w, 20));
     expect(receiver.seen).toEqual([{ path: expect.stringMatching(/^\/hook\/[0-9a-f]{64}$/), valid: true, body: JSON.stringify({ branch: 'main', commit: head }) }]);
+    // The writer does not wait for the Receiver's answer; its outcome is logged and counted when it comes.
+    for (let i = 0; i < 100 && !logs.some((l) => l.msg === 'Flux Receiver notified'); i++) await new Promise((w) => setTimeout(w, 20));
+    expect(logs.find((l) => l.msg === 'Flux Receiver notified')).toMatchObject({ commit: head });
     expect(logs.find((l) => l.msg === 'alert')).toMatchObject({ uuid: 'uuid-demo-web', rule: 'Terminal shell in container', outcome: 'committed', commit: head });
     const metrics = (await request(port, 'GET', '/metrics')).body;
     expect(metrics).toContain('responder_alerts_total{rule="Terminal shell in container",outcome="committed"} 1');
@@ -133,7 +150,7 @@ describe('responder server', () => {
     const cases: [Record<string, unknown>, string][] = [
       [alert(undefined, undefined), 'no Deployment in the alert (output_fields k8smeta.ns.name and k8smeta.deployment.name absent)'],
       [alert('falco', 'falco'), 'namespace falco is protected'],
-      [alert('demo', 'from-helm'), 'scale-to-zero: Deployment demo/from-helm is not in Git as a plain manifest; isolate: Deployment demo/from-helm is not in Git as a plain manifest'],
+      [alert('demo', 'from-helm'), 'scale-to-zero: Deployment demo/from-helm is not found in fluxcd/apps as a plain manifest; isolate: Deployment demo/from-helm is not found in fluxcd/apps as a plain manifest'],
     ];
     for (const [a, reason] of cases) {
       const res = await post(port, a);
@@ -165,6 +182,95 @@ describe('responder server', () => {
     expect(replies.every((x) => x.status === 200)).toBe(true);
     expect(subjects(remote).slice(0, -1).sort()).toEqual(names.map((n) => `responder: scale-to-zero demo/${n} (Terminal shell in container)`).sort());
     for (const n of names) expect(parse(readAt(remote, `fluxcd/apps/demo/${n}.yaml`)).spec.replicas).toBe(0);
+  });
+
+  it('two Deployments in one file, alerted in one batch: each commit keeps the other one\'s edit', async () => {
+    const both = `---\n${deployment('demo', 'a')}---\n${deployment('demo', 'b')}`;
+    const remote = makeRemote({ ...files(['decoy']), 'fluxcd/apps/demo/pair.yaml': both });
+    const { port, checkout } = await serve(remote);
+    const held = holdFirstPush(checkout);
+    const decoy = post(port, alert('demo', 'decoy'));
+    await held;
+    const [a, b] = await Promise.all([post(port, alert('demo', 'a')), post(port, alert('demo', 'b'))]);
+    expect([(await decoy).status, a.status, b.status, a.json().outcome, b.json().outcome]).toEqual([200, 200, 200, 'committed', 'committed']);
+    const pair = readAt(remote, 'fluxcd/apps/demo/pair.yaml');
+    expect(pair.split('---\n').slice(1).map((d) => parse(d).spec.replicas)).toEqual([0, 0]);
+    expect(`${pair}\n`).toBe(both.replace(/replicas: 3 #/g, 'replicas: 0 #'));
+    expect(subjects(remote)).toHaveLength(4);
+  });
+
+  it('one response that cannot be made fails its own alerts with 500; the rest of the batch is pushed', async () => {
+    // `fluxcd/responses/demo` is a file, so demo's isolate file cannot be written; shop's can.
+    const remote = makeRemote({
+      ...files(['a']),
+      [POLICY]: 'responses:\n  - {rule: Terminal shell in container, action: isolate}\n',
+      'fluxcd/apps/shop/b.yaml': deployment('shop', 'b'),
+      'fluxcd/apps/shop/decoy.yaml': deployment('shop', 'decoy'),
+      'fluxcd/responses/demo': 'not a folder\n',
+    });
+    const { port, checkout } = await serve(remote);
+    const held = holdFirstPush(checkout);
+    const decoy = post(port, alert('shop', 'decoy'));
+    await held;
+    const [a, b] = await Promise.all([post(port, alert('demo', 'a')), post(port, alert('shop', 'b'))]);
+    expect((await decoy).status).toBe(200);
+    expect([a.status, a.json().outcome, a.json().workload, a.json().reason]).toEqual([500, 'failed', 'demo/a', expect.stringMatching(/ENOTDIR|EEXIST/)]);
+    expect([b.status, b.json().outcome]).toEqual([200, 'committed']);
+    expect(parse(readAt(remote, 'fluxcd/responses/shop/isolate-b.yaml')).kind).toBe('NetworkPolicy');
+    expect(sh(checkout, 'status', '--porcelain')).toBe('');
+  });
+
+  it('an exception inside a turn answers only the alerts not yet answered, each alert once', async () => {
+    const remote = makeRemote(files(['decoy', 'web']));
+    let pushes = 0;
+    const logs: Record<string, unknown>[] = [];
+    const { port, checkout, r } = await serve(remote, {
+      log: (e) => {
+        logs.push(e);
+        // A fault in the second turn, after its first alert was answered.
+        if (e.msg === 'pushed' && ++pushes === 2) throw new Error('injected fault');
+      },
+    });
+    const held = holdFirstPush(checkout);
+    const decoy = post(port, alert('demo', 'decoy'));
+    await held;
+    const [none, web] = await Promise.all([post(port, alert(undefined, undefined, { uuid: 'no-workload' })), post(port, alert('demo', 'web'))]);
+    expect((await decoy).json().outcome).toBe('committed');
+    expect([none.status, none.json().outcome]).toEqual([200, 'no-action']);
+    expect([web.status, web.json().outcome, web.json().reason]).toEqual([500, 'failed', 'injected fault']);
+    const answers = logs.filter((l) => l.msg === 'alert').map((l) => `${l.uuid} ${l.outcome}`);
+    expect(answers.sort()).toEqual(['no-workload no-action', 'uuid-demo-decoy committed', 'uuid-demo-web failed']);
+    expect(r.metrics.alerts.get({ rule: 'Terminal shell in container', outcome: 'failed' })).toBe(1);
+  });
+
+  it('a git command past its deadline fails that turn with 503, and the writer goes on', async () => {
+    const remote = makeRemote(files(['web', 'api']));
+    // The remote's first push hangs (a pre-receive hook that sleeps far past the deadline).
+    const marker = join(tempDir(), 'hung');
+    writeFiles(remote, { 'hooks/pre-receive': `#!/bin/sh\n[ -e '${marker}' ] && exit 0\ntouch '${marker}'\nsleep 60\n` });
+    chmodSync(join(remote, 'hooks/pre-receive'), 0o755);
+    const { port, r } = await serve(remote, { gitTimeoutMs: 1500, pushAttempts: 1 });
+    const started = Date.now();
+    const hung = await post(port, alert('demo', 'web'));
+    expect([hung.status, hung.json().reason]).toEqual([503, expect.stringMatching(/^not pushed after 1 attempts: git push failed: timed out after 1500 ms/)]);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const next = await post(port, alert('demo', 'api'));
+    expect([next.status, next.json().outcome]).toEqual([200, 'committed']);
+    expect(subjects(remote)).toEqual(['responder: scale-to-zero demo/api (Terminal shell in container)', 'seed']);
+    expect(r.metrics.pushFailures.get()).toBe(1);
+  });
+
+  it('reads the webhook token file at every request: a rotated Secret works without a restart', async () => {
+    const file = join(tempDir(), 'token');
+    writeFileSync(file, 'first-token\n');
+    const remote = makeRemote(files(['web', 'api']));
+    const { port } = await serve(remote, { token: () => readFileSync(file, 'utf8') });
+    expect((await post(port, alert('demo', 'web'), 'first-token')).status).toBe(200);
+    writeFileSync(file, 'second-token\n');
+    expect((await post(port, alert('demo', 'api'), 'first-token')).status).toBe(401);
+    expect((await post(port, alert('demo', 'api'), 'second-token')).status).toBe(200);
+    writeFileSync(file, '');
+    expect((await post(port, alert('demo', 'api'), 'second-token')).status).toBe(503);
   });
 
   it('when the remote moves between fetch and push: fetches, re-applies on the new head, pushes without force', async () => {
@@ -223,6 +329,19 @@ describe('responder server', () => {
     expect([ready.status, ready.body]).toEqual([503, expect.stringMatching(/^not ready: git clone failed: .*missing\.git/)]);
     expect((await request(r.port, 'GET', '/healthz')).status).toBe(200);
     expect((await post(r.port, alert('demo', 'web'))).status).toBe(503);
+  });
+
+  (process.getuid?.() === 0 ? it : it.skip)('says clearly when the checkout folder belongs to another user (git would refuse it as dubious ownership)', async () => {
+    const checkout = join(tempDir(), 'checkout');
+    mkdirSync(checkout);
+    chownSync(checkout, 1000, 1000);
+    const logs: Record<string, unknown>[] = [];
+    const r = await startServer({ port: 0, host: '127.0.0.1', remote: `file://${makeRemote(files(['web']))}`, branch: 'main', checkout, token: TOKEN, policy: POLICY, log: (e) => logs.push(e) });
+    running.push(r);
+    for (let i = 0; i < 100 && !logs.some((l) => l.msg === 'checkout not usable, retrying'); i++) await new Promise((w) => setTimeout(w, 20));
+    const expected = `the checkout folder ${checkout} is owned by uid 1000, not by the responder (uid 0); git refuses such a work tree as "dubious ownership". Give the responder a folder it creates itself (mount the volume at the parent folder)`;
+    expect(logs.find((l) => l.msg === 'checkout not usable, retrying')?.error).toBe(expected);
+    expect(await request(r.port, 'GET', '/readyz')).toMatchObject({ status: 503, body: `not ready: ${expected}\n` });
   });
 
   it('follows the policy in Git: a policy commit changes the next decision', async () => {

@@ -7,10 +7,10 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { IncomingMessage, createServer } from 'node:http';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { parseCommandLine } from '../cli/command';
 import { APPS_DIR, DEFAULT_POLICY_FILE, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE, RESPONSES_DIR } from '../contract/naming';
@@ -109,8 +109,10 @@ describe('an alert for the demo becomes a pushed commit that Flux applies, and g
     for (const seed of [appsSeed(), responsesSeed()]) for (const [path, text] of seed.files) files[path] = text;
     const remote = makeRemote(files);
     const secrets = tempDir('response-flow-secrets-');
-    const checkout = tempDir('response-flow-checkout-');
-    dirs.push(remote, secrets, checkout);
+    // The responder's volume, as on the cluster: the checkout folder inside it does not exist yet, git creates it.
+    const state = tempDir('response-flow-state-');
+    const checkout = join(state, relative(RESPONDER_PATHS.state, flag('checkout')));
+    dirs.push(remote, secrets, state);
     writeFileSync(join(secrets, 'webhook-token'), 'webhook-token\n');
     writeFileSync(join(secrets, 'receiver-token'), 'receiver-token\n');
     await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
@@ -176,5 +178,6 @@ describe('an alert for the demo becomes a pushed commit that Flux applies, and g
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((done) => child!.once('close', done));
     expect(code).toBe(0);
+    expect(existsSync(join(checkout, '.git'))).toBe(true);
   });
 });

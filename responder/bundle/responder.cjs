@@ -47,7 +47,7 @@ var require_identity = __commonJS({
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -84,7 +84,7 @@ var require_identity = __commonJS({
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
     exports2.isScalar = isScalar2;
-    exports2.isSeq = isSeq;
+    exports2.isSeq = isSeq2;
   }
 });
 
@@ -7462,6 +7462,7 @@ var PROTECTED_NAMESPACES = [
 ];
 var RESPONDER_PORT = 8080;
 var RESPONDER_ALERT_PATH = "/falco";
+var APPS_DIR = "fluxcd/apps";
 var RESPONSES_DIR = "fluxcd/responses";
 var DEFAULT_POLICY_FILE = "responder/policy.yaml";
 var CLUSTER_NETWORK = {
@@ -7574,7 +7575,11 @@ function gitEnv(ssh) {
       "-o IdentitiesOnly=yes",
       "-o BatchMode=yes",
       `-o UserKnownHostsFile=${shellQuote(ssh.knownHosts)}`,
-      "-o StrictHostKeyChecking=yes"
+      "-o StrictHostKeyChecking=yes",
+      // A host that does not answer, or a connection that dies, fails the command instead of hanging it.
+      "-o ConnectTimeout=10",
+      "-o ServerAliveInterval=15",
+      "-o ServerAliveCountMax=2"
     ].join(" ");
   }
   return env;
@@ -7591,11 +7596,31 @@ var GitError = class extends Error {
   code;
   stderr;
 };
-function git(cwd, env = gitEnv()) {
+var GIT_TIMEOUT_MS = 6e4;
+function git(cwd, env = gitEnv(), timeoutMs = GIT_TIMEOUT_MS) {
   return (args) => new Promise((resolve2, reject) => {
-    (0, import_node_child_process.execFile)("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new GitError(args, err.code ?? null, String(stderr)));
-      else resolve2(String(stdout));
+    const child = (0, import_node_child_process.spawn)("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (c) => out.push(c));
+    child.stderr.on("data", (c) => err.push(c));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+      }
+    }, timeoutMs);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(new GitError(args, e.code ?? null, e.message));
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) reject(new GitError(args, "ETIMEDOUT", `timed out after ${timeoutMs} ms`));
+      else if (code !== 0) reject(new GitError(args, code ?? signal, Buffer.concat(err).toString("utf8")));
+      else resolve2(Buffer.concat(out).toString("utf8"));
     });
   });
 }
@@ -7681,15 +7706,17 @@ function indexDeployments(files) {
       const labels = doc.getIn(["spec", "selector", "matchLabels"]);
       const matchLabels = (0, import_yaml2.isMap)(labels) ? labels.toJSON() : void 0;
       const plain = matchLabels && Object.values(matchLabels).every((v) => typeof v === "string") ? matchLabels : void 0;
+      const expressions = doc.getIn(["spec", "selector", "matchExpressions"]);
+      const hasExpressions = expressions !== void 0 && expressions !== null && !((0, import_yaml2.isSeq)(expressions) && expressions.items.length === 0);
       const k = key({ namespace, name });
-      index.set(k, [...index.get(k) ?? [], { path, document: i, ...plain ? { matchLabels: plain } : {} }]);
+      index.set(k, [...index.get(k) ?? [], { path, document: i, ...plain ? { matchLabels: plain } : {}, ...hasExpressions ? { matchExpressions: true } : {} }]);
     });
   }
   return index;
 }
-function findDeployment(index, w) {
+function findDeployment(index, w, where = APPS_DIR) {
   const found = index.get(key(w)) ?? [];
-  if (found.length === 0) return { reason: `Deployment ${key(w)} is not in Git as a plain manifest` };
+  if (found.length === 0) return { reason: `Deployment ${key(w)} is not found in ${where} as a plain manifest` };
   if (found.length > 1) return { reason: `Deployment ${key(w)} is in Git more than once (${found.map((f) => f.path).join(", ")})` };
   return found[0];
 }
@@ -7719,14 +7746,16 @@ function scaleToZero(text, document) {
   const at = nl + 1;
   return { text: `${text.slice(0, at)}${indent}replicas: 0${eol}${text.slice(at)}`, before: "(no spec.replicas)" };
 }
-function objectName(prefix, name) {
+function shortened(prefix, name, max) {
   const full = `${prefix}${name}`;
-  if (full.length <= 63) return full;
+  if (full.length <= max) return full;
   const hash = (0, import_node_crypto.createHash)("sha256").update(full).digest("hex").slice(0, 8);
-  return `${full.slice(0, 54).replace(/[-.]+$/, "")}-${hash}`;
+  return `${full.slice(0, max - 9).replace(/[-.]+$/, "")}-${hash}`;
 }
+var objectName = (prefix, name) => shortened(prefix, name, 63);
+var NAME_MAX = 255;
 function isolatePath(w, responsesDir = RESPONSES_DIR) {
-  return `${responsesDir}/${w.namespace}/isolate-${w.name}.yaml`;
+  return `${responsesDir}/${w.namespace}/${shortened("isolate-", w.name, NAME_MAX - ".yaml".length)}.yaml`;
 }
 function isolateManifest(w, matchLabels) {
   const policy = {
@@ -7749,8 +7778,8 @@ ${(0, import_yaml2.stringify)(policy)}`;
 
 // responder/respond.ts
 async function readManifests(co) {
-  const out = await co.git(["ls-files", "-z", "--", "*.yaml", "*.yml"]);
-  const paths = out.split("\0").filter(Boolean);
+  const out = await co.git(["ls-files", "-z", "--", appsDir(co)]);
+  const paths = out.split("\0").filter((p) => /\.ya?ml$/.test(p));
   function* files() {
     for (const p of paths) {
       const full = (0, import_node_path.join)(co.dir, p);
@@ -7760,6 +7789,7 @@ async function readManifests(co) {
   return indexDeployments(files());
 }
 var wl = (w) => `${w.namespace}/${w.name}`;
+var appsDir = (co) => (co.appsDir ?? APPS_DIR).replace(/\/+$/, "");
 function commitText(action, w, alert, by, alerts) {
   const subject = `responder: ${action} ${wl(w)} (${alert.rule})`;
   const body = [
@@ -7781,19 +7811,18 @@ function planResponse(co, index, alert, decision, alerts = 1) {
   if (decision.action === "log") return { kind: "none", action: "log", workload: w, reason: `policy ${decision.by}: log` };
   const read = (p) => (0, import_node_fs.readFileSync)((0, import_node_path.join)(co.dir, p), "utf8");
   const isolate = (note) => {
-    const d2 = findDeployment(index, w);
-    if ("reason" in d2) return { kind: "none", action: "isolate", workload: w, reason: note ? `${note}; isolate: ${d2.reason}` : d2.reason };
-    if (!d2.matchLabels || Object.keys(d2.matchLabels).length === 0) {
-      const reason2 = `Deployment ${wl(w)} in ${d2.path} has no spec.selector.matchLabels to select its pods by`;
-      return { kind: "none", action: "isolate", workload: w, reason: note ? `${note}; isolate: ${reason2}` : reason2 };
-    }
+    const refuse = (reason2) => ({ kind: "none", action: "isolate", workload: w, reason: note ? `${note}; isolate: ${reason2}` : reason2 });
+    const d2 = findDeployment(index, w, appsDir(co));
+    if ("reason" in d2) return refuse(d2.reason);
+    if (d2.matchExpressions) return refuse(`Deployment ${wl(w)} in ${d2.path} selects its pods with spec.selector.matchExpressions, which a NetworkPolicy copying matchLabels would not honour`);
+    if (!d2.matchLabels || Object.keys(d2.matchLabels).length === 0) return refuse(`Deployment ${wl(w)} in ${d2.path} has no spec.selector.matchLabels to select its pods by`);
     const path = isolatePath(w, co.responsesDir ?? RESPONSES_DIR);
     const text = isolateManifest(w, d2.matchLabels);
     if ((0, import_node_fs.existsSync)((0, import_node_path.join)(co.dir, path)) && read(path) === text) return { kind: "contained", action: "isolate", workload: w };
     return { kind: "change", action: "isolate", workload: w, files: [{ path, text }], ...commitText("isolate", w, alert, decision.by, alerts), ...note ? { note } : {} };
   };
   if (decision.action === "isolate") return isolate();
-  const d = findDeployment(index, w);
+  const d = findDeployment(index, w, appsDir(co));
   const edit = "reason" in d ? d : scaleToZero(read(d.path), d.document);
   if ("contained" in edit) return { kind: "contained", action: "scale-to-zero", workload: w };
   if ("text" in edit && !("reason" in d)) {
@@ -7824,9 +7853,12 @@ async function commitPlan(co, plan) {
   return (await commitPlans(co, [plan]))[0];
 }
 async function commitPlans(co, plans) {
-  if (plans.length === 0) return [];
   for (const plan of plans) await writeAndCommit(co, plan);
-  return (await co.git(["log", "--format=%H", "-n", String(plans.length), "HEAD"])).trim().split("\n").reverse();
+  return lastCommits(co, plans.length);
+}
+async function lastCommits(co, n) {
+  if (n === 0) return [];
+  return (await co.git(["log", "--format=%H", "-n", String(n), "HEAD"])).trim().split("\n").reverse();
 }
 function describeChange(plan) {
   return plan.files.map((f) => ({
@@ -7919,6 +7951,7 @@ var Metrics = class {
 
 // responder/server.ts
 var MAX_BODY_BYTES = 1024 * 1024;
+var reveal = (s) => typeof s === "function" ? s() : s;
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 var wl2 = (w) => `${w.namespace}/${w.name}`;
 function authorized(header, token) {
@@ -7934,7 +7967,8 @@ function receiverSignature(body, token) {
   return `sha256=${(0, import_node_crypto2.createHmac)("sha256", token).update(body).digest("hex")}`;
 }
 function notifyReceiver(r, body) {
-  const url = new URL(receiverPath(r), r.url);
+  const token = reveal(r.token);
+  const url = new URL(receiverPath({ ...r, token }), r.url);
   const send = url.protocol === "https:" ? import_node_https.default.request : import_node_http.default.request;
   return new Promise((resolve2, reject) => {
     const req = send(
@@ -7942,7 +7976,7 @@ function notifyReceiver(r, body) {
       {
         method: "POST",
         timeout: 5e3,
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-signature": receiverSignature(body, r.token) }
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-signature": receiverSignature(body, token) }
       },
       (res) => {
         res.resume();
@@ -7958,7 +7992,13 @@ async function startServer(opts) {
   const log = opts.log ?? ((e) => process.stdout.write(`${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), ...e })}
 `));
   const metrics = new Metrics();
-  const co = { dir: opts.checkout, git: git(opts.checkout, gitEnv(opts.ssh)), responsesDir: opts.responsesDir ?? RESPONSES_DIR };
+  const timeout = opts.gitTimeoutMs ?? GIT_TIMEOUT_MS;
+  const co = {
+    dir: opts.checkout,
+    git: git(opts.checkout, gitEnv(opts.ssh), timeout),
+    responsesDir: opts.responsesDir ?? RESPONSES_DIR,
+    ...opts.appsDir ? { appsDir: opts.appsDir } : {}
+  };
   const remoteRef = `refs/remotes/origin/${opts.branch}`;
   const attempts = opts.pushAttempts ?? 6;
   const backoff = opts.backoffMs ?? 100;
@@ -7967,6 +8007,7 @@ async function startServer(opts) {
   let inflight = 0;
   let queue = [];
   let writer;
+  const notifications = /* @__PURE__ */ new Set();
   let notReady = "cloning the repository";
   let wake = () => {
   };
@@ -7978,10 +8019,12 @@ async function startServer(opts) {
   async function prepare() {
     for (let delay = 1e3; !draining; delay = Math.min(delay * 2, 3e4)) {
       try {
+        const foreign = notOwnFolder(opts.checkout);
+        if (foreign) throw new Error(foreign);
         if ((0, import_node_fs2.existsSync)((0, import_node_path2.join)(opts.checkout, ".git"))) {
           await co.git(["remote", "set-url", "origin", opts.remote]);
         } else {
-          await git(process.cwd(), gitEnv(opts.ssh))(["clone", "--quiet", "--single-branch", "--branch", opts.branch, opts.remote, opts.checkout]);
+          await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(["clone", "--quiet", "--single-branch", "--branch", opts.branch, opts.remote, opts.checkout]);
         }
         await sync();
         isReady = true;
@@ -8006,6 +8049,8 @@ async function startServer(opts) {
     return parsePolicy((0, import_node_fs2.readFileSync)(file, "utf8"), opts.policy);
   }
   function answer(p, r, extra = {}) {
+    if (p.answered) return;
+    p.answered = true;
     metrics.alerts.inc({ rule: p.alert.rule, outcome: r.outcome });
     if (r.outcome === "coalesced" || r.outcome === "contained") metrics.deduplicated.inc();
     if (r.outcome === "committed" || r.outcome === "coalesced") metrics.latency.observe((Date.now() - p.received) / 1e3);
@@ -8062,20 +8107,28 @@ async function startServer(opts) {
         answer(p, { status: 200, outcome: plan.action === "log" ? "logged" : "no-action", ...planFields(plan) });
       }
       batch = batch.filter((p) => !rest.has(p));
-      const changes = [];
+      const made = [];
       for (const { decision, members } of groups.values()) {
-        const plan = planResponse(co, index, members[0].alert, decision, members.length);
-        if (plan.kind !== "change") {
-          const outcome = plan.kind === "contained" ? "contained" : "no-action";
-          for (const p of members) answer(p, { status: 200, outcome, ...planFields(plan) });
-        } else if (opts.dryRun) {
-          members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? "dry-run" : "coalesced", ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
-        } else {
-          changes.push({ members, plan });
+        try {
+          const plan = planResponse(co, index, members[0].alert, decision, members.length);
+          if (plan.kind !== "change") {
+            const outcome = plan.kind === "contained" ? "contained" : "no-action";
+            for (const p of members) answer(p, { status: 200, outcome, ...planFields(plan) });
+          } else if (opts.dryRun) {
+            members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? "dry-run" : "coalesced", ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
+          } else {
+            await writeAndCommit(co, plan);
+            made.push({ members, plan });
+          }
+        } catch (e) {
+          await co.git(["reset", "--quiet", "--hard", "HEAD"]);
+          await co.git(["clean", "--quiet", "-fd"]);
+          const w = workloadOf(members[0].alert);
+          for (const p of members) answer(p, { status: 500, outcome: "failed", action: decision.action, ..."reason" in w ? {} : { workload: wl2(w) }, reason: e.message });
         }
       }
-      const ids = await commitPlans(co, changes.map((c) => c.plan));
-      const committed = changes.map((c, i) => ({ members: c.members, result: { status: 200, outcome: "committed", commit: ids[i], ...planFields(c.plan) } }));
+      const ids = await lastCommits(co, made.length);
+      const committed = made.map((c, i) => ({ members: c.members, result: { status: 200, outcome: "committed", commit: ids[i], ...planFields(c.plan) } }));
       batch = committed.flatMap((c) => c.members);
       if (committed.length === 0) return;
       try {
@@ -8090,20 +8143,25 @@ async function startServer(opts) {
       metrics.commits.inc({}, committed.length);
       log({ level: "info", msg: "pushed", commits: committed.map((c) => c.result.commit), alerts: batch.length, attempt });
       for (const c of committed) c.members.forEach((p, i) => answer(p, i === 0 ? c.result : { ...c.result, outcome: "coalesced" }));
-      if (opts.receiver) {
-        const head = committed[committed.length - 1].result.commit;
-        await notifyReceiver(opts.receiver, JSON.stringify({ branch: opts.branch, commit: head })).then(
-          () => metrics.receiver.inc({ result: "ok" }),
-          (e) => {
-            metrics.receiver.inc({ result: "failed" });
-            log({ level: "warn", msg: "Flux Receiver not notified; Flux will find the commit at its next poll", error: e.message });
-          }
-        );
-      }
+      if (opts.receiver) notify(opts.receiver, committed[committed.length - 1].result.commit);
       return;
     }
     metrics.pushFailures.inc();
     for (const p of batch) answer(p, { status: 503, outcome: "failed", reason: `not pushed after ${attempts} attempts: ${lastError}` });
+  }
+  function notify(receiver, commit) {
+    const call = notifyReceiver(receiver, JSON.stringify({ branch: opts.branch, commit })).then(
+      () => {
+        metrics.receiver.inc({ result: "ok" });
+        log({ level: "info", msg: "Flux Receiver notified", commit });
+      },
+      (e) => {
+        metrics.receiver.inc({ result: "failed" });
+        log({ level: "warn", msg: "Flux Receiver not notified; Flux will find the commit at its next poll", commit, error: e.message });
+      }
+    );
+    notifications.add(call);
+    void call.finally(() => notifications.delete(call));
   }
   function enqueue(alert) {
     return new Promise((resolve2) => {
@@ -8137,7 +8195,15 @@ async function startServer(opts) {
     if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` });
     if (req.method !== "POST") return send(res, 405, { error: "alerts are POSTed" }, { allow: "POST" });
     if (draining) return send(res, 503, { error: "shutting down" }, { connection: "close" });
-    if (!authorized(req.headers.authorization, opts.token)) return send(res, 401, { error: "missing or wrong Bearer token" }, { "www-authenticate": "Bearer" });
+    let token;
+    try {
+      token = reveal(opts.token).trim();
+      if (!token) throw new Error("it is empty");
+    } catch (e) {
+      log({ level: "error", msg: "webhook token unusable", error: e.message });
+      return send(res, 503, { error: "the webhook token cannot be read" });
+    }
+    if (!authorized(req.headers.authorization, token)) return send(res, 401, { error: "missing or wrong Bearer token" }, { "www-authenticate": "Bearer" });
     const tooLarge = () => send(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` }, { connection: "close" });
     if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return tooLarge();
     const chunks = [];
@@ -8189,9 +8255,17 @@ async function startServer(opts) {
     server.closeAllConnections();
     await closed;
     await ready;
+    await Promise.all(notifications);
     log({ level: "info", msg: "stopped" });
   }
   return { port, metrics, ready, drain };
+}
+function notOwnFolder(dir) {
+  const uid = process.getuid?.();
+  if (uid === void 0 || !(0, import_node_fs2.existsSync)(dir)) return void 0;
+  const owner = (0, import_node_fs2.statSync)(dir).uid;
+  if (owner === uid) return void 0;
+  return `the checkout folder ${dir} is owned by uid ${owner}, not by the responder (uid ${uid}); git refuses such a work tree as "dubious ownership". Give the responder a folder it creates itself (mount the volume at the parent folder)`;
 }
 function planFields(plan) {
   return {
@@ -8232,6 +8306,7 @@ var SERVE_SPEC = {
     "receiver-namespace": { type: "string", value: "NS", doc: "the Receiver object namespace (with --receiver-url)" },
     "receiver-token-file": { type: "string", value: "FILE", doc: "file holding the Receiver token (with --receiver-url)" },
     "push-attempts": { type: "string", value: "N", doc: "push attempts before a response fails (default 6)" },
+    "git-timeout": { type: "string", value: "SECONDS", doc: "deadline of each git command (default 60; the first clone gets 5 times as long)" },
     "dry-run": { type: "boolean", doc: "log the change each alert would commit; commit and push nothing" }
   }
 };
@@ -8295,9 +8370,9 @@ async function respondMain(argv, io) {
   });
 }
 function secret(file, what) {
-  const s = readInput(file, what).trim();
-  if (!s) throw new UsageError(`${file}: the ${what} is empty`);
-  return s;
+  const read = () => (0, import_node_fs3.readFileSync)(file, "utf8").trim();
+  if (!readInput(file, what).trim()) throw new UsageError(`${file}: the ${what} is empty`);
+  return read;
 }
 async function serveMain(argv, io) {
   return runCommand("serve", SERVE_SPEC, argv, io, async ({ values }) => {
@@ -8327,7 +8402,8 @@ async function serveMain(argv, io) {
       responsesDir: str("responses-dir") ?? RESPONSES_DIR,
       ...given.length > 0 ? { receiver: { url: str("receiver-url"), name: str("receiver-name"), namespace: str("receiver-namespace"), token: secret(str("receiver-token-file"), "receiver token") } } : {},
       dryRun: !!values["dry-run"],
-      pushAttempts: int("push-attempts", 6, 1)
+      pushAttempts: int("push-attempts", 6, 1),
+      gitTimeoutMs: int("git-timeout", 60, 1) * 1e3
     });
     await new Promise((done) => {
       const stop = () => void responder.drain().then(done);
