@@ -10,7 +10,7 @@
  *   fluxcd/apps/                    (not generated: created once, then the users') their workloads, the demo
  *   fluxcd/responses/               (not generated: the responder's) NetworkPolicies of `isolate` responses
  *
- * Infrastructure layers run in order: sources -> falco (wait: every Falco Ready) -> benchmark; falco -> response.
+ * Infrastructure layers run in order: sources -> falco (wait: every Falco Ready) -> benchmark; sources -> response.
  * `apps` and `responses` depend on nothing: the users' workloads and the responses to them (a `git revert` of one,
  * above all) must reconcile whatever the state of the benchmark or of the responder itself. With
  * `response.enabled: false` the response layer and `responses` are left out.
@@ -115,7 +115,10 @@ export function buildTree(config: BenchConfig, inputs: GitopsInputs): TreeFile[]
     sources: layer({ name: 'sources', path: LAYER_PATHS.sources, interval, timeout: LAYER_TIMEOUTS.sources }),
     falco: layer({ name: 'falco', path: LAYER_PATHS.falco, interval, timeout: LAYER_TIMEOUTS.falco, dependsOn: ['sources'] }),
     benchmark: layer({ name: 'benchmark', path: LAYER_PATHS.benchmark, interval, timeout: LAYER_TIMEOUTS.benchmark, dependsOn: ['falco'] }),
-    response: layer({ name: 'response', path: LAYER_PATHS.response, interval, timeout: LAYER_TIMEOUTS.response, dependsOn: ['falco'] }),
+    // Not after `falco`: that layer is Ready only when every benchmark Falco is, and a failing variant must not
+    // keep the response engine off the cluster. The guard's HelmRelease waits for the metacollector itself; on a
+    // first install this layer retries until the falco layer has created the `falco` namespace.
+    response: layer({ name: 'response', path: LAYER_PATHS.response, interval, timeout: LAYER_TIMEOUTS.response, dependsOn: ['sources'] }),
     // No dependsOn for these two: a dependency that is not Ready (a benchmark Falco, the responder) would stop
     // them, and with them the undo of a response. A response for a namespace the apps layer has not created yet
     // fails until it exists, and Flux retries it.

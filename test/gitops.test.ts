@@ -133,7 +133,8 @@ describe('Flux layers', () => {
     expect(byName.sources.spec.dependsOn).toBeUndefined();
     expect(byName.falco.spec.dependsOn).toEqual([{ name: 'sources' }]);
     expect(byName.benchmark.spec.dependsOn).toEqual([{ name: 'falco' }]);
-    expect(byName.response.spec.dependsOn).toEqual([{ name: 'falco' }]);
+    // The response engine does not wait for the benchmark Falcos (a failing variant must not keep it off).
+    expect(byName.response.spec.dependsOn).toEqual([{ name: 'sources' }]);
     // The users' workloads and the responses (and their undo) reconcile whatever the benchmark or the responder do.
     expect(byName.apps.spec.dependsOn).toBeUndefined();
     expect(byName.responses.spec.dependsOn).toBeUndefined();
