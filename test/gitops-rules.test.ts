@@ -24,13 +24,19 @@ const base = defaultConfig();
 /** The default configuration with customRules on for the first variant only. */
 const config: BenchConfig = changed(base, (c) => (c.benchmark.variants[0].customRules = true));
 const [loading, ...others] = config.benchmark.variants;
-const example = repoInputs.rules;
+/** A rules file of the tests' own (rules/ is the users': a fork may change or remove the shipped example). */
+const example: RepoFile[] = [
+  {
+    path: 'rules/10-example.yaml',
+    text: '# trusted tools\n- list: my_tools\n  items: [my-agent]\n- macro: my_tool\n  condition: proc.name in (my_tools)\n',
+  },
+];
 const edited = (rules: RepoFile[]): RepoFile[] => rules.map((f, i) => (i === 0 ? { ...f, text: `${f.text}\n# a comment\n` } : f));
 
 describe('customRules', () => {
-  it('the repository ships one example rules file, and the chart value maps its file name to its text', () => {
-    expect(example.map((f) => f.path)).toContain('rules/10-platform.yaml');
-    expect(customRulesValues(example)).toEqual({ '10-platform.yaml': readFileSync(join(REPO_ROOT, 'rules/10-platform.yaml'), 'utf8') });
+  it('the chart value maps each file name to its text, for the repository files as read from disk too', () => {
+    expect(customRulesValues(example)).toEqual({ '10-example.yaml': example[0].text });
+    for (const f of repoInputs.rules) expect(customRulesValues(repoInputs.rules)[f.path.slice('rules/'.length)]).toBe(readFileSync(join(REPO_ROOT, f.path), 'utf8'));
   });
 
   it('only variants with customRules: true load the rules (default off: the published numbers measure the stock rules)', () => {
@@ -71,7 +77,7 @@ describeWithUpstream('customRules with the real falco 9.1.0 chart', () => {
   it('renders ConfigMap <fullname>-rules with the file, mounted at /etc/falco/rules.d in the DaemonSet', () => {
     const configMap = findObject<Obj>(objects, 'ConfigMap', `${falcoReleaseName(loading)}-rules`);
     // The chart's template writes each file as a `|-` block: the final newline goes, nothing else changes.
-    expect(configMap.data).toEqual({ '10-platform.yaml': example[0].text.trimEnd() });
+    expect(configMap.data).toEqual({ '10-example.yaml': example[0].text.trimEnd() });
     const pod = findObject<Obj>(objects, 'DaemonSet').spec.template.spec;
     const volume = pod.volumes.find((v: Obj) => v.configMap?.name === configMap.metadata.name);
     expect(volume).toBeDefined();

@@ -1,7 +1,7 @@
 /**
  * The response path end to end, offline, with the real parts: the committed responder bundle, run by node with
  * the command line the generated Deployment gives it (only the cluster's paths and addresses swapped for local
- * ones); the generated demo workload and the shipped policy in a real bare repository; a stand-in Flux Receiver
+ * ones); the generated demo workload and a policy at the configured path in a real bare repository; a stand-in Flux Receiver
  * that checks the signature; the alert the guard Falco sends through Falcosidekick; and kustomize building what
  * Flux would apply from the pushed commit, then from its `git revert`.
  */
@@ -13,7 +13,7 @@ import { IncomingMessage, createServer } from 'node:http';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { parseCommandLine } from '../cli/command';
-import { APPS_DIR, DEFAULT_POLICY_FILE, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE, RESPONSES_DIR } from '../contract/naming';
+import { APPS_DIR, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE, RESPONSES_DIR } from '../contract/naming';
 import { DEMO, appsSeed, responsesSeed } from '../gitops/apps';
 import { RESPONDER_CODE_FILE, RESPONDER_PATHS } from '../gitops/response';
 import { renderTree } from '../gitops/tree';
@@ -104,8 +104,10 @@ describe('an alert for the demo becomes a pushed commit that Flux applies, and g
   });
 
   it('scales the demo to zero through Git, once, and the revert brings it back', async () => {
-    // The repository as `npm run gitops` seeds it, with the shipped policy.
-    const files: Record<string, string> = { [DEFAULT_POLICY_FILE]: readFileSync(join(REPO_ROOT, DEFAULT_POLICY_FILE), 'utf8') };
+    // The repository as `npm run gitops` seeds it, with the policy at the configured path (the shipped default's
+    // rule; the shipped file itself is the responder's tests' to check, and users may edit theirs).
+    const policy = 'responses:\n  - rule: Terminal shell in container\n    action: scale-to-zero\n    fallback: isolate\ndefault: log\n';
+    const files: Record<string, string> = { [config.response.policyFile]: policy };
     for (const seed of [appsSeed(), responsesSeed()]) for (const [path, text] of seed.files) files[path] = text;
     const remote = makeRemote(files);
     const secrets = tempDir('response-flow-secrets-');

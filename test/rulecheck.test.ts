@@ -72,9 +72,8 @@ const SEMANTIC_CASES: [string, RepoFile[], string[]][] = [
 ];
 
 describe('rules validator', () => {
-  it('the repository example has no findings', () => {
-    expect(repoInputs.rules.length).toBeGreaterThan(0);
-    expect(check(...repoInputs.rules)).toEqual([]);
+  it("the repository's rules files (the shipped example, or a fork's own) have no errors", () => {
+    expect(check(...repoInputs.rules).filter((line) => !line.includes(': warning: '))).toEqual([]);
   });
 
   it('an empty repository (no rules/) has no findings', () => {
@@ -137,8 +136,11 @@ describe('the benchmark rule', () => {
     expect(checkRepositoryRules([file('rules/a.yaml', '- rule: Terminal shell in container', '  enabled: false', '  override:', '    enabled: replace')], defaultActions).lines).toEqual([]);
   });
 
-  it("the example leaves the benchmark's rule and the response demo's rule (Terminal shell in container) alone", () => {
-    const text = repoInputs.rules.map((f) => f.text).join('\n');
+  // The shipped example, while a fork keeps it (rules/ is the users'): it must not weaken what the product relies on.
+  const shippedExample = repoInputs.rules.find((f) => f.path === 'rules/10-platform.yaml');
+  (shippedExample ? it : it.skip)("the example leaves the benchmark's rule and the response demo's rule (Terminal shell in container) alone", () => {
+    expect(check(shippedExample!)).toEqual([]);
+    const text = shippedExample!.text;
     expect(text).not.toMatch(/rule: Read sensitive file untrusted/);
     expect(text).not.toMatch(/rule: Terminal shell in container/);
     expect(text).not.toMatch(/macro: (open_read|sensitive_files|spawned_process|container|shell_procs|container_entrypoint)\b/);
