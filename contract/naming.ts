@@ -194,3 +194,13 @@ export const RECEIVER_NAME = FLUX_SYNC_NAME;
  * spell them (Falco itself writes them capitalised in alerts, upper-case in rules files, `INFO` for short).
  */
 export const FALCO_PRIORITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'] as const;
+
+/**
+ * The k8smeta fields the guard Falco appends to every alert (`append_output`) and the responder reads the
+ * workload from: one contract between the two, so neither can rename a field alone.
+ */
+export const ALERT_WORKLOAD_FIELDS = {
+  namespace: 'k8smeta.ns.name',
+  deployment: 'k8smeta.deployment.name',
+  pod: 'k8smeta.pod.name',
+} as const;

@@ -15,6 +15,7 @@
  */
 import type { BenchConfig } from '../config/schema';
 import {
+  ALERT_WORKLOAD_FIELDS,
   CLUSTER_PRIVATE_RANGES,
   FALCOSIDEKICK_ENV_SECRET,
   FALCOSIDEKICK_PORT,
@@ -45,7 +46,7 @@ import { CHARTS, FALCOSIDEKICK_IMAGE_TAG, FLUX_API, RESPONDER_IMAGE } from './ve
 import { toYaml } from './yaml';
 
 /** Fields the guard Falco appends to every syscall alert: the responder finds the workload by them. */
-export const WORKLOAD_FIELDS = ['k8smeta.ns.name', 'k8smeta.deployment.name', 'k8smeta.pod.name'] as const;
+export const WORKLOAD_FIELDS = Object.values(ALERT_WORKLOAD_FIELDS);
 
 /**
  * The guard tolerates what the falco chart tolerates by default (control-plane taints, for clusters that have

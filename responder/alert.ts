@@ -4,7 +4,7 @@
  * the k8smeta fields that the guard Falco appends to every alert.
  */
 
-import { FALCO_PRIORITIES } from '../contract/naming';
+import { ALERT_WORKLOAD_FIELDS, FALCO_PRIORITIES } from '../contract/naming';
 
 /** Falco priorities, most severe first (Falcosidekick sends them capitalised, e.g. `Critical`). */
 export const PRIORITIES = FALCO_PRIORITIES;
@@ -42,8 +42,8 @@ export interface Workload {
   name: string;
 }
 
-export const NAMESPACE_FIELD = 'k8smeta.ns.name';
-export const DEPLOYMENT_FIELD = 'k8smeta.deployment.name';
+export const NAMESPACE_FIELD = ALERT_WORKLOAD_FIELDS.namespace;
+export const DEPLOYMENT_FIELD = ALERT_WORKLOAD_FIELDS.deployment;
 
 /** The input is not an alert; the message names the field. */
 export class AlertError extends Error {}

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseAllDocuments } from 'yaml';
 import { type CommandSpec, EXIT, type Io, UsageError, runCommand, runMain } from '../cli/command';
-import { APPS_DIR, DEFAULT_POLICY_FILE, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE } from '../contract/naming';
+import { ALERT_WORKLOAD_FIELDS, APPS_DIR, DEFAULT_POLICY_FILE, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE } from '../contract/naming';
 
 const ROOT = resolve(__dirname, '..', '..');
 const TOKEN = 'bench-token';
@@ -38,7 +38,7 @@ function alertFor(name: string, i: number): string {
     priority: 'Notice',
     rule: 'Terminal shell in container',
     time: new Date().toISOString(),
-    output_fields: { 'k8smeta.ns.name': 'bench', 'k8smeta.deployment.name': name, 'k8smeta.pod.name': `${name}-0` },
+    output_fields: { [ALERT_WORKLOAD_FIELDS.namespace]: 'bench', [ALERT_WORKLOAD_FIELDS.deployment]: name, [ALERT_WORKLOAD_FIELDS.pod]: `${name}-0` },
     source: 'syscall',
     tags: ['container', 'shell'],
     hostname: 'bench-node',

@@ -7478,6 +7478,11 @@ var CLUSTER_NETWORK = {
 };
 var CLUSTER_PRIVATE_RANGES = [CLUSTER_NETWORK.podCidr, CLUSTER_NETWORK.serviceCidr, CLUSTER_NETWORK.nodeCidr, "169.254.0.0/16"];
 var FALCO_PRIORITIES = ["emergency", "alert", "critical", "error", "warning", "notice", "informational", "debug"];
+var ALERT_WORKLOAD_FIELDS = {
+  namespace: "k8smeta.ns.name",
+  deployment: "k8smeta.deployment.name",
+  pod: "k8smeta.pod.name"
+};
 
 // responder/alert.ts
 var PRIORITIES = FALCO_PRIORITIES;
@@ -7489,8 +7494,8 @@ function parsePriority(value) {
 function atLeast(p, minimum) {
   return PRIORITIES.indexOf(p) <= PRIORITIES.indexOf(minimum);
 }
-var NAMESPACE_FIELD = "k8smeta.ns.name";
-var DEPLOYMENT_FIELD = "k8smeta.deployment.name";
+var NAMESPACE_FIELD = ALERT_WORKLOAD_FIELDS.namespace;
+var DEPLOYMENT_FIELD = ALERT_WORKLOAD_FIELDS.deployment;
 var AlertError = class extends Error {
 };
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
