@@ -58,6 +58,15 @@ export const processIo: Io = {
   stderr: (line) => process.stderr.write(`${line}\n`),
 };
 
+/** For commands that work on the repository: its root (where relative paths start) and the environment. */
+export interface RepoIo extends Io {
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+/** The terminal, in the current folder, with the process environment. */
+export const processRepoIo = (): RepoIo => ({ ...processIo, cwd: process.cwd(), env: process.env });
+
 /** The `--help` text: usage line, summary, one line per option, exit codes. */
 export function usage(spec: CommandSpec): string {
   const rows = Object.entries({ ...spec.options, help: HELP }).map(([name, o]) => {

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, configFile, loadConfig } from '../config/load';
 import type { BenchConfig } from '../config/schema';
-import { CommandSpec, EXIT, ExitCode, Io, processIo, runCommand, runMain } from '../cli/command';
+import { CommandSpec, EXIT, ExitCode, RepoIo, processRepoIo, runCommand, runMain } from '../cli/command';
 import { checkRepositoryRules } from '../rulecheck';
 import { seedFolders } from './apps';
 import { diffTree, isClean, missingSeeds, readTree, writeSeeds, writeTree } from './files';
@@ -16,10 +16,7 @@ import { ResponderBundleError } from './response';
 import { GITOPS_ROOT, renderTree } from './tree';
 
 /** Where the command runs: the repository root (where `fluxcd/` is, relative paths start) and its environment. */
-export interface GitopsIo extends Io {
-  cwd: string;
-  env: Record<string, string | undefined>;
-}
+export type GitopsIo = RepoIo;
 
 export const GITOPS_COMMAND: CommandSpec = {
   invocation: 'npm run gitops --',
@@ -54,7 +51,7 @@ export function renderRepository(cwd: string, env: Record<string, string | undef
 }
 
 /** Runs the command; resolves to the exit code. */
-export function main(argv: string[], io: GitopsIo = { ...processIo, cwd: process.cwd(), env: process.env }): Promise<ExitCode> {
+export function main(argv: string[], io: GitopsIo = processRepoIo()): Promise<ExitCode> {
   return runCommand('gitops', GITOPS_COMMAND, argv, io, ({ values }) => {
     let repo: ReturnType<typeof renderRepository>;
     let tree: Map<string, string>;

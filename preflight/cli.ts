@@ -4,7 +4,7 @@
  * do not stop), 2 when the configuration itself is bad.
  */
 import { resolve } from 'node:path';
-import { CommandSpec, EXIT, ExitCode, Io, processIo, runCommand, runMain } from '../cli/command';
+import { CommandSpec, EXIT, ExitCode, RepoIo, processRepoIo, runCommand, runMain } from '../cli/command';
 import { ConfigError, configFile, loadConfig } from '../config/load';
 import type { BenchConfig } from '../config/schema';
 import { driftLines } from '../gitops/cli';
@@ -15,11 +15,7 @@ import { azRunner } from './azure';
 import { Finding, apiServerExposure, azureCredentials, githubCredentials, quota, treeMatches, treePushed } from './checks';
 import { gitState } from './git';
 
-export interface PreflightIo extends Io {
-  /** The repository root. */
-  cwd: string;
-  env: Record<string, string | undefined>;
-}
+export type PreflightIo = RepoIo;
 
 export const PREFLIGHT_COMMAND: CommandSpec = {
   invocation: 'npm run preflight --',
@@ -36,7 +32,7 @@ export function formatFinding(f: Finding): string {
   return `${LABEL[f.level]} ${f.message}${f.fix ? ` -> ${f.fix}` : ''}`;
 }
 
-export function main(argv: string[], io: PreflightIo = { ...processIo, cwd: process.cwd(), env: process.env }): Promise<ExitCode> {
+export function main(argv: string[], io: PreflightIo = processRepoIo()): Promise<ExitCode> {
   return runCommand('preflight', PREFLIGHT_COMMAND, argv, io, ({ values }) => {
     const file = configFile(io.env, values.config as string | undefined);
     let config;
