@@ -325,7 +325,11 @@ describe('responder server', () => {
     running.push(r);
     let ready = await request(r.port, 'GET', '/readyz');
     expect(ready.status).toBe(503);
-    for (let i = 0; i < 100 && ready.body.includes('cloning'); i++) ready = await request(r.port, 'GET', '/readyz');
+    // The failing clone takes its time under load: poll for up to 10 s, not a fixed number of back-to-back requests.
+    for (let i = 0; i < 500 && ready.body.includes('cloning'); i++) {
+      await new Promise((w) => setTimeout(w, 20));
+      ready = await request(r.port, 'GET', '/readyz');
+    }
     expect([ready.status, ready.body]).toEqual([503, expect.stringMatching(/^not ready: git clone failed: .*missing\.git/)]);
     expect((await request(r.port, 'GET', '/healthz')).status).toBe(200);
     expect((await post(r.port, alert('demo', 'web'))).status).toBe(503);
