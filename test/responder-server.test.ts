@@ -131,10 +131,10 @@ describe('responder server', () => {
     expect(res.json()).toEqual({ status: 200, outcome: 'committed', action: 'scale-to-zero', workload: 'demo/web', commit: head });
     expect(readAt(remote, 'fluxcd/apps/demo/web.yaml')).toBe(deployment('demo', 'web', 0).trimEnd());
     // The Receiver is told right after the push; the alert's answer does not wait for it.
-    for (let i = 0; i < 100 && receiver.seen.length === 0; i++) await new Promise((w) => setTimeout(w, 20));
+    for (let i = 0; i < 500 && receiver.seen.length === 0; i++) await new Promise((w) => setTimeout(w, 20));
     expect(receiver.seen).toEqual([{ path: expect.stringMatching(/^\/hook\/[0-9a-f]{64}$/), valid: true, body: JSON.stringify({ branch: 'main', commit: head }) }]);
     // The writer does not wait for the Receiver's answer; its outcome is logged and counted when it comes.
-    for (let i = 0; i < 100 && !logs.some((l) => l.msg === 'Flux Receiver notified'); i++) await new Promise((w) => setTimeout(w, 20));
+    for (let i = 0; i < 500 && !logs.some((l) => l.msg === 'Flux Receiver notified'); i++) await new Promise((w) => setTimeout(w, 20));
     expect(logs.find((l) => l.msg === 'Flux Receiver notified')).toMatchObject({ commit: head });
     expect(logs.find((l) => l.msg === 'alert')).toMatchObject({ uuid: 'uuid-demo-web', rule: 'Terminal shell in container', outcome: 'committed', commit: head });
     const metrics = (await request(port, 'GET', '/metrics')).body;
@@ -342,7 +342,7 @@ describe('responder server', () => {
     const logs: Record<string, unknown>[] = [];
     const r = await startServer({ port: 0, host: '127.0.0.1', remote: `file://${makeRemote(files(['web']))}`, branch: 'main', checkout, token: TOKEN, policy: POLICY, log: (e) => logs.push(e) });
     running.push(r);
-    for (let i = 0; i < 100 && !logs.some((l) => l.msg === 'checkout not usable, retrying'); i++) await new Promise((w) => setTimeout(w, 20));
+    for (let i = 0; i < 500 && !logs.some((l) => l.msg === 'checkout not usable, retrying'); i++) await new Promise((w) => setTimeout(w, 20));
     const expected = `the checkout folder ${checkout} is owned by uid 1000, not by the responder (uid 0); git refuses such a work tree as "dubious ownership". Give the responder a folder it creates itself (mount the volume at the parent folder)`;
     expect(logs.find((l) => l.msg === 'checkout not usable, retrying')?.error).toBe(expected);
     expect(await request(r.port, 'GET', '/readyz')).toMatchObject({ status: 503, body: `not ready: ${expected}\n` });
