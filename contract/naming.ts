@@ -143,8 +143,14 @@ export const DEFAULT_POLICY_FILE = 'responder/policy.yaml';
 /** The repository's own Falco rules, loaded after the stock rules in file-name order. */
 export const RULES_DIR = 'rules';
 
-/** The responder's committed build output: one bundled file, delivered to the cluster in a ConfigMap. */
-export const RESPONDER_BUNDLE = 'responder/bundle/responder.cjs';
+/** The generated response layer: guard Falco, Falcosidekick, the responder and its code. */
+export const RESPONSE_LAYER_DIR = 'fluxcd/infrastructure/response';
+/**
+ * The responder's committed build output: one bundled file, committed once, where kustomize's configMapGenerator
+ * reads it (only files inside the kustomization's folder can be read). `npm run build:responder` writes it; the
+ * generator refers to it and never writes or removes it.
+ */
+export const RESPONDER_BUNDLE = `${RESPONSE_LAYER_DIR}/responder.cjs`;
 
 /**
  * The cluster's network, shared by the AKS construct (which sets it) and the generated NetworkPolicies (which

@@ -1,11 +1,12 @@
 /**
  * Reading, comparing and writing the generated tree on disk. Only ever touches files under `fluxcd/`, and
- * never those under the folders it does not own (`UNOWNED_DIRS`: the users' apps, the responder's responses).
+ * never those under the folders it does not own (`UNOWNED_DIRS`: the users' apps, the responder's responses)
+ * nor the files it does not own (`UNOWNED_FILES`: the responder's bundle).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import type { SeedFolder } from './apps';
-import { GITOPS_ROOT, UNOWNED_DIRS } from './tree';
+import { GITOPS_ROOT, UNOWNED_DIRS, UNOWNED_FILES } from './tree';
 
 export interface TreeDiff {
   /** Present on both sides with different content. */
@@ -23,7 +24,8 @@ function listFiles(repoRoot: string, dir: string): string[] {
   if (!existsSync(dir) || isUnowned(repoRoot, dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = join(dir, e.name);
-    return e.isDirectory() ? listFiles(repoRoot, full) : [full];
+    if (e.isDirectory()) return listFiles(repoRoot, full);
+    return UNOWNED_FILES.includes(toRepoPath(repoRoot, full)) ? [] : [full];
   });
 }
 

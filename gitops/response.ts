@@ -13,6 +13,7 @@
  * (GitHub) and Flux's webhook receiver. The Secrets they use are created by `npm run deploy` (Terraform), never
  * stored in Git; the names are in contract/naming.ts.
  */
+import { posix } from 'node:path';
 import type { BenchConfig } from '../config/schema';
 import {
   ALERT_WORKLOAD_FIELDS,
@@ -28,6 +29,7 @@ import {
   RECEIVER_NAME,
   RECEIVER_TOKEN_SECRET,
   RESPONDER_ALERT_PATH,
+  RESPONDER_BUNDLE,
   RESPONDER_GIT_SECRET,
   RESPONDER_NAME,
   RESPONDER_PORT,
@@ -179,7 +181,7 @@ const RESPONDER_LABELS = { ...RESPONDER_SELECTOR, 'app.kubernetes.io/part-of': '
 
 /** kustomize's ConfigMap of the responder's code; the file name inside is the bundle's. */
 export const RESPONDER_CODE_CONFIGMAP = 'responder-code';
-export const RESPONDER_CODE_FILE = 'responder.cjs';
+export const RESPONDER_CODE_FILE = posix.basename(RESPONDER_BUNDLE);
 /** A ConfigMap holds at most 1 MiB; kustomize adds metadata around the file. */
 export const MAX_BUNDLE_BYTES = 1000 * 1024;
 
@@ -400,10 +402,10 @@ export class ResponderBundleError extends Error {
 }
 
 /**
- * The responder's bundle, as the layer's file that the ConfigMap generator reads (kustomize reads files only
- * inside the folder of its kustomization.yaml, so it is copied there).
+ * The responder's bundle, which the layer's ConfigMap generator reads from the layer's folder (kustomize reads
+ * files only inside the folder of its kustomization.yaml, so it is committed there): present and small enough.
  */
-export function responderCodeFile(bundle: RepoFile | undefined): string {
+export function checkResponderBundle(bundle: RepoFile | undefined): void {
   if (!bundle) {
     throw new ResponderBundleError(
       'the responder bundle is missing: the response layer delivers it to the cluster. Build and commit it ' +
@@ -414,7 +416,6 @@ export function responderCodeFile(bundle: RepoFile | undefined): string {
   if (bytes > MAX_BUNDLE_BYTES) {
     throw new ResponderBundleError(`${bundle.path} is ${bytes} bytes; a ConfigMap holds at most ${MAX_BUNDLE_BYTES} of code`);
   }
-  return bundle.text;
 }
 
 export function responderCodeGenerator(): ConfigMapGenerator {

@@ -6,7 +6,8 @@
  *   fluxcd/infrastructure/sources/  HelmRepository of the falcosecurity charts
  *   fluxcd/infrastructure/falco/    namespace, k8s-metacollector, one Falco per variant
  *   fluxcd/benchmark/               namespace, one event-generator bench per variant
- *   fluxcd/infrastructure/response/ guard Falco, Falcosidekick, responder, their NetworkPolicies, Flux Receiver
+ *   fluxcd/infrastructure/response/ guard Falco, Falcosidekick, responder, their NetworkPolicies, Flux Receiver;
+ *                                   beside them the responder's bundle (built by `npm run build:responder`, not here)
  *   fluxcd/apps/                    (not generated: created once, then the users') their workloads, the demo
  *   fluxcd/responses/               (not generated: the responder's) NetworkPolicies of `isolate` responses
  *
@@ -21,8 +22,10 @@ import {
   FALCO_NAMESPACE,
   FALCOSIDEKICK_RELEASE_NAME,
   GUARD_FALCO_RELEASE_NAME,
+  RESPONDER_BUNDLE,
   RESPONDER_NAME,
   RESPONSES_DIR,
+  RESPONSE_LAYER_DIR,
   benchmarkReleaseName,
   clusterPath,
   falcoReleaseName,
@@ -33,12 +36,11 @@ import { falcoRelease } from './falco';
 import { chartRepository, kustomizeFile, layer, namespace } from './flux';
 import { metacollectorRelease } from './metacollector';
 import {
-  RESPONDER_CODE_FILE,
+  checkResponderBundle,
   falcosidekickNetworkPolicy,
   falcosidekickRelease,
   guardFalcoRelease,
   receiver,
-  responderCodeFile,
   responderCodeGenerator,
   responderDeployment,
   responderNetworkPolicy,
@@ -56,7 +58,7 @@ export const LAYER_PATHS = {
   sources: `${GITOPS_ROOT}/infrastructure/sources`,
   falco: `${GITOPS_ROOT}/infrastructure/falco`,
   benchmark: `${GITOPS_ROOT}/benchmark`,
-  response: `${GITOPS_ROOT}/infrastructure/response`,
+  response: RESPONSE_LAYER_DIR,
   apps: APPS_DIR,
   responses: RESPONSES_DIR,
 } as const;
@@ -66,6 +68,8 @@ export const LAYER_PATHS = {
  * compare nor remove what is in them.
  */
 export const UNOWNED_DIRS: readonly string[] = [APPS_DIR, RESPONSES_DIR];
+/** Files under `fluxcd/` the generator does not own: the responder's bundle is `npm run build:responder`'s. */
+export const UNOWNED_FILES: readonly string[] = [RESPONDER_BUNDLE];
 
 /** Time for a layer to apply and become Ready; Falco's covers the kmod driver download or build. */
 const LAYER_TIMEOUTS = { sources: '5m', falco: '15m', benchmark: '5m', response: '15m', apps: '5m', responses: '2m' } as const;
@@ -73,10 +77,8 @@ const LAYER_TIMEOUTS = { sources: '5m', falco: '15m', benchmark: '5m', response:
 export interface TreeFile {
   /** Relative to the repository root, always under `fluxcd/`. */
   path: string;
-  /** YAML documents, written with the generated-file header... */
-  objects?: GeneratedObject[];
-  /** ...or a file copied verbatim (the responder's bundle). */
-  text?: string;
+  /** YAML documents, written with the generated-file header. */
+  objects: GeneratedObject[];
 }
 
 const byName = (variants: readonly VariantConfig[]) => [...variants].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -89,8 +91,12 @@ function folder(dir: string, files: [string, GeneratedObject][]): TreeFile[] {
   ];
 }
 
-/** The response layer: the namespace is Terraform's (it holds the Secrets before Flux starts), not listed here. */
+/**
+ * The response layer: the namespace is Terraform's (it holds the Secrets before Flux starts), not listed here. The
+ * responder's code is the committed bundle beside these files; it must be there (checked), but is not written here.
+ */
 function responseFolder(config: BenchConfig, inputs: GitopsInputs): TreeFile[] {
+  checkResponderBundle(inputs.responderBundle);
   const dir = LAYER_PATHS.response;
   const files: [string, GeneratedObject[]][] = [
     [`${GUARD_FALCO_RELEASE_NAME}.yaml`, [guardFalcoRelease(config, inputs.rules)]],
@@ -103,7 +109,6 @@ function responseFolder(config: BenchConfig, inputs: GitopsInputs): TreeFile[] {
   return [
     { path: `${dir}/kustomization.yaml`, objects: [kustomization] },
     ...files.map(([name, objects]) => ({ path: `${dir}/${name}`, objects })),
-    { path: `${dir}/${RESPONDER_CODE_FILE}`, text: responderCodeFile(inputs.responderBundle) },
   ];
 }
 
@@ -151,5 +156,5 @@ export function buildTree(config: BenchConfig, inputs: GitopsInputs): TreeFile[]
 
 /** Relative path -> file text, sorted by path. */
 export function renderTree(config: BenchConfig, inputs: GitopsInputs): Map<string, string> {
-  return new Map(buildTree(config, inputs).map((f) => [f.path, f.text ?? renderFile(f.objects ?? [])]));
+  return new Map(buildTree(config, inputs).map((f) => [f.path, renderFile(f.objects)]));
 }

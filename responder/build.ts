@@ -1,6 +1,6 @@
 /**
  * `npm run build:responder`: bundles the responder (its TypeScript and the `yaml` package) into ONE CommonJS file,
- * `responder/bundle/responder.cjs`, that the cluster runs on the stock Node image from a ConfigMap. esbuild-wasm
+ * `fluxcd/infrastructure/response/responder.cjs` (RESPONDER_BUNDLE), that the cluster runs on the stock Node image from a ConfigMap. esbuild-wasm
  * runs as WebAssembly, so no platform binary is installed; the output depends only on the sources, so a test can
  * rebuild it and compare byte for byte.
  */

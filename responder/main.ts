@@ -50,7 +50,7 @@ export const SERVE_SPEC: CommandSpec = {
   },
 };
 
-/** The shipped policy: found above this file (dist/responder/ or responder/bundle/). */
+/** The shipped policy: found above this file (dist/responder/, or the bundle's folder in fluxcd/). */
 function shippedPolicy(): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
     if (existsSync(join(dir, DEFAULT_POLICY_FILE))) return join(dir, DEFAULT_POLICY_FILE);

@@ -167,8 +167,21 @@ describe('npm run gitops', () => {
     writeFileSync(join(dir, 'off.yaml'), 'response:\n  enabled: false\n');
     const off = await runGitops(['--config', 'off.yaml'], dir);
     expect(off.code).toBe(EXIT.ok);
-    expect(off.out).toContain('removed fluxcd/infrastructure/response/responder.cjs');
+    expect(off.out).toContain('removed fluxcd/infrastructure/response/kustomization.yaml');
     expect(existsSync(join(dir, 'fluxcd/infrastructure/response'))).toBe(false);
     expect(existsSync(join(dir, RESPONSES_DIR, 'README.md'))).toBe(true); // not the generator's to remove
+  });
+
+  it('never writes, compares or removes the responder bundle: it is build:responder\'s', async () => {
+    const dir = await tempRepo();
+    const bundle = readFileSync(join(dir, RESPONDER_BUNDLE), 'utf8');
+    writeFileSync(join(dir, RESPONDER_BUNDLE), `${bundle}// a local rebuild\n`);
+    expect((await runGitops(['--check'], dir)).code).toBe(EXIT.ok);
+    writeFileSync(join(dir, 'off.yaml'), 'response:\n  enabled: false\n');
+    const off = await runGitops(['--config', 'off.yaml'], dir);
+    expect(off.code).toBe(EXIT.ok);
+    expect(off.out).not.toContain(RESPONDER_BUNDLE);
+    expect(readFileSync(join(dir, RESPONDER_BUNDLE), 'utf8')).toBe(`${bundle}// a local rebuild\n`);
+    expect(existsSync(join(dir, 'fluxcd/infrastructure/response/kustomization.yaml'))).toBe(false);
   });
 });

@@ -23,6 +23,7 @@ import {
   RESPONSE_NAMESPACE,
   VARIANT_KEY,
   falcoReleaseName,
+  RESPONDER_BUNDLE,
 } from '../contract/naming';
 import { appsSeed, responsesSeed } from '../gitops/apps';
 import { ResponderBundleError, WORKLOAD_FIELDS } from '../gitops/response';
@@ -148,7 +149,10 @@ describe('response layer objects', () => {
   it('the code comes from the committed bundle through kustomize, in the responder namespace', () => {
     const [k] = parsed.get(`${LAYER_PATHS.response}/kustomization.yaml`)!;
     expect(k.configMapGenerator).toEqual([expect.objectContaining({ name: 'responder-code', namespace: RESPONSE_NAMESPACE, files: ['responder.cjs'] })]);
-    expect(tree.get(`${LAYER_PATHS.response}/responder.cjs`)).toBe(repoInputs.responderBundle!.text);
+    // The bundle is committed once, in the folder the generator reads: kustomize reads it there.
+    expect(RESPONDER_BUNDLE).toBe(`${LAYER_PATHS.response}/responder.cjs`);
+    expect(repoInputs.responderBundle!.path).toBe(RESPONDER_BUNDLE);
+    expect(tree.has(RESPONDER_BUNDLE)).toBe(false);
   });
 
   it('dryRun adds --dry-run; minimumPriority goes to the webhook output; the policy file is the configured one', () => {
@@ -234,8 +238,8 @@ describe('response.enabled and the bundle', () => {
   it('without the bundle the response layer cannot be generated: a clear error naming what to do', () => {
     expect(() => renderTree(config, { rules: [] })).toThrow(ResponderBundleError);
     expect(() => renderTree(config, { rules: [] })).toThrow(/responder bundle is missing.*response\.enabled: false/s);
-    const huge = { rules: [], responderBundle: { path: 'responder/bundle/responder.cjs', text: 'x'.repeat(1024 * 1024) } };
-    expect(() => renderTree(config, huge)).toThrow(/responder\/bundle\/responder\.cjs is 1048576 bytes; a ConfigMap holds at most/);
+    const huge = { rules: [], responderBundle: { path: RESPONDER_BUNDLE, text: 'x'.repeat(1024 * 1024) } };
+    expect(() => renderTree(config, huge)).toThrow(/fluxcd\/infrastructure\/response\/responder\.cjs is 1048576 bytes; a ConfigMap holds at most/);
   });
 });
 

@@ -3,7 +3,7 @@
  * and that kustomize builds every folder.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,16 +22,18 @@ import {
   falcoReleaseName,
   variantNodeLabels,
   variantToleration,
+  RESPONDER_BUNDLE,
 } from '../contract/naming';
 import { GENERATED_HEADER } from '../gitops/yaml';
 import { seedFolders } from '../gitops/apps';
-import { LAYER_PATHS, UNOWNED_DIRS, buildTree, renderTree } from '../gitops/tree';
+import { LAYER_PATHS, UNOWNED_DIRS, UNOWNED_FILES, buildTree, renderTree } from '../gitops/tree';
 import { CHARTS, EVENT_GENERATOR_IMAGE_TAG, FLUX_API, K8SMETA_PLUGIN_REF } from '../gitops/versions';
 import { unknownValueKeys } from './helpers/chart-values';
 import { isFluxObject, loadFluxValidator } from './helpers/flux-schema';
 import {
   Obj,
   allObjects,
+  REPO_ROOT,
   chartFullnameAsTheChartDoes,
   changed,
   defaultConfig,
@@ -58,9 +60,9 @@ describe('tree layout', () => {
     const paths = [...tree.keys()];
     expect(paths.every((p) => p.startsWith('fluxcd/') && !p.includes('..'))).toBe(true);
     expect(paths).toEqual([...paths].sort());
-    // The one other file is the responder's bundle, copied verbatim for the ConfigMap generator.
-    expect(paths.filter((p) => !p.endsWith('.yaml'))).toEqual([`${LAYER_PATHS.response}/responder.cjs`]);
-    expect(tree.get(`${LAYER_PATHS.response}/responder.cjs`)).toBe(repoInputs.responderBundle!.text);
+    // Only YAML: the responder's bundle beside the response layer is build:responder's, committed once.
+    expect(paths.filter((p) => !p.endsWith('.yaml'))).toEqual([]);
+    expect(tree.has(RESPONDER_BUNDLE)).toBe(false);
     for (const [path, text] of [...tree].filter(([p]) => p.endsWith('.yaml'))) {
       expect({ path, head: text.split('\n').slice(0, GENERATED_HEADER.length) }).toEqual({
         path,
@@ -117,7 +119,9 @@ describe('tree layout', () => {
       const generated = ((k.configMapGenerator ?? []) as Obj[]).flatMap((g) => g.files as string[]);
       for (const r of [...(k.resources as string[]), ...generated]) {
         const target = posix.join(posix.dirname(path), r);
-        expect({ path, resource: r, exists: tree.has(target) }).toEqual({ path, resource: r, exists: true });
+        // The responder's bundle is no generated file: it is committed once, where the generator points.
+        const exists = tree.has(target) || (UNOWNED_FILES.includes(target) && existsSync(join(REPO_ROOT, target)));
+        expect({ path, resource: r, exists }).toEqual({ path, resource: r, exists: true });
         listed.add(target);
       }
     }
@@ -383,6 +387,7 @@ describe('cross-references', () => {
     try {
       const seeds = new Map(seedFolders(config).flatMap((s) => [...s.files]));
       const all = new Map([...tree, ...seeds]);
+      for (const file of UNOWNED_FILES) cpSync(join(REPO_ROOT, file), join(dir, file));
       for (const [path, text] of all) {
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         writeFileSync(join(dir, path), text);

@@ -11,12 +11,12 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { IncomingMessage, createServer } from 'node:http';
 import { join, relative } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { parseCommandLine } from '../cli/command';
 import { APPS_DIR, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE, RESPONSES_DIR } from '../contract/naming';
 import { DEMO, appsSeed, responsesSeed } from '../gitops/apps';
 import { RESPONDER_CODE_FILE, RESPONDER_PATHS } from '../gitops/response';
-import { renderTree } from '../gitops/tree';
+import { LAYER_PATHS, renderTree } from '../gitops/tree';
 import { SERVE_SPEC } from '../responder/main';
 import { alert, clone, makeRemote, sh, tempDir } from './helpers/git-repo';
 import { Obj, REPO_ROOT, allObjects, defaultConfig, parseRendered, repoInputs } from './helpers/gitops-tree';
@@ -35,9 +35,12 @@ describe('the generated responder Deployment runs the committed bundle with flag
     expect(command.slice(0, 3)).toEqual(['node', `${RESPONDER_PATHS.code}/${RESPONDER_CODE_FILE}`, 'serve']);
     const mount = responder.spec.template.spec.containers[0].volumeMounts.find((m: Obj) => m.mountPath === RESPONDER_PATHS.code);
     expect(mount).toBeDefined();
+    // kustomize reads the file from the layer's folder, where the committed build is.
     const tree = renderTree(config, repoInputs);
-    const delivered = [...tree].find(([path]) => path.endsWith(`/${RESPONDER_CODE_FILE}`))!;
-    expect(delivered[1]).toBe(readFileSync(join(REPO_ROOT, RESPONDER_BUNDLE), 'utf8'));
+    const kustomization = parse(tree.get(`${LAYER_PATHS.response}/kustomization.yaml`)!);
+    expect(kustomization.configMapGenerator[0].files).toEqual([RESPONDER_CODE_FILE]);
+    expect(`${LAYER_PATHS.response}/${RESPONDER_CODE_FILE}`).toBe(RESPONDER_BUNDLE);
+    expect(repoInputs.responderBundle!.text).toBe(readFileSync(join(REPO_ROOT, RESPONDER_BUNDLE), 'utf8'));
   });
 
   it("every flag is one of the responder's `serve` options, each mounted file path sits in a mounted volume", () => {

@@ -7465,6 +7465,8 @@ var RESPONDER_ALERT_PATH = "/falco";
 var APPS_DIR = "fluxcd/apps";
 var RESPONSES_DIR = "fluxcd/responses";
 var DEFAULT_POLICY_FILE = "responder/policy.yaml";
+var RESPONSE_LAYER_DIR = "fluxcd/infrastructure/response";
+var RESPONDER_BUNDLE = `${RESPONSE_LAYER_DIR}/responder.cjs`;
 var CLUSTER_NETWORK = {
   plugin: "azure",
   pluginMode: "overlay",
