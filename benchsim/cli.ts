@@ -108,7 +108,11 @@ export function main(argv: string[], io: Io = processIo): Promise<ExitCode> {
     const { log } = simulate(paramsOf(parsed));
     const out = parsed.values.out;
     if (typeof out === 'string') {
-      writeFileSync(out, log);
+      try {
+        writeFileSync(out, log);
+      } catch (e) {
+        throw new UsageError(`${out}: cannot write the log: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
       io.stderr(`simulate: wrote ${out}`);
     } else io.stdout(log);
     return EXIT.ok;

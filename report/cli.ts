@@ -3,8 +3,9 @@
  * Every input is reported on its own: a bad file is a one-line error on stderr and a non-zero exit, while
  * the other inputs still make it into the report. Usage and definitions: docs/report.md.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CommandSpec, EXIT, ExitCode, Io as CommandIo, Parsed, UsageError, parseCommandLine, processIo, runCommand, runMain } from '../cli/command';
 import { BENCHMARK_NAMESPACE, BENCHMARK_ROLE_LABEL } from '../contract/naming';
 import { BenchmarkCluster, FetchedVariant, fetchBenchmarkLogs, kubeconfigFromCdktfOutputs, podId } from './cluster';
@@ -199,7 +200,58 @@ function writeReport(dir: string, report: Report, options: Options): number {
   writeFileSync(join(dir, 'comparison.svg'), comparisonChart(report.runs, options.threshold));
   writeFileSync(join(dir, 'report.md'), renderMarkdown(report, { note: options.note, charts: { comparison: 'comparison.svg', perRun, attribution } }));
   writeFileSync(join(dir, 'report.json'), renderJson(report));
+  writeFileSync(join(dir, REPORT_MARKER), 'Written by `npm run report -- --out`: this folder is a report, which the next --out may replace.\n');
   return perRun.size + attribution.size + 1;
+}
+
+/**
+ * The file every report folder holds: a folder with it is a previous report, which `--out` may replace. Any other
+ * non-empty folder is someone else's, and is never touched.
+ */
+export const REPORT_MARKER = '.falco-bench-report';
+
+/** The real path of `p`, or of its nearest existing parent joined with the rest (for paths not made yet). */
+function realish(p: string): string {
+  const abs = resolve(p);
+  try {
+    return realpathSync(abs);
+  } catch {
+    const parent = dirname(abs);
+    return parent === abs ? abs : join(realish(parent), basename(abs));
+  }
+}
+
+const within = (inner: string, outer: string) => {
+  const rel = relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
+};
+
+/**
+ * Why `out` cannot be the report folder, or null: it may not exist yet, be empty, or hold a previous report
+ * (the marker); it may not be, or hold, an input; and its parent must be a folder we can create it in.
+ */
+export function outProblem(out: string, inputs: readonly string[]): string | null {
+  const target = realish(out);
+  for (const input of inputs) {
+    const file = realish(input);
+    if (within(file, target)) return `${out}: it ${file === target ? 'is' : 'holds'} the input ${input}; a report folder never holds its inputs (choose another --out)`;
+  }
+  if (!existsSync(target)) return null;
+  if (!statSync(target).isDirectory()) return `${out}: is a file, not a folder; --out takes a folder it may replace`;
+  const entries = readdirSync(target);
+  if (entries.length === 0 || entries.includes(REPORT_MARKER)) return null;
+  const shown = entries.sort().slice(0, 3).join(', ') + (entries.length > 3 ? `, and ${entries.length - 3} more` : '');
+  return `${out}: holds files that are not a report of this command (${shown}); nothing was touched. Give an empty or new folder, or a previous report's`;
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node 20's `mkdirSync(p, { recursive: true })` never returns for some paths
+ * it cannot create (under /proc), so each missing folder is made on its own and the first failure is thrown.
+ */
+function mkdirs(dir: string): void {
+  if (existsSync(dir)) return;
+  mkdirs(dirname(dir));
+  mkdirSync(dir);
 }
 
 /** Puts the finished `tmp` folder in the place of `out` (the old report goes only once the new one is complete). */
@@ -220,12 +272,22 @@ async function report(options: Options, io: Io): Promise<ExitCode> {
     inputs.push(...cluster.inputs);
     if (cluster.error) errors.push(cluster.error);
   }
-  // --out is built in a sibling temporary folder and replaces DIR only when the report succeeded.
+  // --out is built in a sibling temporary folder and replaces DIR only when the report succeeded, and only when
+  // DIR is new, empty or a previous report: never a folder of someone else's files, never an input.
   let save: { dir: string; final: string } | null = null;
   if (options.out !== undefined) {
+    const problem = outProblem(options.out, options.files);
+    if (problem) throw new UsageError(problem);
     const final = resolve(options.out);
-    mkdirSync(dirname(final), { recursive: true });
-    save = { dir: mkdtempSync(join(dirname(final), `.${basename(final)}.tmp-`)), final: options.out };
+    // mkdirSync, not mkdtempSync (0700): the report's folders get the modes the umask gives.
+    const dir = join(dirname(final), `.${basename(final)}.tmp-${randomBytes(4).toString('hex')}`);
+    try {
+      mkdirs(dirname(final));
+      mkdirSync(dir);
+    } catch (e) {
+      throw new UsageError(`${options.out}: cannot create the report folder: ${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}`);
+    }
+    save = { dir, final: options.out };
   }
   const names = uniqueNames(inputs.map((i) => i.variant));
   const runs: Run[] = [];
@@ -263,7 +325,8 @@ async function report(options: Options, io: Io): Promise<ExitCode> {
   }
   for (const run of runs) for (const w of run.warnings) io.stderr(`report: warning: ${run.variant}: ${w}`);
   for (const e of errors) io.stderr(`report: error: ${formatError(e)}`);
-  return errors.length > 0 ? EXIT.findings : EXIT.ok;
+  // Nothing reported at all (every input skipped) is a finding too, not success.
+  return errors.length > 0 || runs.length === 0 ? EXIT.findings : EXIT.ok;
 }
 
 /** The command: exit 0 when every input was reported, 1 when some input could not be, 2 for bad options or no kubeconfig. */

@@ -222,7 +222,7 @@ describe('npm run simulate', () => {
     const errs: string[] = [];
     const md: string[] = [];
     expect(await reportCli(['--out', out, log], { stdout: (t) => md.push(t), stderr: (l) => errs.push(l) })).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['attribution-kmod1cpu.svg', 'comparison.svg', 'report.json', 'report.md', 'run-kmod1cpu.svg']);
+    expect(readdirSync(out).sort()).toEqual(['.falco-bench-report', 'attribution-kmod1cpu.svg', 'comparison.svg', 'report.json', 'report.md', 'run-kmod1cpu.svg']);
     const text = md.join('');
     expect(text).toMatch(/\| kmod1cpu \| 4\d\d\d\.\d \(\d+\.\d–\d+\.\d\) \| 10 \|/);
     expect(text).toContain('### kmod1cpu');

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCHMARK_NAMESPACE } from '../contract/naming';
@@ -162,6 +162,81 @@ describe('report command on files', () => {
     expect(readdirSync(join(out, '..'))).toEqual(['report']);
   });
 
+  describe('--out writes only what it owns', () => {
+    /** Every file under a folder with its content, to prove that nothing was touched. */
+    const snapshot = (dir: string): Record<string, string> =>
+      Object.fromEntries(
+        readdirSync(dir).flatMap((name) => {
+          const path = join(dir, name);
+          return statSync(path).isDirectory() ? Object.entries(snapshot(path)) : [[path, readFileSync(path, 'utf8')]];
+        }),
+      );
+
+    it('refuses a folder holding foreign files and its own inputs (the data-loss case): exit 2, nothing touched', async () => {
+      const bench = tmp();
+      for (const f of ['plain.json', 'humanized.json']) writeFileSync(join(bench, f), readFileSync(fx(f)));
+      writeFileSync(join(bench, 'notes.md'), 'my notes\n');
+      mkdirSync(join(bench, 'sub'));
+      writeFileSync(join(bench, 'sub', 'keep.txt'), 'keep\n');
+      const before = snapshot(bench);
+      const r = await run(['--out', bench, join(bench, 'plain.json'), join(bench, 'humanized.json')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr[0]).toMatch(new RegExp(`^report: ${bench}: it holds the input ${join(bench, 'plain.json')}`));
+      expect(snapshot(bench)).toEqual(before);
+      // The same folder without its inputs among the arguments: still someone else's files.
+      const foreign = await run(['--out', bench, fx('plain.json')]);
+      expect(foreign.code).toBe(2);
+      expect(foreign.stderr[0]).toMatch(/holds files that are not a report of this command \(humanized\.json, notes\.md, plain\.json, and 1 more\); nothing was touched/);
+      expect(snapshot(bench)).toEqual(before);
+      expect(readdirSync(join(bench, '..')).filter((n) => n.startsWith(`.${bench.split('/').pop()}.tmp-`))).toEqual([]);
+    });
+
+    it('refuses an input log as the output and `.` in a folder of files', async () => {
+      const dir = tmp();
+      const log = join(dir, 'run.json');
+      writeFileSync(log, readFileSync(fx('plain.json')));
+      const r = await run(['--out', log, log]);
+      expect(r.code).toBe(2);
+      expect(r.stderr[0]).toContain(`${log}: it is the input ${log}`);
+      expect(readFileSync(log, 'utf8')).toBe(readFileSync(fx('plain.json'), 'utf8'));
+      const other = await run(['--out', log, fx('humanized.json')]);
+      expect(other.code).toBe(2);
+      expect(other.stderr[0]).toContain(`${log}: is a file, not a folder`);
+      const cwd = process.cwd();
+      try {
+        process.chdir(dir);
+        const dot = await run(['--out', '.', fx('plain.json')]);
+        expect(dot.code).toBe(2);
+        expect(dot.stderr[0]).toMatch(/^report: \.: holds files that are not a report/);
+      } finally {
+        process.chdir(cwd);
+      }
+      expect(readdirSync(dir)).toEqual(['run.json']);
+    });
+
+    it('takes a new or empty folder, marks it as a report, and creates it with the umask\'s mode', async () => {
+      const empty = tmp();
+      expect((await run(['--out', empty, fx('plain.json')])).code).toBe(0);
+      expect(readdirSync(empty)).toContain('.falco-bench-report');
+      const fresh = join(tmp(), 'a', 'b');
+      expect((await run(['--out', fresh, fx('plain.json')])).code).toBe(0);
+      const mode = statSync(fresh).mode & 0o777;
+      expect(mode).toBe(0o777 & ~process.umask());
+    });
+
+    it('a folder it cannot create is one line naming the path, exit 2, no stack trace', async () => {
+      const r = await run(['--out', '/proc/nope/report', fx('plain.json')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr[0]).toMatch(/^report: \/proc\/nope\/report: cannot create the report folder: E[A-Z]+$/);
+    });
+
+    it('no run reported at all (every input skipped) is exit 1', async () => {
+      const dir = tmp();
+      writeFileSync(join(dir, 'SOURCE.txt'), 'not a log\n');
+      expect((await run([join(dir, 'SOURCE.txt')])).code).toBe(1);
+    });
+  });
+
   it('accepts a threshold with a percent sign, and prints help', async () => {
     expect(parseOptions(['--threshold', '0.5%', 'a.log'])).toMatchObject({ threshold: 0.005 });
     const help = await run(['--help']);
@@ -177,7 +252,7 @@ describe('report command on files', () => {
     const out = join(tmp(), 'benchmarks', '2026-05-01');
     const r = await run(['--out', out, '--format', 'json', '--note', 'Logs: *fixtures*.', fx('humanized.json'), fx('zero-actual.log')]);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['comparison.svg', 'report.json', 'report.md', 'run-humanized.svg', 'run-zero-actual.svg']);
+    expect(readdirSync(out).sort()).toEqual(['.falco-bench-report', 'comparison.svg', 'report.json', 'report.md', 'run-humanized.svg', 'run-zero-actual.svg']);
     expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(r.stdout);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     expect(md).toContain('\nLogs: *fixtures*.\n');
