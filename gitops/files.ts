@@ -17,17 +17,17 @@ export interface TreeDiff {
 
 const toRepoPath = (repoRoot: string, full: string) => relative(repoRoot, full).split(sep).join(posix.sep);
 
-function listFiles(repoRoot: string, dir: string): string[] {
+function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = join(dir, e.name);
-    return e.isDirectory() ? listFiles(repoRoot, full) : [full];
+    return e.isDirectory() ? listFiles(full) : [full];
   });
 }
 
 /** Every file under `<repoRoot>/fluxcd/`, keyed by its path relative to the repository root (with `/`). */
 export function readTree(repoRoot: string): Map<string, string> {
-  const files = listFiles(repoRoot, join(repoRoot, GITOPS_ROOT)).map((f) => toRepoPath(repoRoot, f));
+  const files = listFiles(join(repoRoot, GITOPS_ROOT)).map((f) => toRepoPath(repoRoot, f));
   return new Map(files.sort().map((f) => [f, readFileSync(join(repoRoot, f), 'utf8')]));
 }
 
@@ -64,15 +64,14 @@ export function writeTree(repoRoot: string, expected: ReadonlyMap<string, string
     assertOwned(path);
     unlinkSync(join(repoRoot, path));
   }
-  removeEmptyDirs(repoRoot, join(repoRoot, GITOPS_ROOT));
+  removeEmptyDirs(join(repoRoot, GITOPS_ROOT));
   return diff;
 }
 
-function removeEmptyDirs(repoRoot: string, dir: string): void {
-  void repoRoot;
+function removeEmptyDirs(dir: string): void {
   if (!existsSync(dir)) return;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) removeEmptyDirs(repoRoot, join(dir, e.name));
+    if (e.isDirectory()) removeEmptyDirs(join(dir, e.name));
   }
   if (readdirSync(dir).length === 0) rmdirSync(dir);
 }
