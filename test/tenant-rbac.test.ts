@@ -25,7 +25,8 @@ import type { HelmRelease } from '../gitops/types';
 import { Obj, allObjects, changed, defaultConfig, parseRendered, repoInputs } from './helpers/gitops-tree';
 import { K8sObject, chartDir, helmTemplate, renderHelmRelease } from './helpers/helm';
 import { synthStacks } from './helpers/synth';
-import { describeWithUpstream } from './helpers/upstream';
+import { describeWithUpstream, upstreamChartValues } from './helpers/upstream';
+import { unknownValueKeys } from './helpers/chart-values';
 
 interface Rule {
   apiGroups?: string[];
@@ -144,6 +145,16 @@ describeWithUpstream('RBAC of everything that lands on the cluster (flux2 2.18.3
   const charts: K8sObject[] = releases.flatMap((r) => renderHelmRelease(r));
   const everything: Obj[] = [...fluxChart, ...syncChart, ...treeObjects, ...charts];
   const { grants, can, bindingsOf } = rbac(everything);
+
+  it('the bootstrap\'s values are keys of flux2 2.18.3 and flux2-sync 1.14.5', () => {
+    expect(unknownValueKeys(flux2Values(), upstreamChartValues('flux2', FLUX_CHARTS.flux2))).toEqual([]);
+    // `secret.data` is the Secret's own content (free-form): checked down to `secret.data`.
+    const { data, ...secret } = syncValues.secret as Obj;
+    expect(Object.keys(data).sort()).toEqual(['identity.pub', 'known_hosts']);
+    expect(unknownValueKeys({ ...syncValues, secret: { ...secret, data: {} } }, upstreamChartValues('flux2-sync', FLUX_CHARTS.flux2Sync))).toEqual([]);
+    const root = syncChart.find((o) => o.kind === 'Kustomization') as Obj;
+    expect(root.spec.serviceAccountName).toBe(FLUX_KUSTOMIZE_SERVICE_ACCOUNT);
+  });
 
   it('the lockdown is on in the rendered controllers: no cross-namespace references, `default` for objects that name no ServiceAccount', () => {
     for (const name of ['kustomize-controller', 'helm-controller', 'notification-controller', 'source-controller']) {
