@@ -8,7 +8,7 @@
  * system node, the `playground-aks-falco` resource group and `aks-falco` cluster, six CPU/driver/buffering
  * variants with 1Gi).
  */
-import { DEFAULT_POLICY_FILE, FALCO_PRIORITIES, SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME } from '../contract/naming';
+import { BENCHMARK_NAMESPACE, DEFAULT_POLICY_FILE, FALCO_PRIORITIES, PROTECTED_NAMESPACES, SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME } from '../contract/naming';
 import { goDurationSeconds } from './duration';
 import { CPU_QUANTITY, MEMORY_QUANTITY, cpuCores, memoryBytes } from './quantity';
 import { bool, defaultsOf, int, list, notAllowed, oneOf, optional, section, stringMap, strings, text, unset, type Rule, type ValueOf } from './registry';
@@ -250,13 +250,44 @@ export const CONFIG_REGISTRY = section({
     dryRun: bool({ doc: 'the responder logs the commit it would make and pushes nothing', default: false }),
     minimumPriority: oneOf(FALCO_PRIORITIES, { doc: "alerts below this priority never reach the responder (Falcosidekick's webhook `minimumpriority`)", default: 'notice' }),
     policyFile: text({
-      doc: 'the response policy, relative to the repository root (the responder reads it from its checkout: a policy change is a commit)',
+      doc: 'the response policy, relative to the repository root; `npm run gitops` delivers it to the responder in a ConfigMap (a policy change is a commit to this repository, which the responder cannot write)',
       default: DEFAULT_POLICY_FILE,
       expect: 'a .yaml file path relative to the repository root, inside it',
       rule: (file) =>
         file.startsWith('/') || file.split('/').includes('..') || !/\.ya?ml$/.test(file)
           ? notAllowed(file, 'expected a .yaml file path relative to the repository root, inside it')
           : undefined,
+    }),
+    apps: section({
+      repository: text({
+        doc: "the apps (tenant) repository, owned by `github.owner`: the only one the responder's write key is on; Flux applies it under a namespace-scoped identity",
+        default: 'falco-aks-apps',
+        pattern: /^[A-Za-z0-9_.-]{1,100}$/,
+        expect: 'a GitHub repository name (letters, digits, -, _, .)',
+      }),
+      mode: oneOf(REPOSITORY_MODES, {
+        doc: '`create`: create it and seed it once (demo, README; never overwritten); `existing`: adopt it, never written by Terraform',
+        default: 'create',
+      }),
+      visibility: oneOf(REPOSITORY_VISIBILITIES, { doc: 'visibility of a created apps repository (ignored for `existing`)', default: 'private' }),
+      branch: text({
+        doc: 'branch of the apps repository that Flux follows and the responder pushes to',
+        default: 'main',
+        pattern: /^(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+$/,
+        expect: 'a git branch name',
+      }),
+      namespaces: strings({
+        doc: 'tenant namespaces: created by the platform; the only ones the apps repository may write to (the demo is in `demo`)',
+        default: ['demo'],
+        pattern: DNS_LABEL,
+        expect: 'a DNS label: lowercase letters, digits and -, at most 63',
+        rule: (namespaces) => {
+          if (namespaces.length === 0) return 'expected at least one tenant namespace';
+          const reserved = namespaces.find((n) => PROTECTED_NAMESPACES.includes(n) || n === BENCHMARK_NAMESPACE || n === 'default' || n.startsWith('kube-'));
+          if (reserved) return notAllowed(reserved, 'a tenant namespace cannot be the cluster\'s, Flux\'s, Falco\'s, the response engine\'s, the benchmark\'s or `default`');
+          return new Set(namespaces).size === namespaces.length ? undefined : 'each tenant namespace must be listed once';
+        },
+      }),
     }),
   }),
 });
@@ -275,6 +306,7 @@ export type RepositoryVisibility = GitHubConfig['visibility'];
 export type StateBackendKind = StateConfig['backend'];
 export type ResponseConfig = BenchConfig['response'];
 export type AlertPriority = ResponseConfig['minimumPriority'];
+export type AppsRepositoryConfig = ResponseConfig['apps'];
 
 /** What every setting left out of the file takes (a fresh copy: `defaultsOf(CONFIG_REGISTRY)`). */
 export const DEFAULT_CONFIG: BenchConfig = defaultsOf(CONFIG_REGISTRY);

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Fn, ITerraformDependable, dependable } from 'cdktf';
 import { Release } from '@cdktf/provider-helm/lib/release';
-import { FLUX_NAMESPACE, FLUX_SYNC_NAME } from '../contract/naming';
+import { FLUX_KUSTOMIZE_SERVICE_ACCOUNT, FLUX_NAMESPACE, FLUX_SYNC_NAME } from '../contract/naming';
 
 /** Chart versions of the bootstrap; Flux 2.8.5 is what `flux2` 2.18.3 installs. */
 export const FLUX_CHARTS = {
@@ -11,6 +11,50 @@ export const FLUX_CHARTS = {
   // renovate: datasource=helm depName=flux2-sync registryUrl=https://fluxcd-community.github.io/helm-charts
   flux2Sync: '1.14.5',
 } as const;
+
+/**
+ * The flux2 chart's values. Multi-tenancy lockdown: the controllers get `--no-cross-namespace-refs=true` and
+ * `--default-service-account=default`, so a Kustomization or HelmRelease that names no ServiceAccount runs as its
+ * namespace's `default` (no rights) and may use sources of its own namespace only. The kustomize-controller and
+ * helm-controller ServiceAccounts stay cluster-admin (`privileged`): the platform's objects name them.
+ */
+export function flux2Values(): Record<string, unknown> {
+  return {
+    multitenancy: { enabled: true, defaultServiceAccount: 'default', privileged: true },
+    // Image automation is not used: the tree changes only by a push.
+    imageAutomationController: { create: false },
+    imageReflectionController: { create: false },
+  };
+}
+
+/** The flux2-sync chart's root Kustomization runs as the privileged kustomize-controller ServiceAccount. */
+export const ROOT_KUSTOMIZATION_SERVICE_ACCOUNT = FLUX_KUSTOMIZE_SERVICE_ACCOUNT;
+
+/**
+ * The flux2-sync chart's values, all but the private key (set apart, as a sensitive value): the GitRepository of
+ * the platform repository and the root Kustomization, which runs as the privileged kustomize-controller.
+ */
+export function flux2SyncValues(props: Omit<FluxBootstrapProps, 'identity' | 'timeoutSeconds'>): Record<string, unknown> {
+  return {
+    gitRepository: {
+      spec: { url: props.url, ref: { branch: props.branch }, interval: props.interval },
+    },
+    kustomization: {
+      spec: {
+        path: props.path,
+        prune: true,
+        interval: props.interval,
+        // Under the lockdown a Kustomization without a ServiceAccount has no rights.
+        serviceAccountName: ROOT_KUSTOMIZATION_SERVICE_ACCOUNT,
+        deletionPolicy: 'WaitForTermination',
+        // Also bounds the wait of deletionPolicy; the default (the interval) would give up after a minute.
+        timeout: props.garbageCollectionTimeout ?? '20m',
+      },
+    },
+    // The chart names the secret after the release and points the GitRepository's secretRef at it.
+    secret: { create: true, data: { 'identity.pub': props.identityPub, known_hosts: props.knownHosts } },
+  };
+}
 
 export interface FluxBootstrapProps {
   /** `ssh://git@github.com/<owner>/<repo>`. */
@@ -61,13 +105,7 @@ export class FluxBootstrap extends Construct {
       version: FLUX_CHARTS.flux2,
       wait: true,
       timeout,
-      values: [
-        Fn.yamlencode({
-          // Image automation is not used: the tree changes only by a push.
-          imageAutomationController: { create: false },
-          imageReflectionController: { create: false },
-        }),
-      ],
+      values: [Fn.yamlencode(flux2Values())],
     });
 
     this.sync = new Release(this, 'flux2-sync', {
@@ -79,25 +117,7 @@ export class FluxBootstrap extends Construct {
       wait: true,
       timeout,
       dependsOn: [this.flux],
-      values: [
-        Fn.yamlencode({
-          gitRepository: {
-            spec: { url: props.url, ref: { branch: props.branch }, interval: props.interval },
-          },
-          kustomization: {
-            spec: {
-              path: props.path,
-              prune: true,
-              interval: props.interval,
-              deletionPolicy: 'WaitForTermination',
-              // Also bounds the wait of deletionPolicy; the default (the interval) would give up after a minute.
-              timeout: props.garbageCollectionTimeout ?? '20m',
-            },
-          },
-          // The chart names the secret after the release and points the GitRepository's secretRef at it.
-          secret: { create: true, data: { 'identity.pub': props.identityPub, known_hosts: props.knownHosts } },
-        }),
-      ],
+      values: [Fn.yamlencode(flux2SyncValues(props))],
       // The private key only as a sensitive value: `values` are shown in plans, and the key arrives through
       // terraform_remote_state, which does not keep the sensitive mark of the output it reads.
       setSensitive: [{ name: 'secret.data.identity', value: props.identity, type: 'string' }],

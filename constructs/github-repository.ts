@@ -16,11 +16,6 @@ export interface GitOpsRepositoryProps {
   readonly visibility?: RepositoryVisibility;
   /** Title of the deploy key in the repository settings. */
   readonly deployKeyTitle: string;
-  /**
-   * Title of a second deploy key, with write access, for the responder (response commits). Absent: no such key.
-   * Its own ED25519 key: Flux's key stays read-only, and revoking one leaves the other.
-   */
-  readonly writeKeyTitle?: string;
 }
 
 /** A deploy key: the private key (kept in Terraform state) and its registration in the repository. */
@@ -29,10 +24,24 @@ export interface DeployKey {
   readonly registration: RepositoryDeployKey;
 }
 
+/** A read-only deploy key of its own ED25519 key pair: the private half is in Terraform state only. */
+export function readOnlyDeployKey(scope: Construct, id: string, repository: string, title: string): DeployKey {
+  const privateKey = new PrivateKey(scope, id, { algorithm: 'ED25519' });
+  const registration = new RepositoryDeployKey(scope, `${id}-registration`, { repository, title, key: privateKey.publicKeyOpenssh, readOnly: true });
+  return { privateKey, registration };
+}
+
+/** `known_hosts` lines for github.com, from the host keys GitHub publishes. */
+export function githubKnownHosts(scope: Construct, id = 'github-host-keys'): string {
+  const hostKeys = new DataGithubSshKeys(scope, id, {});
+  return Fn.join('\n', Fn.formatlist('github.com %s', [hostKeys.keys]));
+}
+
 /**
- * The repository Flux syncs from, with a read-only deploy key whose private half only Flux holds, and optionally
- * a write key for the responder (its own key pair, so each can be revoked alone). Also
- * provides `known_hosts` for github.com from the host keys GitHub publishes, so that Flux verifies the host.
+ * The platform repository Flux syncs from (with cluster-admin rights), with exactly one deploy key: Flux's,
+ * read-only, whose private half only Flux holds. Nothing can push to it from the cluster; the responder's write
+ * key is on the apps repository (apps-repository.ts). Also provides `known_hosts` for github.com from the host
+ * keys GitHub publishes, so that Flux verifies the host.
  */
 export class GitOpsRepository extends Construct {
   /** `owner/name`, known once the repository is read or created. */
@@ -41,8 +50,6 @@ export class GitOpsRepository extends Construct {
   readonly sshUrl: string;
   readonly deployKey: RepositoryDeployKey;
   readonly privateKey: PrivateKey;
-  /** The responder's write key, when `writeKeyTitle` is set. */
-  readonly writeKey?: DeployKey;
   /** `known_hosts` lines for github.com. */
   readonly knownHosts: string;
 
@@ -69,26 +76,9 @@ export class GitOpsRepository extends Construct {
     }
     this.sshUrl = `ssh://git@github.com/${this.fullName}`;
 
-    this.privateKey = new PrivateKey(this, 'deploy-key', { algorithm: 'ED25519' });
-    this.deployKey = new RepositoryDeployKey(this, 'deploy-key-registration', {
-      repository: repositoryName,
-      title: props.deployKeyTitle,
-      key: this.privateKey.publicKeyOpenssh,
-      readOnly: true,
-    });
-
-    if (props.writeKeyTitle) {
-      const privateKey = new PrivateKey(this, 'write-key', { algorithm: 'ED25519' });
-      const registration = new RepositoryDeployKey(this, 'write-key-registration', {
-        repository: repositoryName,
-        title: props.writeKeyTitle,
-        key: privateKey.publicKeyOpenssh,
-        readOnly: false,
-      });
-      this.writeKey = { privateKey, registration };
-    }
-
-    const hostKeys = new DataGithubSshKeys(this, 'github-host-keys', {});
-    this.knownHosts = Fn.join('\n', Fn.formatlist('github.com %s', [hostKeys.keys]));
+    const key = readOnlyDeployKey(this, 'deploy-key', repositoryName, props.deployKeyTitle);
+    this.privateKey = key.privateKey;
+    this.deployKey = key.registration;
+    this.knownHosts = githubKnownHosts(this);
   }
 }

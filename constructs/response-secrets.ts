@@ -1,9 +1,13 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
+import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { Password } from '@cdktf/provider-random/lib/password';
 import {
+  APPS_GIT_SECRET,
+  APPS_REPOSITORY_CONFIGMAP,
+  APPS_REPOSITORY_VAR,
   FALCOSIDEKICK_ENV_SECRET,
   FLUX_NAMESPACE,
   RECEIVER_TOKEN_SECRET,
@@ -13,12 +17,17 @@ import {
 } from '../contract/naming';
 
 export interface ResponseSecretsProps {
-  /** The responder's write deploy key (OpenSSH private key). */
+  /** The responder's write deploy key on the apps repository (OpenSSH private key). */
   readonly identity: string;
   /** `known_hosts` lines for github.com. */
   readonly knownHosts: string;
-  /** `ssh://git@github.com/<owner>/<repo>`: the responder's `--remote`. */
+  /** `ssh://git@github.com/<owner>/<apps repo>`: the responder's `--remote`. */
   readonly remoteUrl: string;
+  /** `owner/name` of the apps repository, substituted into its Flux GitRepository. */
+  readonly appsRepository: string;
+  /** Flux's read-only deploy key on the apps repository (OpenSSH private and public key). */
+  readonly fluxIdentity: string;
+  readonly fluxIdentityPub: string;
   /** What creates `FLUX_NAMESPACE` (the flux2 release): the Receiver's token Secret goes there. */
   readonly fluxNamespaceCreatedBy: ITerraformDependable;
 }
@@ -28,7 +37,8 @@ const TOKEN_LENGTH = 48;
 
 /**
  * The response engine's credentials as Kubernetes Secrets, made at deploy time and never in Git: the
- * responder's git identity (write deploy key, GitHub's host keys, the repository URL), the webhook token that
+ * responder's git identity (write deploy key on the apps repository, GitHub's host keys, the apps repository's
+ * URL), Flux's read-only key on the apps repository (and a ConfigMap naming it), the webhook token that
  * Falcosidekick sends and the responder checks, and the Flux Receiver's token (in both namespaces that use it).
  *
  * Also the response namespace itself: the Secrets must exist before Flux starts the workloads that mount them,
@@ -38,6 +48,7 @@ const TOKEN_LENGTH = 48;
 export class ResponseSecrets extends Construct {
   readonly namespace: NamespaceV1;
   readonly secrets: SecretV1[];
+  readonly appsRepositoryConfigMap: ConfigMapV1;
 
   constructor(scope: Construct, id: string, props: ResponseSecretsProps) {
     super(scope, id);
@@ -68,6 +79,17 @@ export class ResponseSecrets extends Construct {
         data: { token: receiverToken.result },
         dependsOn: [props.fluxNamespaceCreatedBy],
       }),
+      // Flux's GitRepository `apps` reads the apps repository with this (the SSH Secret format of Flux).
+      new SecretV1(this, `${APPS_GIT_SECRET}-${FLUX_NAMESPACE}`, {
+        metadata: { name: APPS_GIT_SECRET, namespace: FLUX_NAMESPACE },
+        data: { identity: props.fluxIdentity, 'identity.pub': props.fluxIdentityPub, known_hosts: props.knownHosts },
+        dependsOn: [props.fluxNamespaceCreatedBy],
+      }),
     ];
+    this.appsRepositoryConfigMap = new ConfigMapV1(this, `${APPS_REPOSITORY_CONFIGMAP}-configmap-${FLUX_NAMESPACE}`, {
+      metadata: { name: APPS_REPOSITORY_CONFIGMAP, namespace: FLUX_NAMESPACE },
+      data: { [APPS_REPOSITORY_VAR]: props.appsRepository },
+      dependsOn: [props.fluxNamespaceCreatedBy],
+    });
   }
 }

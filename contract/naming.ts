@@ -130,14 +130,44 @@ export const RESPONDER_PORT = 8080;
 export const RESPONDER_ALERT_PATH = '/falco';
 
 /**
- * Folders under the GitOps root that the generator does not own: it creates `apps` once (the demo workload) and
- * never touches either afterwards. `responses` holds the responder's NetworkPolicies, one file per response,
- * applied by a Flux Kustomization with prune, so deleting a file undoes its response.
+ * The apps (tenant) repository: the only repository the responder can write to, applied by Flux under a
+ * namespace-scoped identity (`APPS_TENANT_SERVICE_ACCOUNT`). Paths relative to its root. `apps` holds the
+ * workloads (seeded with the demo), `responses` the responder's NetworkPolicies, one file per response, applied
+ * by a Flux Kustomization with prune, so deleting a file (or `git revert`) undoes its response.
  */
-export const APPS_DIR = 'fluxcd/apps';
-export const RESPONSES_DIR = 'fluxcd/responses';
+export const APPS_DIR = 'apps';
+export const RESPONSES_DIR = 'responses';
+/** The apps repository's README (seeded once, like the demo). */
+export const APPS_README = 'README.md';
 
-/** The shipped response policy, relative to the repository root (the responder reads it from its checkout). */
+/**
+ * Flux objects (in `FLUX_NAMESPACE`) of the apps repository: its GitRepository (and so the Receiver's target),
+ * the two Kustomizations `apps` and `responses`, and the ServiceAccount they run as. That ServiceAccount has no
+ * right in `FLUX_NAMESPACE`: RoleBindings give it workload rights in the tenant namespaces only.
+ */
+export const APPS_SOURCE_NAME = 'apps';
+export const APPS_TENANT_SERVICE_ACCOUNT = 'apps-reconciler';
+/** The ClusterRole (rules only) that RoleBindings in each tenant namespace grant to the tenant ServiceAccount. */
+export const APPS_TENANT_ROLE = 'flux-tenant-apps';
+/** Flux's SSH Secret for the apps repository (read-only deploy key), in `FLUX_NAMESPACE`; created by Terraform. */
+export const APPS_GIT_SECRET = 'apps-repository';
+/**
+ * ConfigMap in `FLUX_NAMESPACE` (Terraform) holding `APPS_REPOSITORY_VAR` = `owner/name` of the apps repository;
+ * the tenants layer substitutes it into the apps GitRepository (`postBuild.substituteFrom`), so the tree is the
+ * same for every fork.
+ */
+export const APPS_REPOSITORY_CONFIGMAP = 'apps-repository';
+export const APPS_REPOSITORY_VAR = 'APPS_REPOSITORY';
+
+/**
+ * The privileged ServiceAccounts (in `FLUX_NAMESPACE`) that platform objects name under Flux's multi-tenancy
+ * lockdown: the flux2 chart binds them to cluster-admin (`multitenancy.privileged: true`). Anything that names
+ * no ServiceAccount runs as `<its namespace>/default`, which has no rights.
+ */
+export const FLUX_KUSTOMIZE_SERVICE_ACCOUNT = 'kustomize-controller';
+export const FLUX_HELM_SERVICE_ACCOUNT = 'helm-controller';
+
+/** The shipped response policy, relative to the platform repository root (delivered to the responder in a ConfigMap). */
 export const DEFAULT_POLICY_FILE = 'responder/policy.yaml';
 
 /** The repository's own Falco rules, loaded after the stock rules in file-name order. */
@@ -192,8 +222,8 @@ export const RESPONDER_WEBHOOK_SECRET = 'responder-webhook-token';
 export const FALCOSIDEKICK_ENV_SECRET = 'falcosidekick-webhook';
 /** The Flux Receiver's token: one Secret in `FLUX_NAMESPACE` (the Receiver's) and a copy in `RESPONSE_NAMESPACE`. */
 export const RECEIVER_TOKEN_SECRET = 'flux-receiver-token';
-/** The Receiver the responder calls after each push; it makes the bootstrap's GitRepository fetch at once. */
-export const RECEIVER_NAME = FLUX_SYNC_NAME;
+/** The Receiver the responder calls after each push; it makes the apps GitRepository fetch at once. */
+export const RECEIVER_NAME = APPS_SOURCE_NAME;
 
 /**
  * Falco's alert priorities, most severe first, as Falcosidekick's `minimumpriority` and the responder's policy

@@ -1,26 +1,21 @@
 /**
- * The folders under `fluxcd/` that the generator does not own. `npm run gitops` creates each once, when it does
- * not exist, and never reads, rewrites or removes it afterwards (`--check` ignores their content):
+ * The seed of a *created* apps repository (response.apps.mode `create`): Terraform writes these files once
+ * (github_repository_file, never overwritten, changes ignored) and never touches them again. An adopted
+ * repository is never written. Paths are relative to the apps repository root:
  *
- *   fluxcd/apps/       the users' workloads; seeded with a demo Deployment for the response walkthrough
- *   fluxcd/responses/  the responder's NetworkPolicies (one file per `isolate` response); seeded with a README
+ *   README.md                    what the repository is
+ *   apps/kustomization.yaml      the workloads Flux applies (Kustomization `apps`), the demo listed
+ *   apps/demo.yaml               the demo Deployment (its namespace is the platform's: a tenant namespace)
+ *   responses/README.md          the responder's NetworkPolicies go here (Kustomization `responses`)
  */
-import { APPS_DIR, RESPONSES_DIR } from '../contract/naming';
+import { APPS_DIR, APPS_README, RESPONSES_DIR } from '../contract/naming';
 import type { BenchConfig } from '../config/schema';
-import { kustomizeFile, namespace } from './flux';
+import { kustomizeFile } from './flux';
 import { DEMO_IMAGE } from './versions';
 import { toYaml } from './yaml';
 
 /** The demo workload: its namespace and Deployment (the README's walkthrough uses these names). */
 export const DEMO = { namespace: 'demo', name: 'demo', replicas: 2 } as const;
-
-/** A seeded folder: created with these files when it is absent, then left to its owner. */
-export interface SeedFolder {
-  dir: string;
-  files: Map<string, string>;
-  /** Whose it is once created, for the CLI's message. */
-  owner: string;
-}
 
 const SEED_HEADER = (lines: string[]) => lines.map((l) => `# ${l}\n`).join('');
 
@@ -57,25 +52,26 @@ export function demoDeployment() {
 
 const doc = (o: unknown) => `---\n${toYaml(o)}`;
 
-/** `fluxcd/apps/`: a kustomization listing the demo. Users add their own files and list them there. */
-export function appsSeed(): SeedFolder {
+/** The demo's namespace must be a tenant namespace (the platform creates it); otherwise no demo is seeded. */
+const hasDemo = (config: Pick<BenchConfig, 'response'>) => config.response.apps.namespaces.includes(DEMO.namespace);
+
+/** `apps/`: a kustomization listing the demo. Users add their own files and list them there. */
+export function appsFiles(config: Pick<BenchConfig, 'response'>): Map<string, string> {
   const header = SEED_HEADER([
-    'Your workloads: Flux applies this folder (Kustomization `apps`). `npm run gitops` created it once and never',
-    'touches it again. The demo below is for the README walkthrough ("Response engine on the cluster"); delete it',
-    'when you no longer need it. The responder may set `replicas: 0` here (a commit; `git revert` undoes it).',
+    'Your workloads: Flux applies this folder (Kustomization `apps`, as the tenant ServiceAccount: only in the',
+    'tenant namespaces, only workload kinds). Terraform seeded it once and never touches it again. The demo is',
+    'for the README walkthrough; delete it when you no longer need it. The responder may set `replicas: 0` here',
+    '(a commit; `git revert` undoes it).',
   ]);
-  return {
-    dir: APPS_DIR,
-    owner: 'yours: the generator leaves it alone',
-    files: new Map([
-      [`${APPS_DIR}/kustomization.yaml`, header + doc(kustomizeFile(['demo.yaml']))],
-      [`${APPS_DIR}/demo.yaml`, header + doc(namespace(DEMO.namespace)) + doc(demoDeployment())],
-    ]),
-  };
+  const demo = hasDemo(config);
+  return new Map([
+    [`${APPS_DIR}/kustomization.yaml`, header + doc(kustomizeFile(demo ? ['demo.yaml'] : []))],
+    ...(demo ? ([[`${APPS_DIR}/demo.yaml`, header + doc(demoDeployment())]] as [string, string][]) : []),
+  ]);
 }
 
-/** `fluxcd/responses/`: only the README; Flux builds the folder's kustomization itself from the responder's files. */
-export function responsesSeed(): SeedFolder {
+/** `responses/`: only the README; Flux builds the folder's kustomization itself from the responder's files. */
+export function responsesFiles(): Map<string, string> {
   const text = [
     '# Responses',
     '',
@@ -84,10 +80,24 @@ export function responsesSeed(): SeedFolder {
     'This folder has no kustomization.yaml on purpose: Flux generates one from every manifest in it.',
     '',
   ].join('\n');
-  return { dir: RESPONSES_DIR, owner: "the responder's: the generator leaves it alone", files: new Map([[`${RESPONSES_DIR}/README.md`, text]]) };
+  return new Map([[`${RESPONSES_DIR}/README.md`, text]]);
 }
 
-/** The folders `npm run gitops` creates when absent, for this configuration. */
-export function seedFolders(config: Pick<BenchConfig, 'response'>): SeedFolder[] {
-  return config.response.enabled ? [appsSeed(), responsesSeed()] : [appsSeed()];
+export function appsReadme(config: Pick<BenchConfig, 'response'>): string {
+  return [
+    '# Apps (tenant) repository',
+    '',
+    'The workloads the Falco responder may act on. Flux applies `apps/` and `responses/` under the ServiceAccount',
+    `\`apps-reconciler\`, which may manage workloads in the tenant namespaces only (${config.response.apps.namespaces.map((n) => `\`${n}\``).join(', ')}):`,
+    'no Namespace, no RBAC, no Flux object, nothing cluster-scoped. The platform repository creates those namespaces.',
+    '',
+    'The responder pushes here (its deploy key is on this repository only): `replicas: 0` in `apps/`, NetworkPolicies',
+    'in `responses/`. `git revert` of its commit, pushed, undoes a response.',
+    '',
+  ].join('\n');
+}
+
+/** Every file of a created apps repository's seed, path (relative to its root) -> text. */
+export function appsRepositorySeed(config: Pick<BenchConfig, 'response'>): Map<string, string> {
+  return new Map([[APPS_README, appsReadme(config)], ...appsFiles(config), ...responsesFiles()]);
 }

@@ -28,7 +28,7 @@ import {
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
   CLUSTER_NETWORK,
-  FALCO_NAMESPACE,
+  FLUX_NAMESPACE,
   benchmarkPodLabels,
   benchmarkReleaseName,
   chartFullname,
@@ -362,7 +362,7 @@ export function benchmarkRelease(config: Pick<BenchConfig, 'benchmark' | 'cluste
     chart: CHARTS.eventGenerator,
     interval: config.flux.interval,
     // Starts only once this variant's Falco release is Ready (besides the layer's dependsOn).
-    dependsOn: [{ name: falcoReleaseName(variant), namespace: FALCO_NAMESPACE }],
+    dependsOn: [{ name: falcoReleaseName(variant), namespace: FLUX_NAMESPACE }],
     // Ready as soon as the Job and Service exist: waiting for the run (maxDuration) would outlast Helm's
     // timeout. A failed upgrade is uninstalled, not rolled back: a rollback would bring back the previous Job.
     install: { disableWait: true, disableWaitForJobs: true, remediation: { retries: 3 } },

@@ -6,11 +6,9 @@
  */
 import { resolve } from 'node:path';
 import { ConfigError, configFile, loadConfig } from '../config/load';
-import type { BenchConfig } from '../config/schema';
 import { CommandSpec, EXIT, ExitCode, RepoIo, processRepoIo, runCommand, runMain } from '../cli/command';
 import { checkRepositoryRules } from '../rulecheck';
-import { seedFolders } from './apps';
-import { diffTree, isClean, missingSeeds, readTree, writeSeeds, writeTree } from './files';
+import { diffTree, isClean, readTree, writeTree } from './files';
 import { readInputs } from './inputs';
 import { ResponderBundleError } from './response';
 import { GITOPS_ROOT, renderTree } from './tree';
@@ -27,26 +25,17 @@ export const GITOPS_COMMAND: CommandSpec = {
   },
 };
 
-/**
- * The drift of `<root>/fluxcd/` from what the configuration gives, as lines; empty when up to date. The seeded
- * folders (apps, responses) only have to exist: what is in them is their owners'.
- */
-export function driftLines(expected: ReadonlyMap<string, string>, root: string, config: Pick<BenchConfig, 'response'>): string[] {
+/** The drift of `<root>/fluxcd/` from what the configuration gives, as lines; empty when up to date. */
+export function driftLines(expected: ReadonlyMap<string, string>, root: string): string[] {
   const diff = diffTree(expected, readTree(root));
-  const unseeded = missingSeeds(root, seedFolders(config)).map((s) => `missing: ${s.dir}/ (\`npm run gitops\` creates it once)`);
-  if (isClean(diff) && unseeded.length === 0) return [];
-  return [
-    ...diff.differing.map((p) => `differs: ${p}`),
-    ...diff.missing.map((p) => `missing: ${p}`),
-    ...diff.extra.map((p) => `extra:   ${p}`),
-    ...unseeded,
-  ];
+  if (isClean(diff)) return [];
+  return [...diff.differing.map((p) => `differs: ${p}`), ...diff.missing.map((p) => `missing: ${p}`), ...diff.extra.map((p) => `extra:   ${p}`)];
 }
 
 /** The configuration and the tree for the repository at `cwd`; throws ConfigError or ResponderBundleError. */
 export function renderRepository(cwd: string, env: Record<string, string | undefined>, config?: string, notice?: (line: string) => void) {
   const loaded = loadConfig(resolve(cwd, configFile(env, config)), env, notice);
-  const inputs = readInputs(cwd);
+  const inputs = readInputs(cwd, loaded.response.policyFile);
   return { config: loaded, inputs, render: () => renderTree(loaded, inputs) };
 }
 
@@ -69,7 +58,7 @@ export function main(argv: string[], io: GitopsIo = processRepoIo()): Promise<Ex
     }
 
     if (values.check) {
-      const drift = driftLines(tree, io.cwd, repo.config);
+      const drift = driftLines(tree, io.cwd);
       if (drift.length === 0) {
         io.stdout(`${GITOPS_ROOT}/ is up to date (${tree.size} files)\n`);
         return EXIT.ok;
@@ -85,7 +74,6 @@ export function main(argv: string[], io: GitopsIo = processRepoIo()): Promise<Ex
       `${GITOPS_ROOT}/: ${tree.size} files, ${changed} written, ${diff.extra.length} removed`,
       ...[...diff.missing, ...diff.differing].map((p) => `  wrote   ${p}`),
       ...diff.extra.map((p) => `  removed ${p}`),
-      ...writeSeeds(io.cwd, seedFolders(repo.config)).map((seed) => `  created ${seed.dir}/ (once; from now on ${seed.owner})`),
     ];
     io.stdout(`${lines.join('\n')}\n`);
     return EXIT.ok;

@@ -8,6 +8,7 @@ import {
   BENCHMARK_NAMESPACE,
   FALCO_METRICS_PORT,
   FALCO_NAMESPACE,
+  FLUX_NAMESPACE,
   METACOLLECTOR_RELEASE_NAME,
   VARIANT_KEY,
   benchmarkServiceName,
@@ -83,6 +84,8 @@ export interface FalcoInstance {
   falco?: Record<string, unknown>;
   /** Chart `customRules`: file name -> rules text, loaded after the stock rules. */
   customRules?: Record<string, string>;
+  /** The DaemonSet's `updateStrategy` (chart `controller.daemonset.updateStrategy`); default the chart's. */
+  updateStrategy?: Record<string, unknown>;
 }
 
 /**
@@ -97,6 +100,7 @@ export function falcoChartValues(instance: FalcoInstance): Record<string, unknow
     ...(instance.affinity ? { affinity: instance.affinity } : {}),
     resources: instance.resources,
     ...(instance.podLabels ? { podLabels: instance.podLabels } : {}),
+    ...(instance.updateStrategy ? { controller: { daemonset: { updateStrategy: instance.updateStrategy } } } : {}),
     collectors: {
       // Not the bundled 0.1.x collector: the standalone one (metacollector.ts) serves every Falco.
       kubernetes: { enabled: false },
@@ -161,7 +165,7 @@ export function falcoRelease(config: Pick<BenchConfig, 'flux'>, variant: Variant
     interval: config.flux.interval,
     timeout: FALCO_RELEASE_TIMEOUT,
     // Its plugin needs the collector; installing it first avoids a start with connection errors.
-    dependsOn: [{ name: METACOLLECTOR_RELEASE_NAME, namespace: FALCO_NAMESPACE }],
+    dependsOn: [{ name: METACOLLECTOR_RELEASE_NAME, namespace: FLUX_NAMESPACE }],
     values: falcoValues(variant, rules),
   });
 }

@@ -1,12 +1,11 @@
 /**
- * Reading, comparing and writing the generated tree on disk. Only ever touches files under `fluxcd/`, and
- * never those under the folders it does not own (`UNOWNED_DIRS`: the users' apps, the responder's responses)
- * nor the files it does not own (`UNOWNED_FILES`: the responder's bundle).
+ * Reading, comparing and writing the generated tree on disk. Only ever touches files under `fluxcd/`: the whole
+ * folder is the generator's (the users' workloads and the responses live in the apps repository) but for the
+ * responder's bundle (`UNOWNED_FILES`), which `npm run build:responder` writes.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
-import type { SeedFolder } from './apps';
-import { GITOPS_ROOT, UNOWNED_DIRS, UNOWNED_FILES } from './tree';
+import { GITOPS_ROOT, UNOWNED_FILES } from './tree';
 
 export interface TreeDiff {
   /** Present on both sides with different content. */
@@ -18,42 +17,24 @@ export interface TreeDiff {
 }
 
 const toRepoPath = (repoRoot: string, full: string) => relative(repoRoot, full).split(sep).join(posix.sep);
-const isUnowned = (repoRoot: string, dir: string) => UNOWNED_DIRS.includes(toRepoPath(repoRoot, dir));
 
-function listFiles(repoRoot: string, dir: string): string[] {
-  if (!existsSync(dir) || isUnowned(repoRoot, dir)) return [];
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = join(dir, e.name);
-    if (e.isDirectory()) return listFiles(repoRoot, full);
-    return UNOWNED_FILES.includes(toRepoPath(repoRoot, full)) ? [] : [full];
+    return e.isDirectory() ? listFiles(full) : [full];
   });
 }
 
 /**
- * Every file under `<repoRoot>/fluxcd/` that the generator owns (not under `UNOWNED_DIRS`), keyed by its path
+ * Every file under `<repoRoot>/fluxcd/` that the generator owns (all but `UNOWNED_FILES`), keyed by its path
  * relative to the repository root (with `/`).
  */
 export function readTree(repoRoot: string): Map<string, string> {
-  const files = listFiles(repoRoot, join(repoRoot, GITOPS_ROOT)).map((f) => toRepoPath(repoRoot, f));
+  const files = listFiles(join(repoRoot, GITOPS_ROOT))
+    .map((f) => toRepoPath(repoRoot, f))
+    .filter((f) => !UNOWNED_FILES.includes(f));
   return new Map(files.sort().map((f) => [f, readFileSync(join(repoRoot, f), 'utf8')]));
-}
-
-/** The seed folders that do not exist yet (each is created whole, once). */
-export function missingSeeds(repoRoot: string, seeds: readonly SeedFolder[]): SeedFolder[] {
-  return seeds.filter((s) => !existsSync(join(repoRoot, s.dir)));
-}
-
-/** Creates the seed folders that do not exist; an existing one is never touched. Returns the created ones. */
-export function writeSeeds(repoRoot: string, seeds: readonly SeedFolder[]): SeedFolder[] {
-  const created = missingSeeds(repoRoot, seeds);
-  for (const seed of created) {
-    for (const [path, text] of seed.files) {
-      assertOwned(path);
-      mkdirSync(dirname(join(repoRoot, path)), { recursive: true });
-      writeFileSync(join(repoRoot, path), text);
-    }
-  }
-  return created;
 }
 
 export function diffTree(expected: ReadonlyMap<string, string>, actual: ReadonlyMap<string, string>): TreeDiff {
@@ -89,14 +70,14 @@ export function writeTree(repoRoot: string, expected: ReadonlyMap<string, string
     assertOwned(path);
     unlinkSync(join(repoRoot, path));
   }
-  removeEmptyDirs(repoRoot, join(repoRoot, GITOPS_ROOT));
+  removeEmptyDirs(join(repoRoot, GITOPS_ROOT));
   return diff;
 }
 
-function removeEmptyDirs(repoRoot: string, dir: string): void {
-  if (!existsSync(dir) || isUnowned(repoRoot, dir)) return;
+function removeEmptyDirs(dir: string): void {
+  if (!existsSync(dir)) return;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) removeEmptyDirs(repoRoot, join(dir, e.name));
+    if (e.isDirectory()) removeEmptyDirs(join(dir, e.name));
   }
   if (readdirSync(dir).length === 0) rmdirSync(dir);
 }

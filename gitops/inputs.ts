@@ -1,11 +1,11 @@
 /**
  * The repository files, besides the configuration, that the generated tree is made from: the repository's own
- * Falco rules and the responder's committed bundle. The CLI reads them from disk; the generator stays a pure
+ * Falco rules, the responder's committed bundle and the response policy. The CLI reads them from disk; the generator stays a pure
  * function of (configuration, inputs), so tests pass their own.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESPONDER_BUNDLE, RULES_DIR } from '../contract/naming';
+import { DEFAULT_POLICY_FILE, RESPONDER_BUNDLE, RULES_DIR } from '../contract/naming';
 
 /** A file of the repository: its path relative to the repository root (with `/`) and its text. */
 export interface RepoFile {
@@ -18,6 +18,8 @@ export interface GitopsInputs {
   rules: RepoFile[];
   /** The responder's bundled program, when it has been built and committed. */
   responderBundle?: RepoFile;
+  /** The response policy (`response.policyFile`), when it exists: delivered to the responder in a ConfigMap. */
+  policy?: RepoFile;
 }
 
 /** Falco loads only these from a rules folder. */
@@ -25,7 +27,7 @@ export const RULES_FILE = /\.ya?ml$/;
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function readInputs(repoRoot: string): GitopsInputs {
+export function readInputs(repoRoot: string, policyFile: string = DEFAULT_POLICY_FILE): GitopsInputs {
   const rulesDir = join(repoRoot, RULES_DIR);
   const rules = existsSync(rulesDir)
     ? readdirSync(rulesDir, { withFileTypes: true })
@@ -35,8 +37,10 @@ export function readInputs(repoRoot: string): GitopsInputs {
         .map((name) => ({ path: `${RULES_DIR}/${name}`, text: readFileSync(join(rulesDir, name), 'utf8') }))
     : [];
   const bundle = join(repoRoot, RESPONDER_BUNDLE);
+  const policy = join(repoRoot, policyFile);
   return {
     rules,
     ...(existsSync(bundle) ? { responderBundle: { path: RESPONDER_BUNDLE, text: readFileSync(bundle, 'utf8') } } : {}),
+    ...(existsSync(policy) ? { policy: { path: policyFile, text: readFileSync(policy, 'utf8') } } : {}),
   };
 }

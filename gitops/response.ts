@@ -5,8 +5,10 @@
  *                   plugin, `append_output` adding the workload's namespace, Deployment and pod to every alert
  *   Falcosidekick   falcosidekick chart; `webhook` output to the responder, the Bearer token from a Secret
  *   responder       plain Deployment of the official Node image running the committed bundle (ConfigMap made by
- *                   kustomize's configMapGenerator); pushes response commits with its own deploy key
- *   Receiver        Flux webhook Receiver: the responder calls it after each push, so Flux fetches at once
+ *                   kustomize's configMapGenerator) with the policy (another ConfigMap); pushes response
+ *                   commits to the apps repository only, with its own deploy key
+ *   Receiver        Flux webhook Receiver: the responder calls it after each push, so Flux fetches the apps
+ *                   repository at once
  *
  * NetworkPolicies (enforced by Cilium) confine the two pods of `RESPONSE_NAMESPACE`: Falcosidekick talks only to
  * DNS and the responder; the responder accepts only Falcosidekick and talks only to DNS, SSH on the internet
@@ -22,8 +24,8 @@ import {
   FALCOSIDEKICK_PORT,
   FALCOSIDEKICK_RELEASE_NAME,
   FALCO_NAMESPACE,
+  APPS_SOURCE_NAME,
   FLUX_NAMESPACE,
-  FLUX_SYNC_NAME,
   GUARD_FALCO_RELEASE_NAME,
   METACOLLECTOR_RELEASE_NAME,
   RECEIVER_NAME,
@@ -92,7 +94,7 @@ export function guardFalcoRelease(config: Pick<BenchConfig, 'flux'>, rules: read
     chart: CHARTS.falco,
     interval: config.flux.interval,
     timeout: FALCO_RELEASE_TIMEOUT,
-    dependsOn: [{ name: METACOLLECTOR_RELEASE_NAME, namespace: FALCO_NAMESPACE }],
+    dependsOn: [{ name: METACOLLECTOR_RELEASE_NAME, namespace: FLUX_NAMESPACE }],
     values: falcoChartValues({
       driver: 'modern_ebpf',
       tolerations: GUARD_TOLERATIONS,
@@ -112,9 +114,17 @@ export function guardFalcoRelease(config: Pick<BenchConfig, 'flux'>, rules: read
         append_output: [{ suggested_output: true }, { match: { source: 'syscall' }, extra_fields: [...WORKLOAD_FIELDS] }],
       },
       customRules: customRulesValues(rules),
+      updateStrategy: GUARD_UPDATE_STRATEGY,
     }),
   });
 }
+
+/**
+ * A rules or config change rolls the guard (the chart's checksum annotations). The chart's default rolling update
+ * deletes a node's old pod before the new one starts: the node is unwatched meanwhile. A surge update starts the
+ * new pod first and deletes the old one only once the new one is Ready (README: the gap that remains).
+ */
+export const GUARD_UPDATE_STRATEGY = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } as const;
 
 /** Pod labels that the falcosidekick chart puts on its (core) pods; the responder's ingress selects them. */
 export function falcosidekickPodSelector(): Record<string, string> {
@@ -196,6 +206,7 @@ export const RESPONDER_PATHS = {
   checkout: '/var/lib/responder/checkout',
   tmp: '/tmp',
   git: '/etc/responder/git',
+  policy: '/etc/responder/policy',
   webhook: '/etc/responder/webhook',
   receiver: '/etc/responder/receiver',
 } as const;
@@ -203,22 +214,57 @@ export const RESPONDER_PATHS = {
 /** The environment variable holding the repository's SSH URL (from the git Secret), expanded in the command. */
 const REMOTE_ENV = 'RESPONDER_REMOTE';
 
+/**
+ * The response policy travels like the code: kustomize's ConfigMap (content-hashed name, so a policy change rolls
+ * the responder) from a copy of `response.policyFile` in the layer folder, mounted read-only. The responder
+ * cannot read the platform repository (its key is on the apps repository only).
+ */
+export const RESPONDER_POLICY_CONFIGMAP = 'responder-policy';
+/** The ConfigMap key (the mounted file's name). */
+export const RESPONDER_POLICY_KEY = 'policy.yaml';
+/**
+ * The copy in the layer folder: not `.yaml`, so that neither kustomize-controller's file scan nor a reader takes it
+ * for a manifest of the tree; kustomize maps it to the key (`key=file`).
+ */
+export const RESPONDER_POLICY_FILE = 'responder-policy.txt';
+export const responderPolicyPath = () => `${RESPONDER_PATHS.policy}/${RESPONDER_POLICY_KEY}`;
+
+export function responderPolicyGenerator(): ConfigMapGenerator {
+  return {
+    name: RESPONDER_POLICY_CONFIGMAP,
+    namespace: RESPONSE_NAMESPACE,
+    files: [`${RESPONDER_POLICY_KEY}=${RESPONDER_POLICY_FILE}`],
+    options: { labels: RESPONDER_LABELS },
+  };
+}
+
+/** The policy's text, as the layer's file; the configured file must exist when the response engine is on. */
+export function responderPolicyFile(config: Pick<BenchConfig, 'response'>, policy: RepoFile | undefined): string {
+  if (!policy || policy.path !== config.response.policyFile) {
+    throw new ResponderBundleError(
+      `the response policy ${config.response.policyFile} (response.policyFile) is missing: the response layer delivers it to the responder. ` +
+        'Write it (see README "Response engine on the cluster"), or set response.enabled: false in bench.config.yaml.',
+    );
+  }
+  return policy.text;
+}
+
 /** The responder's command line (contracts.md). */
-export function responderCommand(config: Pick<BenchConfig, 'github' | 'response'>): string[] {
+export function responderCommand(config: Pick<BenchConfig, 'response'>): string[] {
   return [
     'node',
     `${RESPONDER_PATHS.code}/${RESPONDER_CODE_FILE}`,
     'serve',
     '--port', String(RESPONDER_PORT),
-    // Kubernetes expands $(VAR) in commands: the URL comes from Terraform, which knows the repository, so the
-    // tree is the same for every fork.
+    // Kubernetes expands $(VAR) in commands: the apps repository's URL comes from Terraform, which knows it, so
+    // the tree is the same for every fork.
     '--remote', `$(${REMOTE_ENV})`,
-    '--branch', config.github.branch,
+    '--branch', config.response.apps.branch,
     '--checkout', RESPONDER_PATHS.checkout,
     '--token-file', `${RESPONDER_PATHS.webhook}/token`,
     '--ssh-key', `${RESPONDER_PATHS.git}/identity`,
     '--known-hosts', `${RESPONDER_PATHS.git}/known_hosts`,
-    '--policy', config.response.policyFile,
+    '--policy', responderPolicyPath(),
     '--responses-dir', RESPONSES_DIR,
     '--receiver-url', receiverUrl(),
     '--receiver-name', RECEIVER_NAME,
@@ -231,7 +277,7 @@ export function responderCommand(config: Pick<BenchConfig, 'github' | 'response'
 /** The node image's `node` user. */
 const NODE_UID = 1000;
 
-export function responderDeployment(config: Pick<BenchConfig, 'github' | 'response'>): PlainObject {
+export function responderDeployment(config: Pick<BenchConfig, 'response'>): PlainObject {
   const secretVolume = (name: string, secretName: string, items?: string[]) => ({
     name,
     // Group-readable by the pod's fsGroup, nobody else; the files stay root-owned and read-only.
@@ -278,6 +324,7 @@ export function responderDeployment(config: Pick<BenchConfig, 'github' | 'respon
                 { name: 'code', mountPath: RESPONDER_PATHS.code, readOnly: true },
                 { name: 'state', mountPath: RESPONDER_PATHS.state },
                 { name: 'tmp', mountPath: RESPONDER_PATHS.tmp },
+                { name: 'policy', mountPath: RESPONDER_PATHS.policy, readOnly: true },
                 { name: 'git', mountPath: RESPONDER_PATHS.git, readOnly: true },
                 { name: 'webhook-token', mountPath: RESPONDER_PATHS.webhook, readOnly: true },
                 { name: 'receiver-token', mountPath: RESPONDER_PATHS.receiver, readOnly: true },
@@ -286,6 +333,7 @@ export function responderDeployment(config: Pick<BenchConfig, 'github' | 'respon
           ],
           volumes: [
             { name: 'code', configMap: { name: RESPONDER_CODE_CONFIGMAP, defaultMode: 0o444 } },
+            { name: 'policy', configMap: { name: RESPONDER_POLICY_CONFIGMAP, defaultMode: 0o444 } },
             { name: 'state', emptyDir: { sizeLimit: '1Gi' } },
             { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
             secretVolume('git', RESPONDER_GIT_SECRET, ['identity', 'known_hosts']),
@@ -380,7 +428,10 @@ export function falcosidekickNetworkPolicy(): PlainObject {
   );
 }
 
-/** The Receiver the responder calls after a push: the bootstrap's GitRepository fetches at once. */
+/**
+ * The Receiver the responder calls after a push: the apps GitRepository (the repository it pushes to) fetches at
+ * once. Same namespace as that GitRepository: the lockdown refuses cross-namespace references.
+ */
 export function receiver(): Receiver {
   return {
     apiVersion: FLUX_API.receiver,
@@ -389,7 +440,7 @@ export function receiver(): Receiver {
     spec: {
       type: 'generic-hmac',
       secretRef: { name: RECEIVER_TOKEN_SECRET },
-      resources: [{ apiVersion: FLUX_API.source, kind: 'GitRepository', name: FLUX_SYNC_NAME }],
+      resources: [{ apiVersion: FLUX_API.source, kind: 'GitRepository', name: APPS_SOURCE_NAME }],
     },
   };
 }

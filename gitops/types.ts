@@ -70,6 +70,12 @@ export interface HelmRelease {
   spec: {
     interval: string;
     releaseName: string;
+    /** Where the chart's objects go; the HelmRelease itself lives in the Flux namespace (multi-tenancy lockdown). */
+    targetNamespace: string;
+    /** Where Helm keeps the release history: the target namespace, as without lockdown. */
+    storageNamespace: string;
+    /** The ServiceAccount (in the HelmRelease's namespace) helm-controller impersonates. */
+    serviceAccountName: string;
     chart: {
       spec: {
         chart: string;
@@ -100,9 +106,38 @@ export interface FluxKustomization {
     prune: true;
     wait: boolean;
     deletionPolicy: 'WaitForTermination';
+    /** The ServiceAccount (in the Kustomization's namespace) kustomize-controller impersonates. */
+    serviceAccountName: string;
     dependsOn?: ObjectRef[];
+    postBuild?: { substituteFrom: { kind: 'ConfigMap' | 'Secret'; name: string }[] };
   };
 }
+
+/** A Git source (the apps repository), read with an SSH deploy key. */
+export interface GitRepository {
+  apiVersion: (typeof FLUX_API)['source'];
+  kind: 'GitRepository';
+  metadata: ObjectMeta;
+  spec: { url: string; ref: { branch: string }; secretRef: { name: string }; interval: string; timeout?: string };
+}
+
+export interface PolicyRule {
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
+}
+
+/** RBAC objects and ServiceAccounts the platform creates for the tenant identity. */
+export type RbacObject =
+  | { apiVersion: 'v1'; kind: 'ServiceAccount'; metadata: ObjectMeta; automountServiceAccountToken?: boolean }
+  | { apiVersion: 'rbac.authorization.k8s.io/v1'; kind: 'ClusterRole' | 'Role'; metadata: ObjectMeta; rules: PolicyRule[] }
+  | {
+      apiVersion: 'rbac.authorization.k8s.io/v1';
+      kind: 'RoleBinding';
+      metadata: ObjectMeta;
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io'; kind: 'ClusterRole' | 'Role'; name: string };
+      subjects: { kind: 'ServiceAccount'; name: string; namespace: string }[];
+    };
 
 /** kustomize's ConfigMap generator entry: a ConfigMap from files of the folder, named with a content hash. */
 export interface ConfigMapGenerator {
@@ -144,4 +179,4 @@ export interface PlainObject {
   spec: Record<string, unknown>;
 }
 
-export type GeneratedObject = Namespace | HelmRepository | HelmRelease | FluxKustomization | KustomizeFile | Receiver | PlainObject;
+export type GeneratedObject = Namespace | HelmRepository | HelmRelease | FluxKustomization | GitRepository | KustomizeFile | Receiver | PlainObject | RbacObject;

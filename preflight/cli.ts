@@ -69,7 +69,7 @@ export function main(argv: string[], io: PreflightIo = processRepoIo()): Promise
 /** What differs between fluxcd/ and the configuration; a tree that cannot be rendered is one drift line. */
 function treeDrift(config: BenchConfig, cwd: string): string[] {
   try {
-    return driftLines(renderTree(config, readInputs(cwd)), cwd, config);
+    return driftLines(renderTree(config, readInputs(cwd, config.response.policyFile)), cwd);
   } catch (e) {
     if (e instanceof ResponderBundleError) return [e.message];
     throw e;

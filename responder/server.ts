@@ -11,7 +11,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { RESPONDER_ALERT_PATH, RESPONSES_DIR } from '../contract/naming';
 import { type Alert, AlertError, type Workload, parseAlertJson, workloadOf } from './alert';
 import { GIT_TIMEOUT_MS, type SshOptions, git, gitEnv } from './git';
@@ -45,7 +45,7 @@ export interface ServeOptions {
   /** The Bearer token Falcosidekick sends (a function is called at every request). */
   token: Secret;
   ssh?: SshOptions;
-  /** The policy file, relative to the checkout. */
+  /** The policy file: an absolute path (the mounted ConfigMap), or a path inside the checkout. */
   policy: string;
   responsesDir?: string;
   /** The folder searched for Deployments (default APPS_DIR). */
@@ -195,7 +195,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   const ready = prepare();
 
   function loadPolicy(): Policy {
-    const file = join(opts.checkout, opts.policy);
+    const file = isAbsolute(opts.policy) ? opts.policy : join(opts.checkout, opts.policy);
     return parsePolicy(readFileSync(file, 'utf8'), opts.policy);
   }
 

@@ -51,19 +51,23 @@ export class FluxStack extends TerraformStack {
       knownHosts: repository.knownHosts,
     });
 
-    if (config.response.enabled && repository.writeKey) {
+    const apps = infrastructure.appsRepository;
+    if (config.response.enabled && apps) {
       // Plain Secrets are what the kubernetes provider is for: typed, diffed, deleted on destroy, without a Helm
       // release keeping a second copy of every value in its release history.
       new KubernetesProvider(this, 'kubernetes', config.cluster.entraIdRbac ? { ...endpoint, exec: [exec] } : { ...endpoint, ...certificate });
       new RandomProvider(this, 'random', {});
       this.responseSecrets = new ResponseSecrets(this, 'response-secrets', {
-        identity: repository.writeKey.privateKey.privateKeyOpenssh,
+        identity: apps.writeKey.privateKey.privateKeyOpenssh,
         knownHosts: repository.knownHosts,
-        remoteUrl: repository.sshUrl,
+        remoteUrl: apps.sshUrl,
+        appsRepository: apps.fullName,
+        fluxIdentity: apps.fluxKey.privateKey.privateKeyOpenssh,
+        fluxIdentityPub: apps.fluxKey.privateKey.publicKeyOpenssh,
         fluxNamespaceCreatedBy: this.bootstrap.flux,
       });
       // Flux starts the responder only once its Secrets exist, and on destroy removes it before they go.
-      this.bootstrap.syncAfter(this.responseSecrets.namespace, ...this.responseSecrets.secrets);
+      this.bootstrap.syncAfter(this.responseSecrets.namespace, ...this.responseSecrets.secrets, this.responseSecrets.appsRepositoryConfigMap);
     }
   }
 }

@@ -7,7 +7,9 @@ import { TlsProvider } from '@cdktf/provider-tls/lib/provider';
 import type { BenchConfig } from '../config/schema';
 import { KUBECONFIG_OUTPUT } from '../contract/naming';
 import { AksCluster } from '../constructs/aks-cluster';
+import { AppsRepository } from '../constructs/apps-repository';
 import { GitOpsRepository } from '../constructs/github-repository';
+import { appsRepositorySeed } from '../gitops/apps';
 import { configureBackend } from '../constructs/state-backend';
 
 /** Tags every Azure resource carries; the configuration's own tags are merged over them. */
@@ -17,12 +19,15 @@ export function resourceTags(config: BenchConfig): Record<string, string> {
 
 /**
  * Everything with a lifetime of its own on Azure and GitHub: the resource group, the AKS cluster with its
- * benchmark node pools, and the GitOps repository with Flux's deploy key (and the responder's write key). Credentials come from the
+ * benchmark node pools, the platform repository with Flux's read-only deploy key (its only key) and, with the
+ * response engine, the apps repository with Flux's read-only key and the responder's write key. Credentials come from the
  * environment (`az login` or `ARM_*`, `GITHUB_TOKEN`) at deploy time and never enter the synthesized JSON.
  */
 export class InfrastructureStack extends TerraformStack {
   readonly aks: AksCluster;
   readonly repository: GitOpsRepository;
+  /** The apps (tenant) repository, when the response engine is on. */
+  readonly appsRepository?: AppsRepository;
 
   constructor(scope: Construct, id: string, config: BenchConfig) {
     super(scope, id);
@@ -56,9 +61,20 @@ export class InfrastructureStack extends TerraformStack {
       mode: config.github.mode,
       visibility: config.github.visibility,
       deployKeyTitle: `flux-${config.cluster.name}`,
-      // The responder's own key, with write access; none when the response engine is off.
-      writeKeyTitle: config.response.enabled ? `responder-${config.cluster.name}` : undefined,
     });
+    if (config.response.enabled) {
+      const apps = config.response.apps;
+      this.appsRepository = new AppsRepository(this, 'apps-repository', {
+        name: apps.repository,
+        mode: apps.mode,
+        visibility: apps.visibility,
+        branch: apps.branch,
+        seed: appsRepositorySeed(config),
+        fluxKeyTitle: `flux-${config.cluster.name}`,
+        // The only key with write access: the responder's, on the apps repository only.
+        writeKeyTitle: `responder-${config.cluster.name}`,
+      });
+    }
 
     const kubeconfig = new TerraformOutput(this, KUBECONFIG_OUTPUT, {
       value: this.aks.cluster.kubeConfigRaw,
@@ -67,6 +83,7 @@ export class InfrastructureStack extends TerraformStack {
     });
     kubeconfig.overrideLogicalId(KUBECONFIG_OUTPUT);
     new TerraformOutput(this, 'repository', { value: this.repository.fullName, staticId: true });
+    if (this.appsRepository) new TerraformOutput(this, 'apps_repository', { value: this.appsRepository.fullName, staticId: true });
     new TerraformOutput(this, 'get_credentials', {
       value: `az aks get-credentials --resource-group ${config.azure.resourceGroupName} --name ${config.cluster.name}`,
       staticId: true,

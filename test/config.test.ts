@@ -224,7 +224,17 @@ describe('configuration', () => {
   });
 
   it('response: enabled by default with the shipped policy; priority and policy path checked', () => {
-    expect(resolveConfig(null).response).toEqual({ enabled: true, dryRun: false, minimumPriority: 'notice', policyFile: 'responder/policy.yaml' });
+    expect(resolveConfig(null).response).toEqual({
+      enabled: true,
+      dryRun: false,
+      minimumPriority: 'notice',
+      policyFile: 'responder/policy.yaml',
+      apps: { repository: 'falco-aks-apps', mode: 'create', visibility: 'private', branch: 'main', namespaces: ['demo'] },
+    });
+    for (const reserved of ['kube-system', 'flux-system', 'falco', 'falco-response', 'falco-bench', 'default']) {
+      expect(problemsOf({ response: { apps: { namespaces: ['demo', reserved] } } })).toEqual([expect.stringMatching(new RegExp(`^response.apps.namespaces: .*${reserved}.* is not allowed; a tenant namespace cannot be`))]);
+    }
+    expect(problemsOf({ response: { apps: { namespaces: [] } } })).toEqual(['response.apps.namespaces: expected at least one tenant namespace']);
     expect(resolveConfig({ response: { enabled: false } }).response.enabled).toBe(false);
     expect(problemsOf({ response: { minimumPriority: 'NOTICE' } })).toEqual([
       'response.minimumPriority: "NOTICE" is not allowed; allowed: emergency, alert, critical, error, warning, notice, informational, debug',

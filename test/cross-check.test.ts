@@ -117,9 +117,13 @@ describe.each([
     expect(rootFiles).toContain(`${path}/kustomization.yaml`);
     const layers = ofKind(parsed, 'kustomize.toolkit.fluxcd.io/v1', 'Kustomization');
     expect(layers.length).toBeGreaterThanOrEqual(3);
+    // Platform layers read the bootstrap's GitRepository; the tenant ones (apps, responses) the apps repository's.
+    const appsSource = ofKind(parsed, 'source.toolkit.fluxcd.io/v1', 'GitRepository').map((g) => g.metadata.name);
     for (const k of layers) {
-      expect(k.spec.sourceRef).toEqual({ kind: 'GitRepository', name: sync.name });
+      const tenant = k.spec.serviceAccountName === 'apps-reconciler';
+      expect(k.spec.sourceRef).toEqual({ kind: 'GitRepository', name: tenant ? appsSource[0] : sync.name });
       expect(k.metadata.namespace).toBe(sync.namespace);
     }
+    expect(layers.filter((k) => k.spec.sourceRef.name !== sync.name).map((k) => k.metadata.name).sort()).toEqual(['apps', 'responses']);
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { EXIT } from '../cli/command';
 import { writeTree } from '../gitops/files';
-import { APPS_DIR, RESPONDER_BUNDLE, RESPONSES_DIR } from '../contract/naming';
+import { APPS_DIR, DEFAULT_POLICY_FILE, RESPONDER_BUNDLE, RESPONSES_DIR } from '../contract/naming';
 import { runGitops } from './helpers/gitops-cli';
 import { REPO_ROOT, defaultConfig, scratchRepo } from './helpers/gitops-tree';
 
@@ -122,36 +122,29 @@ describe('npm run gitops', () => {
     expect(() => writeTree(dir, new Map([['other/x.yaml', 'x']]))).toThrow(/outside fluxcd/);
     expect(existsSync(join(dir, 'evil.yaml'))).toBe(false);
   });
-  it('creates the apps and responses folders once, then never rewrites, compares or removes what is in them', async () => {
+  it('seeds nothing in the platform repository: an old fluxcd/apps or fluxcd/responses is stale; the policy is delivered, and a policy change is drift', async () => {
     const dir = await tempRepo();
-    rmSync(join(dir, APPS_DIR), { recursive: true });
-    rmSync(join(dir, RESPONSES_DIR), { recursive: true });
+    mkdirSync(join(dir, 'fluxcd', APPS_DIR), { recursive: true });
+    writeFileSync(join(dir, 'fluxcd', APPS_DIR, 'demo.yaml'), 'kind: Deployment\n');
+    mkdirSync(join(dir, 'fluxcd', RESPONSES_DIR), { recursive: true });
+    writeFileSync(join(dir, 'fluxcd', RESPONSES_DIR, 'README.md'), '# old\n');
     const check = await runGitops(['--check'], dir);
     expect(check.code).toBe(EXIT.findings);
-    expect(check.err).toContain(`missing: ${APPS_DIR}/`);
-    expect(check.err).toContain(`missing: ${RESPONSES_DIR}/`);
+    expect(check.err).toContain(`extra:   fluxcd/${APPS_DIR}/demo.yaml`);
+    const write = await runGitops([], dir);
+    expect(write.code).toBe(EXIT.ok);
+    expect(existsSync(join(dir, 'fluxcd', APPS_DIR))).toBe(false);
+    expect(existsSync(join(dir, 'fluxcd', RESPONSES_DIR))).toBe(false);
 
-    const first = await runGitops([], dir);
-    expect(first.code).toBe(EXIT.ok);
-    expect(first.out).toContain(`created ${APPS_DIR}/`);
-    expect(readFileSync(join(dir, APPS_DIR, 'demo.yaml'), 'utf8')).toContain('kind: Deployment');
-    expect(existsSync(join(dir, RESPONSES_DIR, 'README.md'))).toBe(true);
-    expect(existsSync(join(dir, RESPONSES_DIR, 'kustomization.yaml'))).toBe(false);
-
-    // The user scales the demo and adds an app; the responder adds a response and the user empties a folder.
-    const demo = join(dir, APPS_DIR, 'demo.yaml');
-    writeFileSync(demo, readFileSync(demo, 'utf8').replace('replicas: 2', 'replicas: 0'));
-    writeFileSync(join(dir, APPS_DIR, 'mine.yaml'), 'kind: ConfigMap\n');
-    mkdirSync(join(dir, APPS_DIR, 'empty'));
-    writeFileSync(join(dir, RESPONSES_DIR, 'isolate-demo-demo.yaml'), 'kind: NetworkPolicy\n');
-    expect((await runGitops(['--check'], dir)).code).toBe(EXIT.ok);
-    const again = await runGitops([], dir);
-    expect(again.out).toMatch(/0 written, 0 removed/);
-    expect(again.out).not.toContain('created');
-    expect(readFileSync(demo, 'utf8')).toContain('replicas: 0');
-    expect(existsSync(join(dir, APPS_DIR, 'mine.yaml'))).toBe(true);
-    expect(existsSync(join(dir, APPS_DIR, 'empty'))).toBe(true);
-    expect(existsSync(join(dir, RESPONSES_DIR, 'isolate-demo-demo.yaml'))).toBe(true);
+    const policy = join(dir, DEFAULT_POLICY_FILE);
+    writeFileSync(policy, `${readFileSync(policy, 'utf8')}# tightened\n`);
+    const drift = await runGitops(['--check'], dir);
+    expect(drift.code).toBe(EXIT.findings);
+    expect(drift.err).toContain('differs: fluxcd/infrastructure/response/responder-policy.txt');
+    rmSync(policy);
+    const missing = await runGitops([], dir);
+    expect(missing.code).toBe(EXIT.badInput);
+    expect(missing.err).toMatch(/response policy responder\/policy\.yaml \(response\.policyFile\) is missing/);
   });
 
   it('without the responder bundle the response layer is not generated: a clear message, exit 2, nothing written', async () => {
@@ -169,7 +162,6 @@ describe('npm run gitops', () => {
     expect(off.code).toBe(EXIT.ok);
     expect(off.out).toContain('removed fluxcd/infrastructure/response/kustomization.yaml');
     expect(existsSync(join(dir, 'fluxcd/infrastructure/response'))).toBe(false);
-    expect(existsSync(join(dir, RESPONSES_DIR, 'README.md'))).toBe(true); // not the generator's to remove
   });
 
   it('never writes, compares or removes the responder bundle: it is build:responder\'s', async () => {

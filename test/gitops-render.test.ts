@@ -61,7 +61,7 @@ describeWithUpstream('HelmReleases rendered with the real charts', () => {
   const identityKinds = ['ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'];
   const benchmarks = releases.filter((hr) => hr.spec.chart.spec.chart === 'event-generator');
   const chartOnly = (hr: HelmRelease) =>
-    helmTemplate({ chart: chartDir(hr.spec.chart.spec.chart, hr.spec.chart.spec.version), release: hr.spec.releaseName, namespace: hr.metadata.namespace!, values: hr.spec.values ?? {} });
+    helmTemplate({ chart: chartDir(hr.spec.chart.spec.chart, hr.spec.chart.spec.version), release: hr.spec.releaseName, namespace: hr.spec.targetNamespace, values: hr.spec.values ?? {} });
 
   it('the event-generator chart alone installs a ServiceAccount, a ClusterRole that creates pods and roles, and its binding', () => {
     const kinds = chartOnly(benchmarks[0]).filter((o) => identityKinds.includes(o.kind));

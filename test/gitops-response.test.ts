@@ -25,7 +25,7 @@ import {
   falcoReleaseName,
   RESPONDER_BUNDLE,
 } from '../contract/naming';
-import { appsSeed, responsesSeed } from '../gitops/apps';
+import { appsFiles, appsRepositorySeed, responsesFiles } from '../gitops/apps';
 import { ResponderBundleError, WORKLOAD_FIELDS } from '../gitops/response';
 import { LAYER_PATHS, renderTree } from '../gitops/tree';
 import type { HelmRelease } from '../gitops/types';
@@ -68,21 +68,21 @@ function restrictedProblems(pod: Obj): string[] {
 }
 
 describe('response layer objects', () => {
-  it('the responder runs the contract command: the bundle, its port, the repository from the git Secret, the policy in the checkout', () => {
+  it('the responder runs the contract command: the bundle, its port, the apps repository from the git Secret, the mounted policy', () => {
     const [container] = responder().spec.template.spec.containers;
     expect(container.command).toEqual([
       'node', '/opt/responder/responder.cjs', 'serve',
       '--port', String(RESPONDER_PORT),
       '--remote', '$(RESPONDER_REMOTE)',
-      '--branch', config.github.branch,
+      '--branch', config.response.apps.branch,
       '--checkout', '/var/lib/responder/checkout',
       '--token-file', '/etc/responder/webhook/token',
       '--ssh-key', '/etc/responder/git/identity',
       '--known-hosts', '/etc/responder/git/known_hosts',
-      '--policy', 'responder/policy.yaml',
+      '--policy', '/etc/responder/policy/policy.yaml',
       '--responses-dir', RESPONSES_DIR,
       '--receiver-url', 'http://webhook-receiver.flux-system.svc.cluster.local',
-      '--receiver-name', 'flux-system',
+      '--receiver-name', 'apps',
       '--receiver-namespace', 'flux-system',
       '--receiver-token-file', '/etc/responder/receiver/token',
     ]);
@@ -148,24 +148,37 @@ describe('response layer objects', () => {
 
   it('the code comes from the committed bundle through kustomize, in the responder namespace', () => {
     const [k] = parsed.get(`${LAYER_PATHS.response}/kustomization.yaml`)!;
-    expect(k.configMapGenerator).toEqual([expect.objectContaining({ name: 'responder-code', namespace: RESPONSE_NAMESPACE, files: ['responder.cjs'] })]);
+    expect(k.configMapGenerator).toEqual([
+      expect.objectContaining({ name: 'responder-code', namespace: RESPONSE_NAMESPACE, files: ['responder.cjs'] }),
+      expect.objectContaining({ name: 'responder-policy', namespace: RESPONSE_NAMESPACE, files: ['policy.yaml=responder-policy.txt'] }),
+    ]);
     // The bundle is committed once, in the folder the generator reads: kustomize reads it there.
     expect(RESPONDER_BUNDLE).toBe(`${LAYER_PATHS.response}/responder.cjs`);
     expect(repoInputs.responderBundle!.path).toBe(RESPONDER_BUNDLE);
     expect(tree.has(RESPONDER_BUNDLE)).toBe(false);
+    // The policy too: the responder cannot read the platform repository, so the generator delivers it.
+    expect(tree.get(`${LAYER_PATHS.response}/responder-policy.txt`)).toBe(repoInputs.policy!.text);
+    const d = responder();
+    expect(d.spec.template.spec.volumes).toContainEqual({ name: 'policy', configMap: { name: 'responder-policy', defaultMode: 0o444 } });
+    expect(d.spec.template.spec.containers[0].volumeMounts).toContainEqual({ name: 'policy', mountPath: '/etc/responder/policy', readOnly: true });
   });
 
-  it('dryRun adds --dry-run; minimumPriority goes to the webhook output; the policy file is the configured one', () => {
+  it('dryRun adds --dry-run; minimumPriority goes to the webhook output; the policy delivered is the configured file', () => {
     const c = changed(config, (x) => {
       x.response.dryRun = true;
       x.response.minimumPriority = 'warning';
       x.response.policyFile = 'policies/strict.yaml';
     });
-    const p = parseRendered(renderTree(c, repoInputs));
+    const strict = { path: 'policies/strict.yaml', text: 'default: log\n' };
+    const t = renderTree(c, { ...repoInputs, policy: strict });
+    const p = parseRendered(t);
     const d = allObjects(p).find((o) => o.kind === 'Deployment' && o.metadata.name === RESPONDER_NAME)!;
     const command = d.spec.template.spec.containers[0].command as string[];
     expect(command[command.length - 1]).toBe('--dry-run');
-    expect(command[command.indexOf('--policy') + 1]).toBe('policies/strict.yaml');
+    expect(command[command.indexOf('--policy') + 1]).toBe('/etc/responder/policy/policy.yaml');
+    expect(t.get(`${LAYER_PATHS.response}/responder-policy.txt`)).toBe(strict.text);
+    // A policy read for another path (or none) is an error naming the setting, not a silent default.
+    expect(() => renderTree(c, repoInputs)).toThrow(/policies\/strict\.yaml.*response\.policyFile/);
     const sidekick = allObjects(p).find((o) => o.kind === 'HelmRelease' && o.metadata.name === 'falcosidekick')!;
     expect(sidekick.spec.values.config.webhook.minimumpriority).toBe('warning');
     expect(release('falcosidekick').spec.values!.config.webhook.minimumpriority).toBe('notice');
@@ -185,25 +198,31 @@ describe('response layer objects', () => {
     }
   });
 
-  it('the Receiver makes the bootstrap GitRepository fetch, signed with the token Secret Terraform creates', () => {
+  it('the Receiver makes the apps GitRepository (the one the responder pushes to) fetch, signed with the token Secret Terraform creates', () => {
     const [receiver] = parsed.get(`${LAYER_PATHS.response}/receiver.yaml`)!;
     expect(receiver).toEqual({
       apiVersion: 'notification.toolkit.fluxcd.io/v1',
       kind: 'Receiver',
-      metadata: { name: 'flux-system', namespace: FLUX_NAMESPACE },
-      spec: { type: 'generic-hmac', secretRef: { name: RECEIVER_TOKEN_SECRET }, resources: [{ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', name: 'flux-system' }] },
+      metadata: { name: 'apps', namespace: FLUX_NAMESPACE },
+      spec: { type: 'generic-hmac', secretRef: { name: RECEIVER_TOKEN_SECRET }, resources: [{ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', name: 'apps' }] },
     });
+    const apps = objects.find((o) => o.kind === 'GitRepository')!;
+    expect([apps.metadata.name, apps.metadata.namespace]).toEqual(['apps', FLUX_NAMESPACE]);
   });
 });
 
-describe('the demo workload (seeded once into the apps folder)', () => {
-  const seed = appsSeed();
-  const docs = parseRendered(seed.files);
+describe('the demo workload (seeded once into a created apps repository)', () => {
+  const files = appsFiles(config);
+  const docs = parseRendered(files);
   const demo = allObjects(docs).find((o) => o.kind === 'Deployment')!;
 
-  it('a small Deployment with a pinned image that has sh, two replicas, in a namespace of its own that is not protected', () => {
-    expect([...seed.files.keys()]).toEqual([`${APPS_DIR}/kustomization.yaml`, `${APPS_DIR}/demo.yaml`]);
-    expect(allObjects(docs).find((o) => o.kind === 'Namespace')!.metadata.name).toBe(demo.metadata.namespace);
+  it('a small Deployment with a pinned image that has sh, two replicas, in a tenant namespace (the platform\'s) that is not protected', () => {
+    expect([...files.keys()]).toEqual([`${APPS_DIR}/kustomization.yaml`, `${APPS_DIR}/demo.yaml`]);
+    // No Namespace in the apps repository: the tenant identity may not create one; the tenants layer does.
+    expect(allObjects(docs).filter((o) => o.kind === 'Namespace')).toEqual([]);
+    expect(config.response.apps.namespaces).toContain(demo.metadata.namespace);
+    const tenantNs = objects.find((o) => o.kind === 'Namespace' && o.metadata.name === demo.metadata.namespace)!;
+    expect(tenantNs.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('baseline');
     expect(PROTECTED_NAMESPACES).not.toContain(demo.metadata.namespace);
     expect(demo.spec.replicas).toBe(2);
     const [c] = demo.spec.template.spec.containers;
@@ -214,14 +233,19 @@ describe('the demo workload (seeded once into the apps folder)', () => {
     expect(selects(demo.spec.selector.matchLabels, demo.spec.template.metadata.labels)).toBe(true);
   });
 
-  it("is not the generator's file: no generated-file header; the responses folder holds only its README", () => {
-    for (const text of seed.files.values()) expect(text).not.toContain('do not edit this file by hand');
-    expect([...responsesSeed().files.keys()]).toEqual([`${RESPONSES_DIR}/README.md`]);
+  it("is not the generator's file: no generated-file header; the responses folder holds only its README; no demo without its namespace", () => {
+    for (const text of appsRepositorySeed(config).values()) expect(text).not.toContain('do not edit this file by hand');
+    expect([...responsesFiles().keys()]).toEqual([`${RESPONSES_DIR}/README.md`]);
+    expect([...appsRepositorySeed(config).keys()]).toEqual(['README.md', `${APPS_DIR}/kustomization.yaml`, `${APPS_DIR}/demo.yaml`, `${RESPONSES_DIR}/README.md`]);
+    const noDemo = appsFiles(changed(config, (x) => (x.response.apps.namespaces = ['shop'])));
+    expect([...noDemo.keys()]).toEqual([`${APPS_DIR}/kustomization.yaml`]);
+    // The platform repository holds no apps or responses folder any more.
+    expect([...tree.keys()].filter((p) => /fluxcd\/(apps|responses)\//.test(p))).toEqual([]);
   });
 });
 
 describe('response.enabled and the bundle', () => {
-  it('with response.enabled false: no response object, no responses Kustomization, and no bundle needed', () => {
+  it('with response.enabled false: no response object, no tenant object or apps source, no bundle needed; lockdown identities still named', () => {
     const off = changed(config, (x) => (x.response.enabled = false));
     const t = renderTree(off, { rules: [] });
     expect([...t.keys()].filter((p) => p.includes('/response'))).toEqual([]);
@@ -230,8 +254,10 @@ describe('response.enabled and the bundle', () => {
     expect(all.filter((o) => o.kind === 'HelmRelease').map((o) => o.spec.chart.spec.chart)).not.toContain('falcosidekick');
     expect(all.map((o) => o.metadata?.name)).not.toContain(GUARD_FALCO_RELEASE_NAME);
     const kustomizations = all.filter((o) => o.apiVersion === FLUX_API.kustomization);
-    expect(kustomizations.map((k) => k.metadata.name).sort()).toEqual(['apps', 'benchmark', 'falco', 'sources']);
-    expect(kustomizations.find((k) => k.metadata.name === 'apps')!.spec.dependsOn).toBeUndefined();
+    expect(kustomizations.map((k) => k.metadata.name).sort()).toEqual(['benchmark', 'falco', 'namespaces', 'sources']);
+    for (const k of kustomizations) expect(k.spec.serviceAccountName).toBe('kustomize-controller');
+    expect(all.filter((o) => ['GitRepository', 'ServiceAccount', 'ClusterRole', 'RoleBinding'].includes(o.kind))).toEqual([]);
+    expect(all.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name).sort()).toEqual(['falco', 'falco-bench']);
     expect(JSON.stringify(all)).not.toContain(RESPONSE_NAMESPACE);
   });
 
@@ -276,6 +302,17 @@ describeWithUpstream('response engine rendered with the real charts', () => {
     ]);
     expect(pod.nodeSelector ?? {}).toEqual({});
     expect(guardDs.metadata.namespace).toBe(FALCO_NAMESPACE);
+  });
+
+  it('a rules or config change rolls the guard with a surge: the new pod starts before the old one goes', () => {
+    // The chart's checksum annotations make any rules or config change a new pod template, hence a rollout.
+    expect(Object.keys(guardDs.spec.template.metadata.annotations ?? {})).toEqual(expect.arrayContaining(['checksum/config', 'checksum/rules']));
+    expect(guardDs.spec.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } });
+    // Surge needs no host port held by the old pod (it would block the new one on the same node).
+    for (const c of guardDs.spec.template.spec.containers) for (const p of c.ports ?? []) expect([c.name, p.hostPort]).toEqual([c.name, undefined]);
+    // The benchmark Falcos keep the chart's default: one pod per dedicated node, nothing to surge into.
+    const bench = findObject<Obj>(rendered(falcoReleaseName(config.benchmark.variants[0])), 'DaemonSet');
+    expect(bench.spec.updateStrategy).toEqual({ type: 'RollingUpdate' });
   });
 
   it("the guard's falco.yaml appends the workload fields (keeping suggested_output) and posts JSON to Falcosidekick's Service", () => {

@@ -25,8 +25,8 @@ import {
   RESPONDER_BUNDLE,
 } from '../contract/naming';
 import { GENERATED_HEADER } from '../gitops/yaml';
-import { seedFolders } from '../gitops/apps';
-import { LAYER_PATHS, UNOWNED_DIRS, UNOWNED_FILES, buildTree, renderTree } from '../gitops/tree';
+import { appsRepositorySeed } from '../gitops/apps';
+import { LAYER_PATHS, UNOWNED_FILES, buildTree, renderTree } from '../gitops/tree';
 import { CHARTS, EVENT_GENERATOR_IMAGE_TAG, FLUX_API, K8SMETA_PLUGIN_REF } from '../gitops/versions';
 import { unknownValueKeys } from './helpers/chart-values';
 import { isFluxObject, loadFluxValidator } from './helpers/flux-schema';
@@ -60,8 +60,9 @@ describe('tree layout', () => {
     const paths = [...tree.keys()];
     expect(paths.every((p) => p.startsWith('fluxcd/') && !p.includes('..'))).toBe(true);
     expect(paths).toEqual([...paths].sort());
-    // Only YAML: the responder's bundle beside the response layer is build:responder's, committed once.
-    expect(paths.filter((p) => !p.endsWith('.yaml'))).toEqual([]);
+    // The one other file is the responder's policy, copied verbatim for its ConfigMap generator; the bundle
+    // beside the response layer is build:responder's, committed once.
+    expect(paths.filter((p) => !p.endsWith('.yaml'))).toEqual([`${LAYER_PATHS.response}/responder-policy.txt`]);
     expect(tree.has(RESPONDER_BUNDLE)).toBe(false);
     for (const [path, text] of [...tree].filter(([p]) => p.endsWith('.yaml'))) {
       expect({ path, head: text.split('\n').slice(0, GENERATED_HEADER.length) }).toEqual({
@@ -76,18 +77,21 @@ describe('tree layout', () => {
     expect(root).toBe('fluxcd/clusters/aks-falco');
     const expected = [
       `${root}/kustomization.yaml`,
+      `${root}/namespaces.yaml`,
       `${root}/sources.yaml`,
       `${root}/falco.yaml`,
       `${root}/benchmark.yaml`,
       `${LAYER_PATHS.sources}/kustomization.yaml`,
       `${LAYER_PATHS.falco}/kustomization.yaml`,
-      `${LAYER_PATHS.falco}/namespace.yaml`,
+      `${LAYER_PATHS.namespaces}/falco.yaml`,
       `${LAYER_PATHS.falco}/k8s-metacollector.yaml`,
       `${LAYER_PATHS.benchmark}/kustomization.yaml`,
       `${LAYER_PATHS.benchmark}/namespace.yaml`,
       `${root}/response.yaml`,
-      `${root}/apps.yaml`,
-      `${root}/responses.yaml`,
+      `${root}/tenants.yaml`,
+      `${LAYER_PATHS.tenants}/kustomization.yaml`,
+      `${LAYER_PATHS.tenants}/rbac.yaml`,
+      `${LAYER_PATHS.tenants}/apps-source.yaml`,
       `${LAYER_PATHS.response}/kustomization.yaml`,
       `${LAYER_PATHS.response}/guard-falco.yaml`,
       `${LAYER_PATHS.response}/falcosidekick.yaml`,
@@ -99,8 +103,15 @@ describe('tree layout', () => {
     for (const p of expected) expect(tree.has(p)).toBe(true);
     // The collector, a Falco and a benchmark per variant, the guard Falco and Falcosidekick.
     expect(helmReleases).toHaveLength(1 + 2 * config.benchmark.variants.length + 2);
-    // Neither the users' apps nor the responder's responses are generated.
+    // Neither the users' apps nor the responder's responses are here: they are the apps repository's.
     expect(paths(tree).filter((p) => p.startsWith('fluxcd/apps/') || p.startsWith('fluxcd/responses/'))).toEqual([]);
+    expect(paths(tree).filter((p) => p.includes('/namespace'))).toEqual([
+      `${LAYER_PATHS.benchmark}/namespace.yaml`,
+      `${root}/namespaces.yaml`,
+      `${LAYER_PATHS.namespaces}/falco.yaml`,
+      `${LAYER_PATHS.namespaces}/kustomization.yaml`,
+      `${LAYER_PATHS.tenants}/namespaces.yaml`,
+    ]);
   });
 
   it('is deterministic: same bytes on every call and whatever the order of the variants', () => {
@@ -112,11 +123,12 @@ describe('tree layout', () => {
 
   it('every kustomization.yaml lists files that exist, and every file is listed once', () => {
     const kustomizeFiles = [...parsed].filter(([p]) => posix.basename(p) === 'kustomization.yaml');
-    expect(kustomizeFiles).toHaveLength(5);
+    expect(kustomizeFiles).toHaveLength(7);
     const listed = new Set<string>();
     for (const [path, [k]] of kustomizeFiles) {
       expect(k).toMatchObject({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' });
-      const generated = ((k.configMapGenerator ?? []) as Obj[]).flatMap((g) => g.files as string[]);
+      // `key=file` entries name the file after the `=`.
+      const generated = ((k.configMapGenerator ?? []) as Obj[]).flatMap((g) => (g.files as string[]).map((f) => f.split('=').pop()!));
       for (const r of [...(k.resources as string[]), ...generated]) {
         const target = posix.join(posix.dirname(path), r);
         // The responder's bundle is no generated file: it is committed once, where the generator points.
@@ -131,39 +143,48 @@ describe('tree layout', () => {
 });
 
 describe('Flux layers', () => {
-  it('one Flux Kustomization per layer: infrastructure chained sources -> falco -> benchmark and falco -> response; apps and responses independent', () => {
+  it('one Flux Kustomization per layer: namespaces + sources -> falco -> benchmark, namespaces + sources -> response; tenants, apps and responses independent', () => {
     const byName = Object.fromEntries(fluxKustomizations.map((k) => [k.metadata.name, k]));
-    expect(Object.keys(byName).sort()).toEqual(['apps', 'benchmark', 'falco', 'response', 'responses', 'sources']);
+    expect(Object.keys(byName).sort()).toEqual(['apps', 'benchmark', 'falco', 'namespaces', 'response', 'responses', 'sources', 'tenants']);
     expect(byName.sources.spec.dependsOn).toBeUndefined();
-    expect(byName.falco.spec.dependsOn).toEqual([{ name: 'sources' }]);
+    expect(byName.namespaces.spec.dependsOn).toBeUndefined();
+    expect(byName.falco.spec.dependsOn).toEqual([{ name: 'namespaces' }, { name: 'sources' }]);
     expect(byName.benchmark.spec.dependsOn).toEqual([{ name: 'falco' }]);
     // The response engine does not wait for the benchmark Falcos (a failing variant must not keep it off).
-    expect(byName.response.spec.dependsOn).toEqual([{ name: 'sources' }]);
+    expect(byName.response.spec.dependsOn).toEqual([{ name: 'namespaces' }, { name: 'sources' }]);
     // The users' workloads and the responses (and their undo) reconcile whatever the benchmark or the responder do.
-    expect(byName.apps.spec.dependsOn).toBeUndefined();
-    expect(byName.responses.spec.dependsOn).toBeUndefined();
+    for (const name of ['tenants', 'apps', 'responses']) expect(byName[name].spec.dependsOn).toBeUndefined();
     for (const k of fluxKustomizations) {
       expect(k.metadata.namespace).toBe(FLUX_NAMESPACE);
       expect(k.spec).toMatchObject({ prune: true, wait: true, deletionPolicy: 'WaitForTermination' });
-      expect(k.spec.sourceRef).toEqual({ kind: 'GitRepository', name: FLUX_SYNC_NAME });
-      // No variable substitution anywhere: `${FALCO_K8S_NODE_NAME}` must reach Falco as written.
-      expect(k.spec.postBuild).toBeUndefined();
+      const tenant = k.metadata.name === 'apps' || k.metadata.name === 'responses';
+      // Lockdown: every Kustomization names who it runs as; only the apps repository's run as the tenant.
+      expect([k.metadata.name, k.spec.serviceAccountName]).toEqual([k.metadata.name, tenant ? 'apps-reconciler' : 'kustomize-controller']);
+      expect(k.spec.sourceRef).toEqual({ kind: 'GitRepository', name: tenant ? 'apps' : FLUX_SYNC_NAME });
+      // Variable substitution only in the tenants layer (the apps repository's name); `${FALCO_K8S_NODE_NAME}`
+      // must reach Falco as written.
+      if (k.metadata.name === 'tenants') expect(k.spec.postBuild).toEqual({ substituteFrom: [{ kind: 'ConfigMap', name: 'apps-repository' }] });
+      else expect(k.spec.postBuild).toBeUndefined();
     }
+    const tenantsText = [...tree].filter(([p]) => p.startsWith(`${LAYER_PATHS.tenants}/`)).map(([, t]) => t).join('\n');
+    expect(tenantsText.match(/\$\{[A-Z_]+\}/g)).toEqual(['${APPS_REPOSITORY}']);
   });
 
-  it('every Kustomization path is a generated folder with a kustomization.yaml or a seeded one, relative to the repo root', () => {
-    const seeded = new Map(seedFolders(config).map((s) => [s.dir, s]));
-    for (const k of fluxKustomizations) {
+  it('every platform Kustomization path is a generated folder with a kustomization.yaml; the tenant ones are the apps repository\'s folders', () => {
+    const platform = fluxKustomizations.filter((k) => k.spec.sourceRef.name === FLUX_SYNC_NAME);
+    for (const k of platform) {
       expect(k.spec.path).toMatch(/^\.\/fluxcd\//);
-      const dir = k.spec.path.slice(2);
-      if (UNOWNED_DIRS.includes(dir)) expect(seeded.has(dir)).toBe(true);
-      else expect(tree.has(`${dir}/kustomization.yaml`)).toBe(true);
+      expect(tree.has(`${k.spec.path.slice(2)}/kustomization.yaml`)).toBe(true);
     }
-    expect(fluxKustomizations.map((k) => k.spec.path).sort()).toEqual(
+    expect(platform.map((k) => k.spec.path).sort()).toEqual(
       Object.values(LAYER_PATHS)
         .map((p) => `./${p}`)
         .sort(),
     );
+    const seed = appsRepositorySeed(config);
+    for (const k of fluxKustomizations.filter((x) => x.spec.sourceRef.name === 'apps')) {
+      expect([...seed.keys()].some((p) => p.startsWith(`${k.spec.path.slice(2)}/`))).toBe(true);
+    }
   });
 
   it('HelmReleases use the one falcosecurity HelmRepository and exact chart versions', () => {
@@ -188,21 +209,38 @@ describe('core Kubernetes objects', () => {
       const id = `${o.apiVersion} ${o.kind} ${o.metadata?.name}`;
       expect({ id, apiVersion: typeof o.apiVersion, kind: typeof o.kind }).toEqual({ id, apiVersion: 'string', kind: 'string' });
       expect({ id, name: DNS_SUBDOMAIN.test(o.metadata.name) && o.metadata.name.length <= 63 }).toEqual({ id, name: true });
-      if (o.kind === 'Namespace') expect({ id, ns: o.metadata.namespace, label: DNS_LABEL.test(o.metadata.name) }).toEqual({ id, ns: undefined, label: true });
+      if (o.kind === 'ClusterRole') expect({ id, ns: o.metadata.namespace }).toEqual({ id, ns: undefined });
+      else if (o.kind === 'Namespace') expect({ id, ns: o.metadata.namespace, label: DNS_LABEL.test(o.metadata.name) }).toEqual({ id, ns: undefined, label: true });
       else expect({ id, ns: DNS_LABEL.test(o.metadata.namespace ?? '') }).toEqual({ id, ns: true });
     }
   });
 
-  it('the namespaces the releases go to are created by their own layer', () => {
+  it('the namespaces the releases go to are created by one layer each; every HelmRelease sits beside its source and names helm-controller', () => {
     const namespaces = (path: string) => parsed.get(path)!.map((o) => o.metadata.name);
-    expect(namespaces(`${LAYER_PATHS.falco}/namespace.yaml`)).toEqual([FALCO_NAMESPACE]);
+    // `falco` is used by the falco and the response layers: one owner, which both depend on.
+    expect(namespaces(`${LAYER_PATHS.namespaces}/falco.yaml`)).toEqual([FALCO_NAMESPACE]);
     expect(namespaces(`${LAYER_PATHS.benchmark}/namespace.yaml`)).toEqual([BENCHMARK_NAMESPACE]);
+    const owners = allObjects(parsed).filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name);
+    expect(owners).toEqual([...new Set(owners)]);
     // The response layer's releases go to Falco's namespace (the guard) and to the response namespace, which
     // Terraform creates with the Secrets in it, before Flux starts.
     const expectedNamespace = (path: string, name: string) =>
       path.startsWith(LAYER_PATHS.falco) || name === GUARD_FALCO_RELEASE_NAME ? FALCO_NAMESPACE : path.startsWith(LAYER_PATHS.response) ? RESPONSE_NAMESPACE : BENCHMARK_NAMESPACE;
+    const repo = ofKind(parsed, FLUX_API.source, 'HelmRepository')[0];
     for (const [path, objects] of parsed) {
-      for (const o of objects.filter((x) => x.kind === 'HelmRelease')) expect(o.metadata.namespace).toBe(expectedNamespace(path, o.metadata.name));
+      for (const o of objects.filter((x) => x.kind === 'HelmRelease')) {
+        expect(o.spec.targetNamespace).toBe(expectedNamespace(path, o.metadata.name));
+        expect(o.spec.storageNamespace).toBe(o.spec.targetNamespace);
+        // --no-cross-namespace-refs: the HelmRelease, its source and its dependencies share one namespace.
+        expect([o.metadata.name, o.metadata.namespace, o.spec.serviceAccountName]).toEqual([o.metadata.name, FLUX_NAMESPACE, 'helm-controller']);
+        expect(o.spec.chart.spec.sourceRef.namespace ?? o.metadata.namespace).toBe(repo.metadata.namespace);
+        for (const d of o.spec.dependsOn ?? []) expect(d.namespace ?? o.metadata.namespace).toBe(o.metadata.namespace);
+      }
+    }
+    // Every Flux reference in the tree is same-namespace (Kustomization sources and dependencies, Receiver targets).
+    for (const o of allObjects(parsed).filter(isFluxObject)) {
+      const refs = [o.spec?.sourceRef, ...(o.spec?.dependsOn ?? []), ...(o.spec?.resources ?? [])].filter(Boolean);
+      for (const r of refs) expect([o.kind, o.metadata.name, r.namespace ?? o.metadata.namespace]).toEqual([o.kind, o.metadata.name, o.metadata.namespace]);
     }
     expect(allObjects(parsed).filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).not.toContain(RESPONSE_NAMESPACE);
   });
@@ -215,7 +253,7 @@ describeWithUpstream('Flux 2.8.5 CRD schemas', () => {
 
   it('every generated Flux object validates strictly', () => {
     const flux = allObjects(parsed).filter(isFluxObject);
-    expect(flux.length).toBe(helmReleases.length + fluxKustomizations.length + 2); // + HelmRepository, Receiver
+    expect(flux.length).toBe(helmReleases.length + fluxKustomizations.length + 3); // + HelmRepository, Receiver, GitRepository
     for (const o of flux) expect({ id: `${o.kind} ${o.metadata.name}`, problems: validator.validate(o) }).toEqual({ id: `${o.kind} ${o.metadata.name}`, problems: [] });
   });
 
@@ -317,7 +355,7 @@ describe('Falco per variant', () => {
         {
           name: 'k8smeta',
           library_path: 'libk8smeta.so',
-          init_config: { collectorHostname: `${collectorService}.${collector.metadata.namespace}.svc`, collectorPort: 45000, nodeName: '${FALCO_K8S_NODE_NAME}', verbosity: 'info' },
+          init_config: { collectorHostname: `${collectorService}.${collector.spec.targetNamespace}.svc`, collectorPort: 45000, nodeName: '${FALCO_K8S_NODE_NAME}', verbosity: 'info' },
         },
       ]);
       expect(values.falcoctl.config.artifact.install.refs).toContain(K8SMETA_PLUGIN_REF);
@@ -342,7 +380,7 @@ describe('cross-references', () => {
       const bench = releaseNamed(benchmarkReleaseName(v));
       const service = chartFullnameAsTheChartDoes(bench.spec.releaseName, bench.spec.chart.spec.chart);
       const serverPort = bench.spec.values.config.http.address.split(':').pop();
-      expect(falco.spec.values.falco.http_output.url).toBe(`http://${service}.${bench.metadata.namespace}.svc.cluster.local:${serverPort}/`);
+      expect(falco.spec.values.falco.http_output.url).toBe(`http://${service}.${bench.spec.targetNamespace}.svc.cluster.local:${serverPort}/`);
       // The chart renders that Service only for `test`; the bench server listens where the Service points.
       expect(bench.spec.values.config.command).toBe('test');
       const command = parse(bench.spec.postRenderers[0].kustomize.patches[0].patch).find((op: Obj) => op.path.endsWith('/command')).value as string[];
@@ -363,7 +401,7 @@ describe('cross-references', () => {
 
   it('the benchmark of a variant waits for that variant’s Falco release', () => {
     for (const v of config.benchmark.variants) {
-      expect(releaseNamed(benchmarkReleaseName(v)).spec.dependsOn).toEqual([{ name: falcoReleaseName(v), namespace: FALCO_NAMESPACE }]);
+      expect(releaseNamed(benchmarkReleaseName(v)).spec.dependsOn).toEqual([{ name: falcoReleaseName(v), namespace: FLUX_NAMESPACE }]);
       expect(releaseNamed(benchmarkReleaseName(v)).spec.values.image).toEqual({ tag: EVENT_GENERATOR_IMAGE_TAG });
     }
   });
@@ -382,11 +420,11 @@ describe('cross-references', () => {
 });
 
 (hasKubectl ? describe : describe.skip)('kustomize', () => {
-  it('`kubectl kustomize` builds every folder of the generated tree and the seeded apps folder', async () => {
+  it('`kubectl kustomize` builds every folder of the generated tree and of the apps repository seed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gitops-kustomize-'));
     try {
-      const seeds = new Map(seedFolders(config).flatMap((s) => [...s.files]));
-      const all = new Map([...tree, ...seeds]);
+      const seeds = new Map([...appsRepositorySeed(config)].map(([p, t]) => [`apps-repository/${p}`, t]));
+      const all = new Map<string, string>([...tree, ...seeds]);
       for (const file of UNOWNED_FILES) cpSync(join(REPO_ROOT, file), join(dir, file));
       for (const [path, text] of all) {
         mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -23,20 +23,20 @@ function eventFile(body: unknown): string {
 const state = (repo: string) => [sh(repo, 'rev-parse', 'HEAD'), sh(repo, 'status', '--porcelain', '--untracked-files=all'), sh(repo, 'ls-files', '-s')].join('\n');
 
 const FILES = {
-  'fluxcd/apps/demo/web.yaml': `apiVersion: v1\nkind: Namespace\nmetadata: {name: demo}\n---\n${deployment('demo', 'web')}`,
-  'fluxcd/apps/demo/flow.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: flow, namespace: demo}\nspec: {replicas: 2, selector: {matchLabels: {app: flow}}}\n',
-  'fluxcd/apps/kube-system/dns.yaml': deployment('kube-system', 'coredns'),
+  'apps/demo/web.yaml': `apiVersion: v1\nkind: Namespace\nmetadata: {name: demo}\n---\n${deployment('demo', 'web')}`,
+  'apps/demo/flow.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: flow, namespace: demo}\nspec: {replicas: 2, selector: {matchLabels: {app: flow}}}\n',
+  'apps/kube-system/dns.yaml': deployment('kube-system', 'coredns'),
 };
 
 describe('npm run respond', () => {
   it('scales the Deployment to zero in one commit by the responder, with the alert in the body; again is no action', async () => {
     const repo = makeCheckout(FILES);
-    const before = read(repo, 'fluxcd/apps/demo/web.yaml');
+    const before = read(repo, 'apps/demo/web.yaml');
     const r = await run('--event', eventFile(alert('demo', 'web')), '--repo', repo);
     expect(r).toMatchObject({ code: EXIT.ok, err: '' });
     const head = sh(repo, 'rev-parse', 'HEAD');
     expect(r.out).toBe(`scale-to-zero demo/web ${head}\n`);
-    expect(read(repo, 'fluxcd/apps/demo/web.yaml')).toBe(before.replace('replicas: 3 #', 'replicas: 0 #'));
+    expect(read(repo, 'apps/demo/web.yaml')).toBe(before.replace('replicas: 3 #', 'replicas: 0 #'));
     expect(sh(repo, 'log', '-1', '--format=%an <%ae>|%cn|%s')).toBe('Falco responder <responder@falco-response.invalid>|Falco responder|responder: scale-to-zero demo/web (Terminal shell in container)');
     const body = sh(repo, 'log', '-1', '--format=%b');
     for (const line of ['time: 2026-12-01T12:00:00.000000000Z', 'priority: Notice', 'output: 12:00:00.000000000: Notice A shell', 'uuid: uuid-demo-web', 'hostname: aks-guard-0']) expect(body).toContain(line);
@@ -53,7 +53,7 @@ describe('npm run respond', () => {
     [alert('demo', 'web', { rule: 'Read sensitive file untrusted' }), 'no action: demo/web: policy default: log\n'],
     [
       alert('demo', 'helm-rendered'),
-      'no action: demo/helm-rendered: scale-to-zero: Deployment demo/helm-rendered is not found in fluxcd/apps as a plain manifest; isolate: Deployment demo/helm-rendered is not found in fluxcd/apps as a plain manifest\n',
+      'no action: demo/helm-rendered: scale-to-zero: Deployment demo/helm-rendered is not found in apps as a plain manifest; isolate: Deployment demo/helm-rendered is not found in apps as a plain manifest\n',
     ],
   ])('makes no commit when there is nothing to do (%#)', async (event, line) => {
     const repo = makeCheckout(FILES);
@@ -66,19 +66,19 @@ describe('npm run respond', () => {
     const repo = makeCheckout(FILES);
     const r = await run('--event', eventFile(alert('demo', 'flow')), '--repo', repo);
     expect(r.out).toBe(`isolate demo/flow ${sh(repo, 'rev-parse', 'HEAD')}\n`);
-    expect(sh(repo, 'show', '--name-only', '--format=', 'HEAD')).toBe('fluxcd/responses/demo/isolate-flow.yaml');
-    expect(parse(read(repo, 'fluxcd/responses/demo/isolate-flow.yaml')).spec).toEqual({ podSelector: { matchLabels: { app: 'flow' } }, policyTypes: ['Ingress', 'Egress'] });
+    expect(sh(repo, 'show', '--name-only', '--format=', 'HEAD')).toBe('responses/demo/isolate-flow.yaml');
+    expect(parse(read(repo, 'responses/demo/isolate-flow.yaml')).spec).toEqual({ podSelector: { matchLabels: { app: 'flow' } }, policyTypes: ['Ingress', 'Egress'] });
     const again = await run('--event', eventFile(alert('demo', 'flow')), '--repo', repo);
     expect(again.out).toBe('no action: demo/flow is already contained by isolate\n');
   });
 
-  it('looks for Deployments only in fluxcd/apps, the folder Flux applies as the workloads', async () => {
+  it('looks for Deployments only in apps, the folder Flux applies as the workloads', async () => {
     const repo = makeCheckout({ ...FILES, 'examples/demo/elsewhere.yaml': deployment('demo', 'elsewhere'), 'README.yaml': deployment('demo', 'readme') });
     const before = state(repo);
     for (const name of ['elsewhere', 'readme']) {
       const r = await run('--event', eventFile(alert('demo', name)), '--repo', repo);
       expect(r.out).toBe(
-        `no action: demo/${name}: scale-to-zero: Deployment demo/${name} is not found in fluxcd/apps as a plain manifest; isolate: Deployment demo/${name} is not found in fluxcd/apps as a plain manifest\n`,
+        `no action: demo/${name}: scale-to-zero: Deployment demo/${name} is not found in apps as a plain manifest; isolate: Deployment demo/${name} is not found in apps as a plain manifest\n`,
       );
     }
     expect(state(repo)).toBe(before);
@@ -86,28 +86,28 @@ describe('npm run respond', () => {
 
   it('refuses to isolate a Deployment whose selector has matchExpressions (the policy would copy only matchLabels)', async () => {
     const selector = '  selector:\n    matchLabels:\n      app: canary\n    matchExpressions:\n      - {key: track, operator: In, values: [canary]}\n';
-    const repo = makeCheckout({ ...FILES, 'fluxcd/apps/demo/canary.yaml': deployment('demo', 'canary').replace('  selector:\n    matchLabels:\n      app: canary\n', selector) });
-    expect(read(repo, 'fluxcd/apps/demo/canary.yaml')).toContain('matchExpressions');
+    const repo = makeCheckout({ ...FILES, 'apps/demo/canary.yaml': deployment('demo', 'canary').replace('  selector:\n    matchLabels:\n      app: canary\n', selector) });
+    expect(read(repo, 'apps/demo/canary.yaml')).toContain('matchExpressions');
     const before = state(repo);
     const policy = join(tempDir(), 'policy.yaml');
     writeFileSync(policy, 'responses:\n  - {tags: shell, action: isolate}\n');
     const r = await run('--event', eventFile(alert('demo', 'canary')), '--repo', repo, '--policy', policy);
     expect(r.out).toBe(
-      'no action: demo/canary: Deployment demo/canary in fluxcd/apps/demo/canary.yaml selects its pods with spec.selector.matchExpressions, which a NetworkPolicy copying matchLabels would not honour\n',
+      'no action: demo/canary: Deployment demo/canary in apps/demo/canary.yaml selects its pods with spec.selector.matchExpressions, which a NetworkPolicy copying matchLabels would not honour\n',
     );
     expect(state(repo)).toBe(before);
   });
 
   it('isolates a Deployment with a name of the longest allowed length (253): the file name is shortened with a hash', async () => {
     const name = `web-${'x'.repeat(249)}`;
-    const repo = makeCheckout({ ...FILES, [`fluxcd/apps/demo/long.yaml`]: deployment('demo', name) });
+    const repo = makeCheckout({ ...FILES, [`apps/demo/long.yaml`]: deployment('demo', name) });
     const policy = join(tempDir(), 'policy.yaml');
     writeFileSync(policy, 'responses:\n  - {tags: shell, action: isolate}\n');
     const r = await run('--event', eventFile(alert('demo', name)), '--repo', repo, '--policy', policy);
     expect(r).toMatchObject({ code: EXIT.ok, err: '' });
     expect(r.out).toMatch(new RegExp(`^isolate demo/${name} [0-9a-f]{40}\n$`));
     const [file] = sh(repo, 'show', '--name-only', '--format=', 'HEAD').split('\n');
-    expect(file).toMatch(/^fluxcd\/responses\/demo\/isolate-web-x+-[0-9a-f]{8}\.yaml$/);
+    expect(file).toMatch(/^responses\/demo\/isolate-web-x+-[0-9a-f]{8}\.yaml$/);
     expect(parse(read(repo, file)).spec.podSelector).toEqual({ matchLabels: { app: name } });
     expect((await run('--event', eventFile(alert('demo', name)), '--repo', repo, '--policy', policy)).out).toBe(`no action: demo/${name} is already contained by isolate\n`);
   });
@@ -118,14 +118,14 @@ describe('npm run respond', () => {
     writeFileSync(policy, 'responses:\n  - {tags: shell, action: isolate}\n');
     const r = await run('--event', eventFile(alert('demo', 'web')), '--repo', repo, '--policy', policy);
     expect(r.out).toMatch(/^isolate demo\/web [0-9a-f]{40}\n$/);
-    expect(read(repo, 'fluxcd/apps/demo/web.yaml')).toContain('replicas: 3');
+    expect(read(repo, 'apps/demo/web.yaml')).toContain('replicas: 3');
   });
 
   it('--dry-run prints what it would commit and changes nothing', async () => {
     const repo = makeCheckout(FILES);
     const before = state(repo);
     const r = await run('--event', eventFile(alert('demo', 'web')), '--repo', repo, '--dry-run');
-    expect(r).toMatchObject({ code: EXIT.ok, out: 'scale-to-zero demo/web (dry run, not committed)\n', err: 'fluxcd/apps/demo/web.yaml: spec.replicas: 3 -> 0' });
+    expect(r).toMatchObject({ code: EXIT.ok, out: 'scale-to-zero demo/web (dry run, not committed)\n', err: 'apps/demo/web.yaml: spec.replicas: 3 -> 0' });
     expect(state(repo)).toBe(before);
   });
 

@@ -21,7 +21,7 @@ describe('responder manifests', () => {
     const index = indexDeployments([['apps/web.yaml', MULTI]]);
     expect(findDeployment(index, { namespace: 'demo', name: 'web' })).toEqual({ path: 'apps/web.yaml', document: 1, matchLabels: { app: 'web' } });
     expect(findDeployment(index, { namespace: 'shop', name: 'web' })).toMatchObject({ document: 2 });
-    expect(findDeployment(index, { namespace: 'demo', name: 'api' })).toEqual({ reason: 'Deployment demo/api is not found in fluxcd/apps as a plain manifest' });
+    expect(findDeployment(index, { namespace: 'demo', name: 'api' })).toEqual({ reason: 'Deployment demo/api is not found in apps as a plain manifest' });
   });
 
   it('does not guess: templates and duplicates are not plain manifests', () => {
@@ -65,7 +65,7 @@ describe('responder manifests', () => {
 
   it('isolates with a NetworkPolicy that selects the pods by the Deployment selector and allows nothing', () => {
     const w = { namespace: 'demo', name: 'web' };
-    expect(isolatePath(w)).toBe('fluxcd/responses/demo/isolate-web.yaml');
+    expect(isolatePath(w)).toBe('responses/demo/isolate-web.yaml');
     const np = parse(isolateManifest(w, { tier: 'front', app: 'web' }));
     expect(np).toEqual({
       apiVersion: 'networking.k8s.io/v1',
@@ -79,7 +79,7 @@ describe('responder manifests', () => {
     expect(base(isolatePath(longest('a'))).length).toBeLessThanOrEqual(255);
     expect(isolatePath(longest('a'))).toBe(isolatePath(longest('a')));
     expect(isolatePath(longest('a'))).not.toBe(isolatePath({ namespace: 'demo', name: `${'a'.repeat(252)}b` }));
-    expect(isolatePath({ namespace: 'demo', name: 'a'.repeat(242) })).toBe(`fluxcd/responses/demo/isolate-${'a'.repeat(242)}.yaml`);
+    expect(isolatePath({ namespace: 'demo', name: 'a'.repeat(242) })).toBe(`responses/demo/isolate-${'a'.repeat(242)}.yaml`);
     const long = parse(isolateManifest({ namespace: 'demo', name: 'a'.repeat(60) }, { app: 'x' }));
     expect(long.metadata.name.length).toBeLessThanOrEqual(63);
     expect(isolateManifest(w, { app: 'web', tier: 'front' })).toBe(isolateManifest(w, { tier: 'front', app: 'web' }));

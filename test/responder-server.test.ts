@@ -16,8 +16,8 @@ function files(workloads: string[]): Record<string, string> {
   return {
     [POLICY]: SHIPPED,
     'README.md': 'demo\n',
-    ...Object.fromEntries(workloads.map((w) => [`fluxcd/apps/demo/${w}.yaml`, deployment('demo', w)])),
-    'fluxcd/apps/falco/falco.yaml': deployment('falco', 'falco'),
+    ...Object.fromEntries(workloads.map((w) => [`apps/demo/${w}.yaml`, deployment('demo', w)])),
+    'apps/falco/falco.yaml': deployment('falco', 'falco'),
   };
 }
 
@@ -129,7 +129,7 @@ describe('responder server', () => {
     expect(res.status).toBe(200);
     const head = sh(remote, 'rev-parse', 'main');
     expect(res.json()).toEqual({ status: 200, outcome: 'committed', action: 'scale-to-zero', workload: 'demo/web', commit: head });
-    expect(readAt(remote, 'fluxcd/apps/demo/web.yaml')).toBe(deployment('demo', 'web', 0).trimEnd());
+    expect(readAt(remote, 'apps/demo/web.yaml')).toBe(deployment('demo', 'web', 0).trimEnd());
     // The Receiver is told right after the push; the alert's answer does not wait for it.
     for (let i = 0; i < 500 && receiver.seen.length === 0; i++) await new Promise((w) => setTimeout(w, 20));
     expect(receiver.seen).toEqual([{ path: expect.stringMatching(/^\/hook\/[0-9a-f]{64}$/), valid: true, body: JSON.stringify({ branch: 'main', commit: head }) }]);
@@ -150,7 +150,7 @@ describe('responder server', () => {
     const cases: [Record<string, unknown>, string][] = [
       [alert(undefined, undefined), 'no Deployment in the alert (output_fields k8smeta.ns.name and k8smeta.deployment.name absent)'],
       [alert('falco', 'falco'), 'namespace falco is protected'],
-      [alert('demo', 'from-helm'), 'scale-to-zero: Deployment demo/from-helm is not found in fluxcd/apps as a plain manifest; isolate: Deployment demo/from-helm is not found in fluxcd/apps as a plain manifest'],
+      [alert('demo', 'from-helm'), 'scale-to-zero: Deployment demo/from-helm is not found in apps as a plain manifest; isolate: Deployment demo/from-helm is not found in apps as a plain manifest'],
     ];
     for (const [a, reason] of cases) {
       const res = await post(port, a);
@@ -181,32 +181,32 @@ describe('responder server', () => {
     const replies = await Promise.all(names.flatMap((n) => [post(port, alert('demo', n)), post(port, alert('demo', n))]));
     expect(replies.every((x) => x.status === 200)).toBe(true);
     expect(subjects(remote).slice(0, -1).sort()).toEqual(names.map((n) => `responder: scale-to-zero demo/${n} (Terminal shell in container)`).sort());
-    for (const n of names) expect(parse(readAt(remote, `fluxcd/apps/demo/${n}.yaml`)).spec.replicas).toBe(0);
+    for (const n of names) expect(parse(readAt(remote, `apps/demo/${n}.yaml`)).spec.replicas).toBe(0);
   });
 
   it('two Deployments in one file, alerted in one batch: each commit keeps the other one\'s edit', async () => {
     const both = `---\n${deployment('demo', 'a')}---\n${deployment('demo', 'b')}`;
-    const remote = makeRemote({ ...files(['decoy']), 'fluxcd/apps/demo/pair.yaml': both });
+    const remote = makeRemote({ ...files(['decoy']), 'apps/demo/pair.yaml': both });
     const { port, checkout } = await serve(remote);
     const held = holdFirstPush(checkout);
     const decoy = post(port, alert('demo', 'decoy'));
     await held;
     const [a, b] = await Promise.all([post(port, alert('demo', 'a')), post(port, alert('demo', 'b'))]);
     expect([(await decoy).status, a.status, b.status, a.json().outcome, b.json().outcome]).toEqual([200, 200, 200, 'committed', 'committed']);
-    const pair = readAt(remote, 'fluxcd/apps/demo/pair.yaml');
+    const pair = readAt(remote, 'apps/demo/pair.yaml');
     expect(pair.split('---\n').slice(1).map((d) => parse(d).spec.replicas)).toEqual([0, 0]);
     expect(`${pair}\n`).toBe(both.replace(/replicas: 3 #/g, 'replicas: 0 #'));
     expect(subjects(remote)).toHaveLength(4);
   });
 
   it('one response that cannot be made fails its own alerts with 500; the rest of the batch is pushed', async () => {
-    // `fluxcd/responses/demo` is a file, so demo's isolate file cannot be written; shop's can.
+    // `responses/demo` is a file, so demo's isolate file cannot be written; shop's can.
     const remote = makeRemote({
       ...files(['a']),
       [POLICY]: 'responses:\n  - {rule: Terminal shell in container, action: isolate}\n',
-      'fluxcd/apps/shop/b.yaml': deployment('shop', 'b'),
-      'fluxcd/apps/shop/decoy.yaml': deployment('shop', 'decoy'),
-      'fluxcd/responses/demo': 'not a folder\n',
+      'apps/shop/b.yaml': deployment('shop', 'b'),
+      'apps/shop/decoy.yaml': deployment('shop', 'decoy'),
+      'responses/demo': 'not a folder\n',
     });
     const { port, checkout } = await serve(remote);
     const held = holdFirstPush(checkout);
@@ -216,7 +216,7 @@ describe('responder server', () => {
     expect((await decoy).status).toBe(200);
     expect([a.status, a.json().outcome, a.json().workload, a.json().reason]).toEqual([500, 'failed', 'demo/a', expect.stringMatching(/ENOTDIR|EEXIST/)]);
     expect([b.status, b.json().outcome]).toEqual([200, 'committed']);
-    expect(parse(readAt(remote, 'fluxcd/responses/shop/isolate-b.yaml')).kind).toBe('NetworkPolicy');
+    expect(parse(readAt(remote, 'responses/shop/isolate-b.yaml')).kind).toBe('NetworkPolicy');
     expect(sh(checkout, 'status', '--porcelain')).toBe('');
   });
 
@@ -357,7 +357,7 @@ describe('responder server', () => {
     sh(dev, 'push', '-q', 'origin', 'main');
     const res = await post(port, alert('demo', 'api'));
     expect([res.status, res.json().action, res.json().outcome]).toEqual([200, 'isolate', 'committed']);
-    expect(parse(readAt(remote, 'fluxcd/responses/demo/isolate-api.yaml')).spec.podSelector).toEqual({ matchLabels: { app: 'api' } });
+    expect(parse(readAt(remote, 'responses/demo/isolate-api.yaml')).spec.podSelector).toEqual({ matchLabels: { app: 'api' } });
   });
 
   it('--dry-run logs the change and pushes nothing', async () => {
@@ -367,7 +367,7 @@ describe('responder server', () => {
     expect([res.status, res.json().outcome]).toEqual([200, 'dry-run']);
     expect(subjects(remote)).toEqual(['seed']);
     expect(sh(checkout, 'status', '--porcelain')).toBe('');
-    expect(logs.find((l) => l.msg === 'alert')).toMatchObject({ subject: 'responder: scale-to-zero demo/web (Terminal shell in container)', changes: [{ path: 'fluxcd/apps/demo/web.yaml', change: 'spec.replicas: 3 -> 0' }] });
+    expect(logs.find((l) => l.msg === 'alert')).toMatchObject({ subject: 'responder: scale-to-zero demo/web (Terminal shell in container)', changes: [{ path: 'apps/demo/web.yaml', change: 'spec.replicas: 3 -> 0' }] });
   });
 
   it('drains: what is in flight finishes and is pushed, nothing new is accepted', async () => {

@@ -1,7 +1,8 @@
 /**
  * The response path end to end, offline, with the real parts: the committed responder bundle, run by node with
  * the command line the generated Deployment gives it (only the cluster's paths and addresses swapped for local
- * ones); the generated demo workload and a policy at the configured path in a real bare repository; a stand-in Flux Receiver
+ * ones); the apps repository as Terraform seeds it (demo workload) in a real bare repository, and the policy
+ * delivered in the response layer's ConfigMap (a local file standing in for the mount); a stand-in Flux Receiver
  * that checks the signature; the alert the guard Falco sends through Falcosidekick; and kustomize building what
  * Flux would apply from the pushed commit, then from its `git revert`.
  */
@@ -14,8 +15,8 @@ import { join, relative } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { parseCommandLine } from '../cli/command';
 import { APPS_DIR, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE, RESPONSES_DIR } from '../contract/naming';
-import { DEMO, appsSeed, responsesSeed } from '../gitops/apps';
-import { RESPONDER_CODE_FILE, RESPONDER_PATHS } from '../gitops/response';
+import { DEMO, appsRepositorySeed } from '../gitops/apps';
+import { RESPONDER_CODE_FILE, RESPONDER_PATHS, responderPolicyPath } from '../gitops/response';
 import { LAYER_PATHS, renderTree } from '../gitops/tree';
 import { SERVE_SPEC } from '../responder/main';
 import { alert, clone, makeRemote, sh, tempDir } from './helpers/git-repo';
@@ -47,10 +48,10 @@ describe('the generated responder Deployment runs the committed bundle with flag
     const parsed = parseCommandLine(SERVE_SPEC, command.slice(3));
     expect(parsed).not.toBe('help');
     const mounts: string[] = responder.spec.template.spec.containers[0].volumeMounts.map((m: Obj) => m.mountPath);
-    for (const f of ['token-file', 'ssh-key', 'known-hosts', 'receiver-token-file', 'checkout']) {
+    for (const f of ['token-file', 'ssh-key', 'known-hosts', 'receiver-token-file', 'checkout', 'policy']) {
       expect([f, mounts.some((m) => flag(f).startsWith(`${m}/`) || flag(f) === m)]).toEqual([f, true]);
     }
-    expect(flag('policy')).toBe(config.response.policyFile);
+    expect(flag('policy')).toBe(responderPolicyPath());
     expect(flag('responses-dir')).toBe(RESPONSES_DIR);
   });
 
@@ -81,7 +82,7 @@ const bodyOf = (req: IncomingMessage) =>
     req.on('end', () => done(text));
   });
 
-/** What Flux would apply from `fluxcd/apps/` of a checkout: the demo Deployment's replicas. */
+/** What Flux would apply from `apps/` of an apps repository checkout: the demo Deployment's replicas. */
 function appliedReplicas(checkout: string): number {
   const out = execFileSync(layerBinary('kubectl'), ['kustomize', join(checkout, APPS_DIR)], { encoding: 'utf8' });
   const deployment = parseAllDocuments(out)
@@ -90,7 +91,7 @@ function appliedReplicas(checkout: string): number {
   return deployment.spec.replicas;
 }
 
-describe('an alert for the demo becomes a pushed commit that Flux applies, and git revert undoes it', () => {
+describe('an alert for the demo becomes a commit pushed to the apps repository that Flux applies, and git revert undoes it', () => {
   const dirs: string[] = [];
   let child: ChildProcess | undefined;
   const receiverCalls: { path: string; signatureOk: boolean }[] = [];
@@ -107,13 +108,12 @@ describe('an alert for the demo becomes a pushed commit that Flux applies, and g
   });
 
   it('scales the demo to zero through Git, once, and the revert brings it back', async () => {
-    // The repository as `npm run gitops` seeds it, with the policy at the configured path (the shipped default's
-    // rule; the shipped file itself is the responder's tests' to check, and users may edit theirs).
+    // The apps repository as Terraform seeds a created one; the policy is not in it (the responder reads the
+    // mounted ConfigMap): the shipped default's rule, as the response layer would deliver it.
     const policy = 'responses:\n  - rule: Terminal shell in container\n    action: scale-to-zero\n    fallback: isolate\ndefault: log\n';
-    const files: Record<string, string> = { [config.response.policyFile]: policy };
-    for (const seed of [appsSeed(), responsesSeed()]) for (const [path, text] of seed.files) files[path] = text;
-    const remote = makeRemote(files);
+    const remote = makeRemote(Object.fromEntries(appsRepositorySeed(config)));
     const secrets = tempDir('response-flow-secrets-');
+    writeFileSync(join(secrets, 'policy.yaml'), policy);
     // The responder's volume, as on the cluster: the checkout folder inside it does not exist yet, git creates it.
     const state = tempDir('response-flow-state-');
     const checkout = join(state, relative(RESPONDER_PATHS.state, flag('checkout')));
@@ -131,6 +131,7 @@ describe('an alert for the demo becomes a pushed commit that Flux applies, and g
       'token-file': join(secrets, 'webhook-token'),
       'receiver-url': `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`,
       'receiver-token-file': join(secrets, 'receiver-token'),
+      policy: join(secrets, 'policy.yaml'),
     };
     const args: string[] = [];
     for (let i = 3; i < command.length; i++) {
@@ -168,7 +169,7 @@ describe('an alert for the demo becomes a pushed commit that Flux applies, and g
     const after = clone(remote);
     dirs.push(after);
     expect(sh(after, 'log', '--format=%s').split('\n')).toEqual([expect.stringMatching(/scale-to-zero demo\/demo .*Terminal shell in container/), 'seed']);
-    expect(sh(after, 'diff', '--stat', 'HEAD~1', 'HEAD')).toMatch(/fluxcd\/apps\/demo\.yaml \| 2 \+-/);
+    expect(sh(after, 'diff', '--stat', 'HEAD~1', 'HEAD')).toMatch(/^ ?apps\/demo\.yaml \| 2 \+-/m);
     expect(appliedReplicas(after)).toBe(0);
     expect(receiverCalls.length).toBeGreaterThanOrEqual(1);
     expect(receiverCalls.every((c) => c.signatureOk && /^\/hook\/[0-9a-f]{64}$/.test(c.path))).toBe(true);

@@ -151,10 +151,11 @@ describe('infrastructure stack', () => {
 
   it('adopts the existing repository and registers a read-only ED25519 deploy key from the tls key', () => {
     expect(onlyResource(infra, 'github_repository', 'data')).toEqual(expect.objectContaining({ name: 'falco-aks-gitops-bench' }));
-    expect(resources(infra, 'github_repository')).toEqual([]);
+    // The one created repository is the apps repository (response.apps.mode defaults to `create`).
+    expect(resources(infra, 'github_repository').map((r) => r.name)).toEqual(['falco-aks-apps']);
     const tlsId = Object.keys(infra.resource.tls_private_key).find((id) => id.includes('_deploy-key_'))!;
     expect(infra.resource.tls_private_key[tlsId].algorithm).toBe('ED25519');
-    expect(resources(infra, 'github_repository_deploy_key').find((k) => k.title === 'flux-aks-falco')).toMatchObject({
+    expect(resources(infra, 'github_repository_deploy_key').find((k) => k.title === 'flux-aks-falco' && k.repository.includes('gitops-repository'))).toMatchObject({
       read_only: true,
       key: `\${tls_private_key.${tlsId}.public_key_openssh}`,
       repository: '${data.github_repository.gitops-repository_85936C6A.name}',
@@ -163,9 +164,9 @@ describe('infrastructure stack', () => {
   });
 
   it('creates the repository in create mode, archived rather than deleted on destroy', () => {
-    const created = synthStacks({ github: { mode: 'create', visibility: 'public' } }).infrastructure;
+    const created = synthStacks({ github: { mode: 'create', visibility: 'public' }, response: { apps: { mode: 'existing' } } }).infrastructure;
     expect(onlyResource(created, 'github_repository')).toMatchObject({ name: 'falco-aks-gitops-bench', visibility: 'public', archive_on_destroy: true, auto_init: false });
-    expect(created.data?.github_repository).toBeUndefined();
+    expect(Object.values<any>(created.data.github_repository).map((r) => r.name)).toEqual(['falco-aks-apps']);
   });
 
   it('uses a relative local backend by default and Azure Storage when configured', () => {
@@ -272,11 +273,17 @@ describe('flux stack', () => {
     for (const release of Object.values(releases)) expect(release.timeout).toBe(1800);
   });
 
-  it('leaves the image automation controllers out', () => {
+  it('leaves the image automation controllers out; multi-tenancy lockdown on; the root Kustomization runs as kustomize-controller', () => {
     expect(parse(yamlencodeArgument(byName('flux2').values[0]).replace(/ = /g, ': '))).toEqual({
+      multitenancy: { enabled: true, defaultServiceAccount: 'default', privileged: true },
       imageAutomationController: { create: false },
       imageReflectionController: { create: false },
     });
+    expect(yamlencodeArgument(byName('flux-system').values[0])).toContain('"serviceAccountName" = "kustomize-controller"');
+    // Lockdown stays on with the response engine off.
+    const off = synthStacks({ response: { enabled: false } }).flux;
+    const flux2 = Object.values<any>(off.resource.helm_release).find((r) => r.name === 'flux2');
+    expect(yamlencodeArgument(flux2.values[0])).toContain('"multitenancy" = {"enabled" = true, "defaultServiceAccount" = "default", "privileged" = true}');
   });
 });
 
@@ -286,16 +293,38 @@ describe('response credentials', () => {
   const secretNamed = (name: string, namespace: string) =>
     secrets.map(([, s]) => s).find((s) => s.metadata.name === name && (s.metadata.namespace === namespace || s.metadata.namespace.includes('kubernetes_namespace_v1')) && (namespace !== 'flux-system' || s.metadata.namespace === 'flux-system'));
 
-  it('two deploy keys, each on its own ED25519 key: Flux read-only, the responder with write access', () => {
+  it('the platform repository has exactly one deploy key (Flux, read-only); the only write key is the responder\'s, on the apps repository', () => {
     const keys = Object.entries<any>(infra.resource.tls_private_key);
-    expect(keys.map(([, k]) => k.algorithm)).toEqual(['ED25519', 'ED25519']);
+    expect(keys.map(([, k]) => k.algorithm)).toEqual(['ED25519', 'ED25519', 'ED25519']);
     const deployKeys = resources(infra, 'github_repository_deploy_key');
-    expect(deployKeys.map((k) => [k.title, k.read_only]).sort()).toEqual([
+    const platform = deployKeys.filter((k) => k.repository.includes('gitops-repository'));
+    const apps = deployKeys.filter((k) => k.repository.includes('apps-repository'));
+    expect(platform.length + apps.length).toBe(deployKeys.length);
+    expect(platform.map((k) => [k.title, k.read_only])).toEqual([['flux-aks-falco', true]]);
+    expect(apps.map((k) => [k.title, k.read_only ?? true]).sort()).toEqual([
       ['flux-aks-falco', true],
       ['responder-aks-falco', false],
     ]);
-    const keyOf = (title: string) => deployKeys.find((k) => k.title === title).key;
-    expect(new Set(keys.map(([id]) => `\${tls_private_key.${id}.public_key_openssh}`))).toEqual(new Set([keyOf('flux-aks-falco'), keyOf('responder-aks-falco')]));
+    expect(deployKeys.filter((k) => k.read_only === false)).toHaveLength(1);
+    // Each key its own pair: revoking one leaves the others.
+    expect(new Set(deployKeys.map((k) => k.key)).size).toBe(3);
+    expect(new Set(keys.map(([id]) => `\${tls_private_key.${id}.public_key_openssh}`))).toEqual(new Set(deployKeys.map((k) => k.key)));
+  });
+
+  it('a created apps repository is seeded once (demo, README), never overwriting a file, every later change ignored; an adopted one is never written', () => {
+    const files = resources(infra, 'github_repository_file');
+    expect(files.map((f) => f.file).sort()).toEqual(['README.md', 'apps/demo.yaml', 'apps/kustomization.yaml', 'responses/README.md']);
+    for (const f of files) {
+      expect(f).toMatchObject({ branch: 'main', lifecycle: { ignore_changes: 'all' } });
+      expect(f.repository).toMatch(/^\$\{github_repository\.apps-repository/);
+      // Only GitHub's placeholder README of the initial commit may be replaced, at creation.
+      expect([f.file, f.overwrite_on_create]).toEqual([f.file, f.file === 'README.md']);
+    }
+    expect(onlyResource(infra, 'github_repository')).toMatchObject({ name: 'falco-aks-apps', visibility: 'private', auto_init: true, archive_on_destroy: true });
+    const adopted = synthStacks({ response: { apps: { mode: 'existing', repository: 'my-apps', branch: 'prod' } } });
+    expect(resources(adopted.infrastructure, 'github_repository_file')).toEqual([]);
+    expect(resources(adopted.infrastructure, 'github_repository')).toEqual([]);
+    expect(Object.values<any>(adopted.infrastructure.data.github_repository).map((r) => r.name).sort()).toEqual(['falco-aks-gitops-bench', 'my-apps']);
   });
 
   it('the random provider makes the two tokens; the kubernetes provider is configured from the cluster', () => {
@@ -313,11 +342,19 @@ describe('response credentials', () => {
       name: 'falco-response',
       labels: { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/warn': 'restricted' },
     });
-    expect(secrets).toHaveLength(5);
+    expect(secrets).toHaveLength(6);
     const git = secretNamed('responder-git', 'falco-response');
     expect(Object.keys(git.data).sort()).toEqual(['identity', 'known_hosts', 'remote']);
-    expect(git.data.identity).toMatch(/tls_private_key.*write-key.*private_key_openssh\}$/);
-    expect(git.data.remote).toMatch(/^ssh:\/\/git@github\.com\/\$\{.*full_name\}$/);
+    expect(git.data.identity).toMatch(/tls_private_key.*apps-repository_write-key.*private_key_openssh\}$/);
+    // The responder pushes to the apps repository, never to the platform one.
+    expect(git.data.remote).toMatch(/^ssh:\/\/git@github\.com\/\$\{.*github_repositoryapps-repository.*full_name\}$/);
+    // Flux reads the apps repository with its own read-only key; the ConfigMap names it for the tenants layer.
+    const appsGit = secretNamed('apps-repository', 'flux-system');
+    expect(Object.keys(appsGit.data).sort()).toEqual(['identity', 'identity.pub', 'known_hosts']);
+    expect(appsGit.data.identity).toMatch(/tls_private_key.*apps-repository_flux-key.*private_key_openssh\}$/);
+    const cm = onlyResource(flux, 'kubernetes_config_map_v1');
+    expect(cm.metadata).toEqual({ name: 'apps-repository', namespace: 'flux-system' });
+    expect(cm.data.APPS_REPOSITORY).toMatch(/github_repositoryapps-repository.*full_name\}$/);
     const webhook = secretNamed('responder-webhook-token', 'falco-response').data.token;
     expect(secretNamed('falcosidekick-webhook', 'falco-response').data).toEqual({ WEBHOOK_CUSTOMHEADERS: `Authorization:Bearer ${webhook}` });
     const receiverInFlux = secretNamed('flux-receiver-token', 'flux-system');
@@ -327,6 +364,7 @@ describe('response credentials', () => {
     expect(receiverInFlux.data.token).toMatch(/^\$\{random_password\.[^}]*receiver-token[^}]*\.result\}$/);
     const sync = Object.values<any>(flux.resource.helm_release).find((r) => r.name === 'flux-system');
     for (const [id] of secrets) expect(sync.depends_on).toContain(`kubernetes_secret_v1.${id}`);
+    expect(sync.depends_on.some((d: string) => d.startsWith('kubernetes_config_map_v1.'))).toBe(true);
   });
 
   it('no secret value appears in clear anywhere in cdktf.out: keys and tokens are references resolved at apply', () => {
@@ -353,15 +391,18 @@ describe('response credentials', () => {
     for (const r of Object.values<any>(flux.resource.helm_release)) for (const v of r.set_sensitive ?? []) expect(v.value).toMatch(/^\$\{.*\}$/);
     // What carries a private key from one stack to the other is a sensitive output.
     const keyOutputs = Object.entries<any>(infra.output).filter(([name]) => /private_key_openssh/.test(name));
-    expect(keyOutputs.length).toBe(2);
+    expect(keyOutputs.length).toBe(3);
     for (const [, o] of keyOutputs) expect(o.sensitive).toBe(true);
   });
 
-  it('with response.enabled false: no write key, no token, no Secret, no kubernetes or random provider', () => {
+  it('with response.enabled false: no apps repository, no write key, no token, no Secret, no kubernetes or random provider', () => {
     const off = synthStacks({ response: { enabled: false } });
     expect(resources(off.infrastructure, 'github_repository_deploy_key').map((k) => k.read_only)).toEqual([true]);
+    expect(resources(off.infrastructure, 'github_repository')).toEqual([]);
+    expect(resources(off.infrastructure, 'github_repository_file')).toEqual([]);
+    expect(Object.keys(off.infrastructure.data.github_repository)).toHaveLength(1);
     expect(Object.keys(off.infrastructure.resource.tls_private_key)).toHaveLength(1);
-    for (const type of ['random_password', 'kubernetes_secret_v1', 'kubernetes_namespace_v1']) expect(resources(off.flux, type)).toEqual([]);
+    for (const type of ['random_password', 'kubernetes_secret_v1', 'kubernetes_namespace_v1', 'kubernetes_config_map_v1']) expect(resources(off.flux, type)).toEqual([]);
     expect(off.flux.provider.kubernetes).toBeUndefined();
     expect(off.flux.terraform.required_providers.random).toBeUndefined();
   });

@@ -9,6 +9,9 @@
  */
 export const FREE_FORM_VALUES = ['nodeSelector', 'podLabels', 'podAnnotations', 'resources', 'affinity', 'customRules', 'podSecurityContext', 'securityContext'];
 
+/** Deeper maps that are Kubernetes' own objects, passed verbatim (the DaemonSet's update strategy). */
+export const FREE_FORM_PATHS = ['controller.daemonset.updateStrategy'];
+
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -23,7 +26,7 @@ export function unknownValueKeys(values: Record<string, unknown>, defaults: Reco
       problems.push(`${path}: not a key of the chart's values.yaml`);
       continue;
     }
-    if (at === '' && FREE_FORM_VALUES.includes(key)) continue;
+    if ((at === '' && FREE_FORM_VALUES.includes(key)) || FREE_FORM_PATHS.includes(path)) continue;
     const fallback = defaults[key];
     if (isMap(value)) {
       if (!isMap(fallback)) problems.push(`${path}: set as a map, but the chart's default is ${JSON.stringify(fallback)}`);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { resolveConfig } from '../../config/load';
-import { RESPONDER_BUNDLE, RULES_DIR } from '../../contract/naming';
+import { DEFAULT_POLICY_FILE, RESPONDER_BUNDLE, RULES_DIR } from '../../contract/naming';
 import type { BenchConfig } from '../../config/schema';
 import { GitopsInputs, readInputs } from '../../gitops/inputs';
 
@@ -29,7 +29,7 @@ export function defaultConfig(): BenchConfig {
 export function scratchRepo(configText: string, tree?: 'copy-fluxcd'): string {
   const dir = mkdtempSync(join(tmpdir(), 'scratch-repo-'));
   writeFileSync(join(dir, 'bench.config.yaml'), configText);
-  for (const path of [RULES_DIR, RESPONDER_BUNDLE, ...(tree ? ['fluxcd'] : [])]) {
+  for (const path of [RULES_DIR, RESPONDER_BUNDLE, DEFAULT_POLICY_FILE, ...(tree ? ['fluxcd'] : [])]) {
     if (!existsSync(join(REPO_ROOT, path))) continue;
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     cpSync(join(REPO_ROOT, path), join(dir, path), { recursive: true });

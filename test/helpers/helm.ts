@@ -85,7 +85,7 @@ export function renderHelmRelease(hr: HelmRelease): K8sObject[] {
   let objects = helmTemplate({
     chart: chartDir(chart, version),
     release: hr.spec.releaseName,
-    namespace: hr.metadata.namespace ?? 'default',
+    namespace: hr.spec.targetNamespace ?? hr.metadata.namespace ?? 'default',
     values: hr.spec.values ?? {},
   });
   for (const renderer of hr.spec.postRenderers ?? []) {

@@ -7462,8 +7462,8 @@ var PROTECTED_NAMESPACES = [
 ];
 var RESPONDER_PORT = 8080;
 var RESPONDER_ALERT_PATH = "/falco";
-var APPS_DIR = "fluxcd/apps";
-var RESPONSES_DIR = "fluxcd/responses";
+var APPS_DIR = "apps";
+var RESPONSES_DIR = "responses";
 var DEFAULT_POLICY_FILE = "responder/policy.yaml";
 var RESPONSE_LAYER_DIR = "fluxcd/infrastructure/response";
 var RESPONDER_BUNDLE = `${RESPONSE_LAYER_DIR}/responder.cjs`;
@@ -8052,7 +8052,7 @@ async function startServer(opts) {
   }
   const ready = prepare();
   function loadPolicy() {
-    const file = (0, import_node_path2.join)(opts.checkout, opts.policy);
+    const file = (0, import_node_path2.isAbsolute)(opts.policy) ? opts.policy : (0, import_node_path2.join)(opts.checkout, opts.policy);
     return parsePolicy((0, import_node_fs2.readFileSync)(file, "utf8"), opts.policy);
   }
   function answer(p, r, extra = {}) {
