@@ -128,7 +128,10 @@ describe('an alert for the demo becomes a pushed commit that Flux applies, and g
       'token-file': join(secrets, 'webhook-token'),
       'receiver-url': `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`,
       'receiver-token-file': join(secrets, 'receiver-token'),
+      // The policy is a mounted file on the cluster, not a path in the checkout.
+      policy: join(secrets, 'policy.yaml'),
     };
+    writeFileSync(join(secrets, 'policy.yaml'), policy);
     const args: string[] = [];
     for (let i = 3; i < command.length; i++) {
       const name = command[i].slice(2);
