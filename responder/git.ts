@@ -55,8 +55,8 @@ export class GitError extends Error {
   }
 }
 
-/** A git runner bound to a working directory and environment. */
-export type Git = (args: string[]) => Promise<string>;
+/** A git runner bound to a working directory and environment; `input` is written to git's stdin. */
+export type Git = (args: string[], input?: string) => Promise<string>;
 
 /** How long one git command may run unless told otherwise. */
 export const GIT_TIMEOUT_MS = 60_000;
@@ -67,14 +67,19 @@ export const GIT_TIMEOUT_MS = 60_000;
  * grandchild keeps the pipes open and the caller gets its error at the deadline.
  */
 export function git(cwd: string, env: NodeJS.ProcessEnv = gitEnv(), timeoutMs = GIT_TIMEOUT_MS): Git {
-  return (args) =>
+  return (args, input) =>
     new Promise((resolve, reject) => {
-      const child = spawn('git', ['-c', 'commit.gpgsign=false', ...args], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      let child: ReturnType<typeof spawn>;
+      try {
+        child = spawn('git', ['-c', 'commit.gpgsign=false', ...args], { cwd, env, detached: true, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+      } catch (e) {
+        reject(new GitError(args, (e as NodeJS.ErrnoException).code ?? null, (e as Error).message));
+        return;
+      }
       const out: Buffer[] = [];
       const err: Buffer[] = [];
-      child.stdout.on('data', (c: Buffer) => out.push(c));
-      child.stderr.on('data', (c: Buffer) => err.push(c));
       let timedOut = false;
+      let settled = false;
       const timer = setTimeout(() => {
         timedOut = true;
         try {
@@ -83,12 +88,24 @@ export function git(cwd: string, env: NodeJS.ProcessEnv = gitEnv(), timeoutMs = 
           // Already gone.
         }
       }, timeoutMs);
+      // The error listener comes first: when the spawn fails (EMFILE, ENOENT, EAGAIN) the streams may be absent,
+      // and an unhandled 'error' would crash the process.
       child.on('error', (e) => {
         clearTimeout(timer);
+        if (settled) return;
+        settled = true;
         reject(new GitError(args, (e as NodeJS.ErrnoException).code ?? null, e.message));
       });
+      child.stdout?.on('data', (c: Buffer) => out.push(c));
+      child.stderr?.on('data', (c: Buffer) => err.push(c));
+      if (input !== undefined && child.stdin) {
+        child.stdin.on('error', () => undefined); // git exiting early (EPIPE) is reported by its exit code
+        child.stdin.end(input);
+      }
       child.on('close', (code, signal) => {
         clearTimeout(timer);
+        if (settled) return;
+        settled = true;
         if (timedOut) reject(new GitError(args, 'ETIMEDOUT', `timed out after ${timeoutMs} ms`));
         else if (code !== 0) reject(new GitError(args, code ?? signal, Buffer.concat(err).toString('utf8')));
         else resolve(Buffer.concat(out).toString('utf8'));

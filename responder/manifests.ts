@@ -114,7 +114,7 @@ export function isolatePath(w: Workload, responsesDir = RESPONSES_DIR): string {
 /**
  * The NetworkPolicy that cuts a Deployment's pods off: it selects them by the Deployment's own selector and
  * allows nothing (both policy types, no rules). Its text depends only on the Deployment, so the same response
- * twice is the same file.
+ * twice is the same file. Written for YAML 1.1 readers too: a label value like `on`, `no` or `1e3` is quoted.
  */
 export function isolateManifest(w: Workload, matchLabels: Record<string, string>): string {
   const policy = {
@@ -130,5 +130,5 @@ export function isolateManifest(w: Workload, matchLabels: Record<string, string>
       policyTypes: ['Ingress', 'Egress'],
     },
   };
-  return `# Isolates Deployment ${key(w)}: no traffic in or out of its pods. Written by the responder;\n# the commit that added this file holds the alert. Delete this file to undo.\n${stringify(policy)}`;
+  return `# Isolates Deployment ${key(w)}: no traffic in or out of its pods. Written by the responder;\n# the commit that added this file holds the alert. Delete this file to undo.\n${stringify(policy, { version: '1.1' })}`;
 }

@@ -8,7 +8,7 @@
  *       tags: [container]                   # any of these tags (optional)
  *       priority: Warning                   # at least this priority (optional)
  *       action: scale-to-zero               # scale-to-zero | isolate | log
- *       fallback: isolate                   # scale-to-zero only: when the Deployment is not a plain manifest in fluxcd/apps
+ *       fallback: isolate                   # scale-to-zero only: when the Deployment is not a plain manifest under apps/ of the apps repository
  *   default: log
  */
 import { parseDocument } from 'yaml';

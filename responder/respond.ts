@@ -3,7 +3,7 @@
  * `planResponse` only reads (so a dry run is the plan, logged); `commitPlan` writes the plan's files and commits
  * exactly those paths with the responder's identity.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { APPS_DIR, PROTECTED_NAMESPACES, RESPONSES_DIR } from '../contract/naming';
 import { type Alert, type Workload, workloadOf } from './alert';
@@ -43,6 +43,8 @@ export async function readManifests(co: Checkout): Promise<Map<string, Deploymen
   const paths = out.split('\0').filter((p) => /\.ya?ml$/.test(p));
   function* files(): Iterable<[string, string]> {
     for (const p of paths) {
+      // A symlinked manifest (or folder) is never read: it could point anywhere outside the checkout.
+      if (symlinkOn(co.dir, p)) continue;
       const full = join(co.dir, p);
       if (existsSync(full)) yield [p, readFileSync(full, 'utf8')];
     }
@@ -53,19 +55,65 @@ export async function readManifests(co: Checkout): Promise<Map<string, Deploymen
 const wl = (w: Workload) => `${w.namespace}/${w.name}`;
 const appsDir = (co: Checkout) => (co.appsDir ?? APPS_DIR).replace(/\/+$/, '');
 
+/** Longest alert output kept in a commit message; the rest is cut (the full alert is in the responder's log). */
+const MAX_OUTPUT_CHARS = 16 * 1024;
+
+/**
+ * One line of alert text, safe in a commit message: a backslash and every control or line-breaking character
+ * (NUL, CR, LF, tabs, U+0085, U+2028/9) are written as escapes, so an alert field can never start a line of its
+ * own (no forged subject, body line or trailer) and git never sees a NUL.
+ */
+export function escapeLine(text: string, max = 512): string {
+  const cut = text.length > max ? `${text.slice(0, max)}... (${text.length - max} more characters)` : text;
+  return cut.replace(/[\\\x00-\x1f\x7f\x85\u2028\u2029]/g, (c) => (c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/**
+ * The commit message: the subject, then the alert's fields indented (an indented line is never a trailer or a
+ * subject), then a fixed last paragraph, so git's trailer parser only ever sees text the responder wrote.
+ */
 function commitText(action: Action, w: Workload, alert: Alert, by: string, alerts: number) {
-  const subject = `responder: ${action} ${wl(w)} (${alert.rule})`;
+  const subject = `responder: ${action} ${wl(w)} (${escapeLine(alert.rule, 200)})`;
+  const fields: [string, string, number?][] = [
+    ['time', alert.time],
+    ['priority', alert.priorityText],
+    ['rule', alert.rule],
+    ['output', alert.output, MAX_OUTPUT_CHARS],
+    ['uuid', alert.uuid],
+    ['hostname', alert.hostname],
+    ['policy', by],
+  ];
   const body = [
-    `time: ${alert.time}`,
-    `priority: ${alert.priorityText}`,
-    `rule: ${alert.rule}`,
-    `output: ${alert.output}`,
-    `uuid: ${alert.uuid}`,
-    `hostname: ${alert.hostname}`,
-    `policy: ${by}`,
-    ...(alerts > 1 ? [`alerts: ${alerts} for this workload while it was being contained`] : []),
+    'Falco alert (values escaped):',
+    ...fields.map(([k, v, max]) => `    ${k}: ${escapeLine(v, max)}`),
+    ...(alerts > 1 ? [`    alerts: ${alerts} for this workload while it was being contained`] : []),
+    '',
+    'Committed by the Falco responder.',
   ].join('\n');
   return { subject, body };
+}
+
+/**
+ * The first symlink on the way from the checkout's root to `path` (the path itself included), if any: the
+ * responder never writes or reads through one, so a committed symlink cannot make it touch a file outside the
+ * checkout (or another file inside it).
+ */
+export function symlinkOn(root: string, path: string): string | undefined {
+  const parts = path.split('/').filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) {
+    const p = parts.slice(0, i).join('/');
+    try {
+      if (lstatSync(join(root, p)).isSymbolicLink()) return p;
+    } catch {
+      return undefined; // absent from here on: nothing to follow
+    }
+  }
+  return undefined;
+}
+
+function refuseSymlink(root: string, path: string): void {
+  const link = symlinkOn(root, path);
+  if (link) throw new Error(`refused: ${link} is a symlink in the checkout; the responder never writes through one`);
 }
 
 /**
@@ -77,7 +125,10 @@ export function planResponse(co: Checkout, index: Map<string, DeploymentManifest
   if ('reason' in w) return { kind: 'none', reason: w.reason };
   if (PROTECTED_NAMESPACES.includes(w.namespace)) return { kind: 'none', workload: w, reason: `namespace ${w.namespace} is protected` };
   if (decision.action === 'log') return { kind: 'none', action: 'log', workload: w, reason: `policy ${decision.by}: log` };
-  const read = (p: string) => readFileSync(join(co.dir, p), 'utf8');
+  const read = (p: string) => {
+    refuseSymlink(co.dir, p);
+    return readFileSync(join(co.dir, p), 'utf8');
+  };
 
   const isolate = (note?: string): Plan => {
     const refuse = (reason: string): Plan => ({ kind: 'none', action: 'isolate', workload: w, reason: note ? `${note}; isolate: ${reason}` : reason });
@@ -88,6 +139,8 @@ export function planResponse(co: Checkout, index: Map<string, DeploymentManifest
     if (d.matchExpressions) return refuse(`Deployment ${wl(w)} in ${d.path} selects its pods with spec.selector.matchExpressions, which a NetworkPolicy copying matchLabels would not honour`);
     if (!d.matchLabels || Object.keys(d.matchLabels).length === 0) return refuse(`Deployment ${wl(w)} in ${d.path} has no spec.selector.matchLabels to select its pods by`);
     const path = isolatePath(w, co.responsesDir ?? RESPONSES_DIR);
+    const link = symlinkOn(co.dir, path);
+    if (link) return refuse(`${link} is a symlink in the checkout; the responder never writes through one`);
     const text = isolateManifest(w, d.matchLabels);
     if (existsSync(join(co.dir, path)) && read(path) === text) return { kind: 'contained', action: 'isolate', workload: w };
     return { kind: 'change', action: 'isolate', workload: w, files: [{ path, text }], ...commitText('isolate', w, alert, decision.by, alerts), ...(note ? { note } : {}) };
@@ -111,17 +164,36 @@ export function planResponse(co: Checkout, index: Map<string, DeploymentManifest
   return { kind: 'none', action: 'scale-to-zero', workload: w, reason: decision.fallback === 'log' ? `${reason}; fallback: log` : reason };
 }
 
-/** Writes the plan's files and commits only those paths (new files are added first). */
+/**
+ * Writes the plan's files and commits only those paths (new files are added first); the message goes through
+ * stdin (`-F -`: no argument-size limit). On any failure the files, the index entries and the folders it made are
+ * put back exactly as they were, so a failed response leaves nothing behind.
+ */
 export async function writeAndCommit(co: Checkout, plan: Extract<Plan, { kind: 'change' }>): Promise<void> {
-  const added: string[] = [];
-  for (const f of plan.files) {
-    const full = join(co.dir, f.path);
-    if (!existsSync(full)) added.push(f.path);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, f.text);
+  const before = new Map<string, string | undefined>();
+  const made: string[] = [];
+  try {
+    for (const f of plan.files) {
+      refuseSymlink(co.dir, f.path);
+      const full = join(co.dir, f.path);
+      before.set(f.path, existsSync(full) ? readFileSync(full, 'utf8') : undefined);
+      const dir = mkdirSync(dirname(full), { recursive: true });
+      if (dir) made.push(dir);
+      writeFileSync(full, f.text);
+    }
+    const added = [...before].filter(([, t]) => t === undefined).map(([p]) => p);
+    if (added.length > 0) await co.git(['add', '--', ...added]);
+    await co.git(['commit', '--quiet', '--cleanup=verbatim', '-F', '-', '--', ...plan.files.map((f) => f.path)], `${plan.subject}\n\n${plan.body}\n`);
+  } catch (e) {
+    for (const [p, text] of before) {
+      if (text === undefined) rmSync(join(co.dir, p), { force: true });
+      else writeFileSync(join(co.dir, p), text);
+    }
+    const added = [...before].filter(([, t]) => t === undefined).map(([p]) => p);
+    if (added.length > 0) await co.git(['reset', '--quiet', '--', ...added]).catch(() => undefined);
+    for (const d of made.reverse()) rmSync(d, { recursive: true, force: true });
+    throw e;
   }
-  if (added.length > 0) await co.git(['add', '--', ...added]);
-  await co.git(['commit', '--quiet', '-m', plan.subject, '-m', plan.body, '--', ...plan.files.map((f) => f.path)]);
 }
 
 /** Commits one plan; returns the new commit id. */

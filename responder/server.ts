@@ -4,17 +4,22 @@
  * Deployment) into one commit each, made one after another on the checkout as the previous one left it, and
  * pushes them at once. Every git command has a deadline, and the Flux Receiver is called without holding the
  * writer. A rejected push means the remote moved: fetch,
- * re-apply on the new head, push again with bounded backoff; never force. An alert is answered 2xx only when its
- * response is pushed or decided, so a 2xx means the response is in Git.
+ * re-apply on the new head, push again with backoff for `retryForMs` (default 15 minutes); never force.
+ * An accepted alert (authenticated, valid) is first written to the journal (fsynced), then answered 200 when its
+ * response is in Git or decided within `answerWithinMs`, else 202: journaled, it will be pushed (and survives a
+ * restart: the journal is replayed). Over the caps (connections, requests, buffered bytes, journal size) the
+ * answer is 503 with Retry-After.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { isAbsolute, join } from 'node:path';
-import { RESPONDER_ALERT_PATH, RESPONSES_DIR } from '../contract/naming';
+import { join } from 'node:path';
+import { ALERT_WORKLOAD_FIELDS, RESPONDER_ALERT_PATH, RESPONSES_DIR } from '../contract/naming';
 import { type Alert, AlertError, type Workload, parseAlertJson, workloadOf } from './alert';
 import { GIT_TIMEOUT_MS, type SshOptions, git, gitEnv } from './git';
+import { type Entry, Journal } from './journal';
 import { Metrics } from './metrics';
 import { type Decision, type Policy, decide, parsePolicy } from './policy';
 import { type Checkout, type Plan, describeChange, lastCommits, planResponse, readManifests, writeAndCommit } from './respond';
@@ -45,8 +50,21 @@ export interface ServeOptions {
   /** The Bearer token Falcosidekick sends (a function is called at every request). */
   token: Secret;
   ssh?: SshOptions;
-  /** The policy file: an absolute path (the mounted ConfigMap), or a path inside the checkout. */
+  /** The policy file: a filesystem path (absolute, or relative to the current folder), re-read when it changes. */
   policy: string;
+  /** The journal file (default: `<checkout>.journal`, beside the checkout on the same volume). */
+  journal?: string;
+  /** How long a response whose push fails is retried before it is given up (default 15 minutes). */
+  retryForMs?: number;
+  /** How long a request waits for its response to be in Git before it is answered 202 (default 10 s). */
+  answerWithinMs?: number;
+  /** Caps: open connections (default 1024), requests being handled (512), body bytes buffered (32 MiB), journal entries (50,000). */
+  maxConnections?: number;
+  maxRequests?: number;
+  maxBufferedBytes?: number;
+  maxJournal?: number;
+  /** The longest SIGTERM drain (default 20 s): what is not pushed by then stays in the journal for the next start. */
+  drainMs?: number;
   responsesDir?: string;
   /** The folder searched for Deployments (default APPS_DIR). */
   appsDir?: string;
@@ -54,15 +72,13 @@ export interface ServeOptions {
   gitTimeoutMs?: number;
   receiver?: ReceiverOptions;
   dryRun?: boolean;
-  /** Push attempts per turn before the turn's responses fail (default 6). */
-  pushAttempts?: number;
-  /** First retry delay; it doubles up to 2 s (default 100 ms). */
+  /** First retry delay; it doubles up to 2 s, with jitter (default 100 ms). */
   backoffMs?: number;
   /** One JSON object per line (default: stdout). */
   log?: (entry: Record<string, unknown>) => void;
 }
 
-export type Outcome = 'committed' | 'coalesced' | 'contained' | 'no-action' | 'logged' | 'dry-run' | 'failed';
+export type Outcome = 'journaled' | 'committed' | 'coalesced' | 'contained' | 'no-action' | 'logged' | 'dry-run' | 'failed';
 
 interface Result {
   status: number;
@@ -74,11 +90,15 @@ interface Result {
 }
 
 interface Pending {
+  id: string;
   alert: Alert;
   received: number;
-  resolve: (r: Result) => void;
-  /** Set by the first answer: an alert is answered (counted, logged) once. */
+  /** The waiting request, if any (none after a 202 or for a replayed alert). */
+  resolve?: (r: Result) => void;
+  /** Set once decided: an alert is decided (counted, logged) once. */
   answered?: true;
+  /** It was answered 202 before its response landed. */
+  early?: true;
 }
 
 export interface Responder {
@@ -92,6 +112,19 @@ export interface Responder {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Waits for `p`, but not past `deadline` (epoch ms). The timer is cleared once `p` settles: a pending timer would
+ * keep the process alive after the drain, until the deadline.
+ */
+async function untilDeadline(p: Promise<unknown>, deadline: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))));
+  try {
+    await Promise.race([p.then(() => undefined, () => undefined), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 const wl = (w: Workload) => `${w.namespace}/${w.name}`;
 
 /** Constant-time comparison of the Authorization header with the expected token (hashes make lengths equal). */
@@ -129,8 +162,11 @@ function notifyReceiver(r: ReceiverOptions, body: string): Promise<void> {
         res.on('end', () => (res.statusCode && res.statusCode < 300 ? resolve() : reject(new Error(`receiver answered ${res.statusCode}`))));
       },
     );
+    // An overall deadline, not only an idle one: a Receiver that trickles its answer cannot hold the call.
+    const deadline = setTimeout(() => req.destroy(new Error('receiver did not answer within 10 s')), 10_000);
     req.on('timeout', () => req.destroy(new Error('receiver timed out')));
     req.on('error', reject);
+    req.on('close', () => clearTimeout(deadline));
     req.end(body);
   });
 }
@@ -146,65 +182,137 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     ...(opts.appsDir ? { appsDir: opts.appsDir } : {}),
   };
   const remoteRef = `refs/remotes/origin/${opts.branch}`;
-  const attempts = opts.pushAttempts ?? 6;
   const backoff = opts.backoffMs ?? 100;
-  let isReady = false;
+  const retryFor = opts.retryForMs ?? 15 * 60_000;
+  const answerWithin = opts.answerWithinMs ?? 10_000;
+  const caps = { requests: opts.maxRequests ?? 512, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 50_000 };
+  const { journal, skipped } = await Journal.open(opts.journal ?? `${opts.checkout.replace(/\/+$/, '')}.journal`);
+  if (skipped > 0) log({ level: 'warn', msg: 'journal lines unreadable, skipped', lines: skipped });
+  let checkoutOk = false;
+  let pushOk = true;
+  let policyError = '';
   let draining = false;
   let inflight = 0;
-  let queue: Pending[] = [];
+  let buffered = 0;
+  /** Accepted alerts not yet decided, in arrival order (the journal holds the same, on disk). */
+  const pending = new Map<string, Pending>();
   let writer: Promise<void> | undefined;
-  /** Receiver calls under way: fired after a push, never awaited by the writer; drain waits for them. */
+  /** Receiver calls under way: fired after a push, never awaited by the writer; drain waits for them (bounded). */
   const notifications = new Set<Promise<void>>();
   let notReady = 'cloning the repository';
-  /** Ends the wait between clone attempts early (on drain). */
+  /** Ends a wait (between clone attempts or push retries) early: on drain, or when a new alert arrives. */
   let wake = () => {};
+  const nap = (ms: number) =>
+    new Promise<void>((r) => {
+      const t = setTimeout(r, ms);
+      wake = () => {
+        clearTimeout(t);
+        r();
+      };
+    });
+  const isReady = () => checkoutOk && pushOk && !policyError && !draining;
+  const whyNot = () => (draining ? 'shutting down' : policyError ? `policy: ${policyError}` : !checkoutOk ? notReady : `the last push failed: ${notReady}`);
+
+  /**
+   * Lock files left by a git that was killed (`index.lock`, `HEAD.lock`, ref locks) make every later command fail.
+   * Only this process runs git in the checkout, one command at a time, and never while healing: any lock is stale.
+   */
+  function removeStaleLocks(): string[] {
+    const removed: string[] = [];
+    const walk = (dir: string, depth: number) => {
+      if (depth > 6 || !existsSync(dir)) return;
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, e.name);
+        if (e.isDirectory() && e.name !== 'objects') walk(full, depth + 1);
+        else if (e.isFile() && e.name.endsWith('.lock')) {
+          rmSync(full, { force: true });
+          removed.push(full);
+        }
+      }
+    };
+    walk(join(opts.checkout, '.git'), 0);
+    if (removed.length > 0) log({ level: 'warn', msg: 'removed stale git lock files', files: removed });
+    return removed;
+  }
 
   async function sync(): Promise<void> {
     await co.git(['fetch', '--quiet', 'origin', `+refs/heads/${opts.branch}:${remoteRef}`]);
     await co.git(['reset', '--quiet', '--hard', remoteRef]);
-    await co.git(['clean', '--quiet', '-fd']);
+    await co.git(['clean', '--quiet', '-ffd']);
+  }
+
+  /** Makes the checkout usable: the right remote, no stale locks, the branch's head; re-cloned when that fails. */
+  async function heal(): Promise<void> {
+    const foreign = notOwnFolder(opts.checkout);
+    if (foreign) throw new Error(foreign);
+    const dotGit = join(opts.checkout, '.git');
+    if (existsSync(dotGit) && statSync(dotGit).isDirectory()) {
+      removeStaleLocks();
+      try {
+        await co.git(['remote', 'set-url', 'origin', opts.remote]);
+        await sync();
+        return;
+      } catch (e) {
+        log({ level: 'warn', msg: 'checkout broken, cloning again', error: (e as Error).message });
+      }
+    }
+    rmSync(opts.checkout, { recursive: true, force: true });
+    await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(['clone', '--quiet', '--single-branch', '--branch', opts.branch, opts.remote, opts.checkout]);
+    await sync();
   }
 
   async function prepare(): Promise<void> {
     for (let delay = 1000; !draining; delay = Math.min(delay * 2, 30_000)) {
       try {
-        const foreign = notOwnFolder(opts.checkout);
-        if (foreign) throw new Error(foreign);
-        if (existsSync(join(opts.checkout, '.git'))) {
-          await co.git(['remote', 'set-url', 'origin', opts.remote]);
-        } else {
-          await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(['clone', '--quiet', '--single-branch', '--branch', opts.branch, opts.remote, opts.checkout]);
-        }
-        await sync();
-        isReady = true;
-        log({ level: 'info', msg: 'checkout ready', remote: opts.remote, branch: opts.branch, dryRun: !!opts.dryRun });
+        await heal();
+        checkoutOk = true;
+        log({ level: 'info', msg: 'checkout ready', remote: opts.remote, branch: opts.branch, dryRun: !!opts.dryRun, journaled: pending.size });
+        kick();
         return;
       } catch (e) {
         notReady = (e as Error).message;
         log({ level: 'error', msg: 'checkout not usable, retrying', error: notReady, retryInMs: delay });
-        await new Promise<void>((r) => {
-          const t = setTimeout(r, delay);
-          wake = () => {
-            clearTimeout(t);
-            r();
-          };
-        });
+        await nap(delay);
       }
     }
   }
-  const ready = prepare();
 
-  function loadPolicy(): Policy {
-    const file = isAbsolute(opts.policy) ? opts.policy : join(opts.checkout, opts.policy);
-    return parsePolicy(readFileSync(file, 'utf8'), opts.policy);
+  /** The policy, re-read when its file changes; an unreadable or invalid one makes the server not ready. */
+  let policy: Policy | undefined;
+  let policyStamp = '';
+  function currentPolicy(): Policy | undefined {
+    let stamp: string;
+    try {
+      const st = statSync(opts.policy);
+      stamp = `${st.mtimeMs} ${st.size} ${st.ino}`;
+    } catch (e) {
+      policyError = `${opts.policy}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+      return undefined;
+    }
+    if (stamp === policyStamp) return policy;
+    policyStamp = stamp;
+    try {
+      policy = parsePolicy(readFileSync(opts.policy, 'utf8'), opts.policy);
+      policyError = '';
+    } catch (e) {
+      policy = undefined;
+      policyError = (e as Error).message;
+      log({ level: 'error', msg: 'policy unusable; alerts wait in the journal', error: policyError });
+    }
+    return policy;
   }
+  currentPolicy();
 
+  /** Decides an alert once: journal, metrics, log, and the waiting request if there still is one. */
   function answer(p: Pending, r: Result, extra: Record<string, unknown> = {}): void {
     if (p.answered) return;
     p.answered = true;
-    metrics.alerts.inc({ rule: p.alert.rule, outcome: r.outcome });
+    pending.delete(p.id);
+    journal.decided([p.id]);
+    metrics.alerts.inc({ rule: metrics.ruleLabel(p.alert.rule), outcome: r.outcome });
     if (r.outcome === 'coalesced' || r.outcome === 'contained') metrics.deduplicated.inc();
     if (r.outcome === 'committed' || r.outcome === 'coalesced') metrics.latency.observe((Date.now() - p.received) / 1000);
+    if (p.early && (r.outcome === 'committed' || r.outcome === 'coalesced')) metrics.late.inc();
     log({
       level: r.status >= 500 ? 'error' : 'info',
       msg: 'alert',
@@ -217,97 +325,130 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       ...(r.commit ? { commit: r.commit } : {}),
       ...(r.reason ? { reason: r.reason } : {}),
       ms: Date.now() - p.received,
+      ...(p.early ? { answered: 202 } : {}),
       ...extra,
     });
-    p.resolve(r);
+    p.resolve?.(r);
   }
 
-  /** One turn of the writer: every pending alert, one commit per distinct response, one push. */
-  async function turn(batch: Pending[]): Promise<void> {
-    let lastError = '';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+  /**
+   * One attempt over every pending alert: one commit per distinct response, one push. Returns why it must be tried
+   * again (the checkout, the policy or the push failed), or undefined when every alert of the batch is decided.
+   */
+  async function attempt(batch: Pending[], n: number): Promise<string | undefined> {
+    try {
+      if (!checkoutOk) return notReady;
+      await sync();
+    } catch (e) {
+      // A fetch that fails may be the remote, or the checkout (a lock, corruption): heal, else clone again.
       try {
-        await sync();
-      } catch (e) {
-        lastError = (e as Error).message;
-        await sleep(Math.min(backoff * 2 ** (attempt - 1), 2000));
+        await heal();
+      } catch (h) {
+        checkoutOk = false;
+        notReady = (h as Error).message;
+        return notReady;
+      }
+      void e;
+    }
+    const pol = currentPolicy();
+    if (!pol) return `policy: ${policyError}`;
+    const index = await readManifests(co);
+    const groups = new Map<string, { decision: Decision; members: Pending[] }>();
+    const rest = new Set<Pending>();
+    for (const p of batch) {
+      const decision = decide(pol, p.alert);
+      const w = workloadOf(p.alert);
+      if ('reason' in w || decision.action === 'log') {
+        rest.add(p);
         continue;
       }
-      let policy: Policy;
+      const k = `${decision.action} ${wl(w)}`;
+      const g = groups.get(k) ?? { decision, members: [] };
+      g.members.push(p);
+      groups.set(k, g);
+    }
+    // No workload or only a log line: decided now (there is nothing to push for them).
+    for (const p of rest) {
+      const plan = planResponse(co, index, p.alert, decide(pol, p.alert));
+      answer(p, { status: 200, outcome: plan.action === 'log' ? 'logged' : 'no-action', ...planFields(plan) });
+    }
+    // One group at a time, each planned on the checkout as the previous commit left it: a plan holds whole file
+    // texts, so two Deployments in one file must not be planned against the same snapshot.
+    const made: { members: Pending[]; plan: Extract<Plan, { kind: 'change' }> }[] = [];
+    for (const { decision, members } of groups.values()) {
       try {
-        policy = loadPolicy();
+        const plan = planResponse(co, index, members[0].alert, decision, members.length);
+        if (plan.kind !== 'change') {
+          const outcome: Outcome = plan.kind === 'contained' ? 'contained' : 'no-action';
+          for (const p of members) answer(p, { status: 200, outcome, ...planFields(plan) });
+        } else if (opts.dryRun) {
+          members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? 'dry-run' : 'coalesced', ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
+        } else {
+          await writeAndCommit(co, plan);
+          made.push({ members, plan });
+        }
       } catch (e) {
-        // Nothing can be decided until the policy in Git is fixed: fail loudly rather than guess.
-        for (const p of batch) answer(p, { status: 500, outcome: 'failed', reason: `policy: ${(e as Error).message}` });
-        return;
+        // One response that cannot be made is decided as failed for its own alerts only (retrying would not help:
+        // it is the same Git content); writeAndCommit has already put the checkout back.
+        const w = workloadOf(members[0].alert);
+        for (const p of members) answer(p, { status: 500, outcome: 'failed', action: decision.action, ...('reason' in w ? {} : { workload: wl(w) }), reason: (e as Error).message });
       }
-      const index = await readManifests(co);
-      const groups = new Map<string, { decision: Decision; members: Pending[] }>();
-      const rest = new Set<Pending>();
-      for (const p of batch) {
-        const decision = decide(policy, p.alert);
-        const w = workloadOf(p.alert);
-        if ('reason' in w || decision.action === 'log') {
-          rest.add(p);
+    }
+    if (made.length === 0) return undefined;
+    const ids = await lastCommits(co, made.length);
+    try {
+      await co.git(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${opts.branch}`]);
+    } catch (e) {
+      pushOk = false;
+      notReady = (e as Error).message;
+      metrics.pushRetries.inc();
+      log({ level: 'warn', msg: 'push failed; will fetch and re-apply', attempt: n, alerts: made.reduce((a, m) => a + m.members.length, 0), error: notReady });
+      return notReady;
+    }
+    pushOk = true;
+    metrics.commits.inc({}, made.length);
+    log({ level: 'info', msg: 'pushed', commits: ids, alerts: made.reduce((a, m) => a + m.members.length, 0), attempt: n });
+    made.forEach((c, i) => {
+      const result: Result = { status: 200, outcome: 'committed', commit: ids[i], ...planFields(c.plan) };
+      c.members.forEach((p, j) => answer(p, j === 0 ? result : { ...result, outcome: 'coalesced' }));
+    });
+    if (opts.receiver) notify(opts.receiver, ids[ids.length - 1]);
+    return undefined;
+  }
+
+  /** The single writer: while alerts are pending, attempt; after a failure back off (jittered), give up past retryFor. */
+  function kick(): void {
+    writer ??= (async () => {
+      // First yield, so `writer` is assigned before this function can clear it.
+      await null;
+      let failures = 0;
+      while (pending.size > 0 && !(draining && drainExpired)) {
+        const batch = [...pending.values()];
+        let why: string | undefined;
+        try {
+          why = await attempt(batch, failures + 1);
+        } catch (e) {
+          // A bug or an odd alert: decide what is still undecided (answer() skips the others), never hang a request.
+          for (const p of batch) answer(p, { status: 500, outcome: 'failed', reason: (e as Error).message });
+        }
+        if (why === undefined) {
+          failures = 0;
           continue;
         }
-        const k = `${decision.action} ${wl(w)}`;
-        const g = groups.get(k) ?? { decision, members: [] };
-        g.members.push(p);
-        groups.set(k, g);
-      }
-      // No workload or only a log line: answered now (there is nothing to push for them).
-      for (const p of rest) {
-        const plan = planResponse(co, index, p.alert, decide(policy, p.alert));
-        answer(p, { status: 200, outcome: plan.action === 'log' ? 'logged' : 'no-action', ...planFields(plan) });
-      }
-      batch = batch.filter((p) => !rest.has(p));
-      // One group at a time, each planned on the checkout as the previous commit left it: a plan holds whole file
-      // texts, so two Deployments in one file must not be planned against the same snapshot.
-      const made: { members: Pending[]; plan: Extract<Plan, { kind: 'change' }> }[] = [];
-      for (const { decision, members } of groups.values()) {
-        try {
-          const plan = planResponse(co, index, members[0].alert, decision, members.length);
-          if (plan.kind !== 'change') {
-            const outcome: Outcome = plan.kind === 'contained' ? 'contained' : 'no-action';
-            for (const p of members) answer(p, { status: 200, outcome, ...planFields(plan) });
-          } else if (opts.dryRun) {
-            members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? 'dry-run' : 'coalesced', ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
-          } else {
-            await writeAndCommit(co, plan);
-            made.push({ members, plan });
+        failures++;
+        const now = Date.now();
+        for (const p of batch) {
+          if (!p.answered && now - p.received > retryFor) {
+            metrics.pushFailures.inc();
+            answer(p, { status: 503, outcome: 'failed', reason: `not pushed within ${Math.round(retryFor / 1000)} s: ${why}` });
           }
-        } catch (e) {
-          // One response that cannot be made fails its own alerts, not the batch; the checkout goes back to the
-          // last commit of this turn.
-          await co.git(['reset', '--quiet', '--hard', 'HEAD']);
-          await co.git(['clean', '--quiet', '-fd']);
-          const w = workloadOf(members[0].alert);
-          for (const p of members) answer(p, { status: 500, outcome: 'failed', action: decision.action, ...('reason' in w ? {} : { workload: wl(w) }), reason: (e as Error).message });
         }
+        if (pending.size > 0) await nap(Math.min(backoff * 2 ** Math.min(failures - 1, 10), 2000) * (0.5 + Math.random()));
       }
-      const ids = await lastCommits(co, made.length);
-      const committed = made.map((c, i) => ({ members: c.members, result: { status: 200, outcome: 'committed', commit: ids[i], ...planFields(c.plan) } as Result }));
-      batch = committed.flatMap((c) => c.members);
-      if (committed.length === 0) return;
-      try {
-        await co.git(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${opts.branch}`]);
-      } catch (e) {
-        lastError = (e as Error).message;
-        metrics.pushRetries.inc();
-        log({ level: 'warn', msg: 'push failed; fetching and re-applying', attempt, error: lastError });
-        await sleep(Math.min(backoff * 2 ** (attempt - 1), 2000));
-        continue;
-      }
-      metrics.commits.inc({}, committed.length);
-      log({ level: 'info', msg: 'pushed', commits: committed.map((c) => c.result.commit), alerts: batch.length, attempt });
-      for (const c of committed) c.members.forEach((p, i) => answer(p, i === 0 ? c.result : { ...c.result, outcome: 'coalesced' }));
-      if (opts.receiver) notify(opts.receiver, committed[committed.length - 1].result.commit!);
-      return;
-    }
-    metrics.pushFailures.inc();
-    for (const p of batch) answer(p, { status: 503, outcome: 'failed', reason: `not pushed after ${attempts} attempts: ${lastError}` });
+      writer = undefined;
+    })();
   }
+  let drainExpired = false;
 
   /** Tells Flux's Receiver about a push without holding up the writer; the outcome is counted and logged. */
   function notify(receiver: ReceiverOptions, commit: string): void {
@@ -325,70 +466,116 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     void call.finally(() => notifications.delete(call));
   }
 
-  function enqueue(alert: Alert): Promise<Result> {
-    return new Promise((resolve) => {
-      queue.push({ alert, received: Date.now(), resolve });
-      writer ??= (async () => {
-        while (queue.length > 0) {
-          const batch = queue;
-          queue = [];
-          try {
-            await turn(batch);
-          } catch (e) {
-            // A bug or a broken checkout: answer what is still unanswered (answer() skips the others), never
-            // leave a request hanging.
-            for (const p of batch) answer(p, { status: 500, outcome: 'failed', reason: (e as Error).message });
-          }
-        }
-        writer = undefined;
-      })();
+  // Alerts accepted before a crash or restart: decided again (a response already in Git is "contained": no second commit).
+  for (const e of journal.live.values()) pending.set(e.id, { id: e.id, alert: e.alert, received: e.received });
+  if (pending.size > 0) log({ level: 'info', msg: 'journal replayed', alerts: pending.size });
+  metrics.journal = () => ({ depth: pending.size, age: journal.age(), bytes: journal.liveBytes });
+
+  /** Journals an accepted alert (fsynced), then waits up to answerWithin for its response to be in Git. */
+  async function accept(alert: Alert): Promise<Result> {
+    const e: Entry = { id: randomUUID(), received: Date.now(), alert: compact(alert) };
+    const p: Pending = { id: e.id, alert: e.alert, received: e.received };
+    const result = new Promise<Result>((r) => (p.resolve = r));
+    await journal.add(e);
+    pending.set(p.id, p);
+    wake();
+    kick();
+    let timer: NodeJS.Timeout | undefined;
+    const early = new Promise<Result>((r) => {
+      timer = setTimeout(() => r({ status: 202, outcome: 'journaled', reason: `journaled; its response will be pushed (retried for ${Math.round(retryFor / 1000)} s)` }), answerWithin);
     });
+    const r = await Promise.race([result, early]);
+    clearTimeout(timer);
+    if (r.status === 202) {
+      p.early = true;
+      p.resolve = undefined;
+    }
+    return r;
   }
 
-  const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, outcome = 'answered') => {
+    metrics.responses.inc({ status: String(status), outcome });
     const text = typeof body === 'string' ? body : `${JSON.stringify(body)}\n`;
+    if (res.headersSent || res.destroyed) return;
     res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain; version=0.0.4; charset=utf-8' : 'application/json', ...headers });
     res.end(text);
+  };
+  /** Refusals are logged at most once per second per kind, with how many were not logged. */
+  const quiet = new Map<string, { at: number; suppressed: number }>();
+  function logRefusal(kind: string, entry: Record<string, unknown>): void {
+    const q = quiet.get(kind) ?? { at: 0, suppressed: 0 };
+    const now = Date.now();
+    if (now - q.at < 1000) q.suppressed++;
+    else {
+      log({ level: 'warn', msg: `request refused: ${kind}`, ...entry, ...(q.suppressed ? { suppressed: q.suppressed } : {}) });
+      q.at = now;
+      q.suppressed = 0;
+    }
+    quiet.set(kind, q);
+  }
+  const busy = (res: http.ServerResponse, why: string) => {
+    logRefusal('busy', { reason: why });
+    send(res, 503, { error: `busy: ${why}; retry later` }, { 'retry-after': '1', connection: 'close' }, 'busy');
   };
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
-    if (req.method === 'GET' && path === '/healthz') return send(res, 200, 'ok\n');
-    if (req.method === 'GET' && path === '/readyz') return isReady && !draining ? send(res, 200, 'ready\n') : send(res, 503, `not ready: ${draining ? 'shutting down' : notReady}\n`);
-    if (req.method === 'GET' && path === '/metrics') return send(res, 200, metrics.render());
-    if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` });
-    if (req.method !== 'POST') return send(res, 405, { error: 'alerts are POSTed' }, { allow: 'POST' });
-    if (draining) return send(res, 503, { error: 'shutting down' }, { connection: 'close' });
+    if (req.method === 'GET' && path === '/healthz') return send(res, 200, 'ok\n', {}, 'healthz');
+    if (req.method === 'GET' && path === '/readyz') return isReady() ? send(res, 200, 'ready\n', {}, 'readyz') : send(res, 503, `not ready: ${whyNot()}\n`, {}, 'readyz');
+    if (req.method === 'GET' && path === '/metrics') return send(res, 200, metrics.render(), {}, 'metrics');
+    if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` }, {}, 'not-found');
+    if (req.method !== 'POST') return send(res, 405, { error: 'alerts are POSTed' }, { allow: 'POST' }, 'not-allowed');
+    if (draining) return send(res, 503, { error: 'shutting down' }, { connection: 'close', 'retry-after': '5' }, 'shutting-down');
+    if (inflight > caps.requests) return busy(res, `${caps.requests} requests in flight`);
+    if (pending.size >= caps.journal) return busy(res, `${caps.journal} alerts waiting in the journal`);
     let token: string;
     try {
       // Read at every request: the kubelet updates a mounted Secret's file in place when the Secret changes.
       token = reveal(opts.token).trim();
       if (!token) throw new Error('it is empty');
     } catch (e) {
-      log({ level: 'error', msg: 'webhook token unusable', error: (e as Error).message });
-      return send(res, 503, { error: 'the webhook token cannot be read' });
+      logRefusal('token', { error: `webhook token unusable: ${(e as Error).message}` });
+      return send(res, 503, { error: 'the webhook token cannot be read' }, {}, 'token-unreadable');
     }
-    if (!authorized(req.headers.authorization, token)) return send(res, 401, { error: 'missing or wrong Bearer token' }, { 'www-authenticate': 'Bearer' });
-    const tooLarge = () => send(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` }, { connection: 'close' });
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge();
-    const chunks: Buffer[] = [];
+    if (!authorized(req.headers.authorization, token)) {
+      logRefusal('unauthorized', { remote: req.socket.remoteAddress });
+      return send(res, 401, { error: 'missing or wrong Bearer token' }, { 'www-authenticate': 'Bearer' }, 'unauthorized');
+    }
+    const tooLarge = () => {
+      logRefusal('too-large', { remote: req.socket.remoteAddress });
+      send(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` }, { connection: 'close' }, 'too-large');
+    };
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return tooLarge();
+    // Bytes held by bodies being read, all requests together: over the cap, refuse rather than grow.
+    const reserve = declared > 0 ? declared : 64 * 1024;
+    if (buffered + reserve > caps.bytes) return busy(res, 'too many bytes buffered');
+    buffered += reserve;
     let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) return tooLarge();
-      chunks.push(chunk);
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) return tooLarge();
+        if (size > reserve) {
+          if (buffered + chunk.length > caps.bytes) return busy(res, 'too many bytes buffered');
+          buffered += chunk.length;
+        }
+        chunks.push(chunk);
+      }
+    } finally {
+      buffered -= Math.max(reserve, size);
     }
     let alert: Alert;
     try {
       alert = parseAlertJson(Buffer.concat(chunks).toString('utf8'));
     } catch (e) {
       if (!(e instanceof AlertError)) throw e;
-      log({ level: 'warn', msg: 'alert rejected', reason: e.message });
-      return send(res, 400, { error: e.message });
+      logRefusal('invalid', { reason: e.message });
+      return send(res, 400, { error: e.message }, {}, 'invalid');
     }
-    if (!isReady) return send(res, 503, { error: `not ready: ${notReady}` });
-    const r = await enqueue(alert);
-    send(res, r.status, r);
+    const r = await accept(alert);
+    send(res, r.status, r, {}, r.outcome);
   }
 
   const server = http.createServer((req, res) => {
@@ -396,37 +583,68 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     res.on('close', () => inflight--);
     handle(req, res).catch((e) => {
       log({ level: 'error', msg: 'request failed', error: (e as Error).message });
-      if (!res.headersSent) send(res, 500, { error: (e as Error).message });
+      if (!res.headersSent) send(res, 500, { error: (e as Error).message }, {}, 'error');
       else res.destroy();
     });
   });
   server.requestTimeout = 120_000;
+  server.headersTimeout = 30_000;
+  server.maxConnections = opts.maxConnections ?? 1024;
+  // Out of file descriptors, accept() fails: logged, never a crash.
+  const onError = (e: Error) => logRefusal('server-error', { error: e.message });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host ?? '0.0.0.0', resolve);
+    server.listen(opts.port, opts.host ?? '0.0.0.0', () => {
+      server.off('error', reject);
+      server.on('error', onError);
+      resolve();
+    });
   });
+  server.on('clientError', (e, socket) => socket.destroy(e));
   const port = (server.address() as { port: number }).port;
   log({ level: 'info', msg: 'listening', port, path: RESPONDER_ALERT_PATH });
+  const ready = prepare();
 
   async function drain(): Promise<void> {
     if (draining) return;
     draining = true;
     wake();
     log({ level: 'info', msg: 'draining: finishing alerts in flight, accepting none' });
+    const deadline = Date.now() + (opts.drainMs ?? 20_000);
     const closed = new Promise<void>((r) => server.close(() => r()));
     server.closeIdleConnections();
-    while (inflight > 0 || writer) {
-      await (writer ?? sleep(20));
+    while ((inflight > 0 || writer) && Date.now() < deadline) {
+      await Promise.race([writer ?? sleep(20), sleep(100)]);
       server.closeIdleConnections();
     }
+    drainExpired = true;
+    wake();
     server.closeAllConnections();
     await closed;
-    await ready;
-    await Promise.all(notifications);
-    log({ level: 'info', msg: 'stopped' });
+    await untilDeadline(ready, deadline);
+    await untilDeadline(Promise.all(notifications), deadline);
+    await untilDeadline(writer ?? Promise.resolve(), deadline);
+    await journal.close();
+    log({ level: 'info', msg: 'stopped', journaled: pending.size });
   }
 
   return { port, metrics, ready, drain };
+}
+
+/**
+ * What the journal keeps of an alert: what the response needs. The output is cut to what a commit message holds
+ * and only the workload fields are kept, so a pending alert costs little memory whatever was posted.
+ */
+function compact(a: Alert): Alert {
+  const max = 16 * 1024;
+  const fields = Object.fromEntries(Object.values(ALERT_WORKLOAD_FIELDS).filter((k) => typeof a.output_fields[k] === 'string').map((k) => [k, String(a.output_fields[k]).slice(0, 300)]));
+  return {
+    ...a,
+    output: a.output.length > max ? `${a.output.slice(0, max)}... (${a.output.length - max} more characters)` : a.output,
+    rule: a.rule.slice(0, 1024),
+    tags: a.tags.slice(0, 64).map((t) => t.slice(0, 256)),
+    output_fields: fields,
+  };
 }
 
 /**

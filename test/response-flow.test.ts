@@ -131,8 +131,10 @@ describe('an alert for the demo becomes a commit pushed to the apps repository t
       'token-file': join(secrets, 'webhook-token'),
       'receiver-url': `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`,
       'receiver-token-file': join(secrets, 'receiver-token'),
+      // The policy is a mounted file on the cluster, not a path in the checkout.
       policy: join(secrets, 'policy.yaml'),
     };
+    writeFileSync(join(secrets, 'policy.yaml'), policy);
     const args: string[] = [];
     for (let i = 3; i < command.length; i++) {
       const name = command[i].slice(2);
@@ -185,5 +187,5 @@ describe('an alert for the demo becomes a commit pushed to the apps repository t
     const code = await new Promise<number | null>((done) => child!.once('close', done));
     expect(code).toBe(0);
     expect(existsSync(join(checkout, '.git'))).toBe(true);
-  });
+  }, 30_000);
 });

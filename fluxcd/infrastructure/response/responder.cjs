@@ -7445,8 +7445,8 @@ function runMain(name, main2) {
 }
 
 // responder/main.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path4 = require("node:path");
 
 // contract/naming.ts
 var FALCO_NAMESPACE = "falco";
@@ -7605,13 +7605,18 @@ var GitError = class extends Error {
 };
 var GIT_TIMEOUT_MS = 6e4;
 function git(cwd, env = gitEnv(), timeoutMs = GIT_TIMEOUT_MS) {
-  return (args) => new Promise((resolve2, reject) => {
-    const child = (0, import_node_child_process.spawn)("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  return (args, input) => new Promise((resolve2, reject) => {
+    let child;
+    try {
+      child = (0, import_node_child_process.spawn)("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env, detached: true, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    } catch (e) {
+      reject(new GitError(args, e.code ?? null, e.message));
+      return;
+    }
     const out = [];
     const err = [];
-    child.stdout.on("data", (c) => out.push(c));
-    child.stderr.on("data", (c) => err.push(c));
     let timedOut = false;
+    let settled = false;
     const timer = setTimeout(() => {
       timedOut = true;
       try {
@@ -7621,10 +7626,20 @@ function git(cwd, env = gitEnv(), timeoutMs = GIT_TIMEOUT_MS) {
     }, timeoutMs);
     child.on("error", (e) => {
       clearTimeout(timer);
+      if (settled) return;
+      settled = true;
       reject(new GitError(args, e.code ?? null, e.message));
     });
+    child.stdout?.on("data", (c) => out.push(c));
+    child.stderr?.on("data", (c) => err.push(c));
+    if (input !== void 0 && child.stdin) {
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(input);
+    }
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      if (settled) return;
+      settled = true;
       if (timedOut) reject(new GitError(args, "ETIMEDOUT", `timed out after ${timeoutMs} ms`));
       else if (code !== 0) reject(new GitError(args, code ?? signal, Buffer.concat(err).toString("utf8")));
       else resolve2(Buffer.concat(out).toString("utf8"));
@@ -7780,7 +7795,7 @@ function isolateManifest(w, matchLabels) {
   };
   return `# Isolates Deployment ${key(w)}: no traffic in or out of its pods. Written by the responder;
 # the commit that added this file holds the alert. Delete this file to undo.
-${(0, import_yaml2.stringify)(policy)}`;
+${(0, import_yaml2.stringify)(policy, { version: "1.1" })}`;
 }
 
 // responder/respond.ts
@@ -7789,6 +7804,7 @@ async function readManifests(co) {
   const paths = out.split("\0").filter((p) => /\.ya?ml$/.test(p));
   function* files() {
     for (const p of paths) {
+      if (symlinkOn(co.dir, p)) continue;
       const full = (0, import_node_path.join)(co.dir, p);
       if ((0, import_node_fs.existsSync)(full)) yield [p, (0, import_node_fs.readFileSync)(full, "utf8")];
     }
@@ -7797,26 +7813,56 @@ async function readManifests(co) {
 }
 var wl = (w) => `${w.namespace}/${w.name}`;
 var appsDir = (co) => (co.appsDir ?? APPS_DIR).replace(/\/+$/, "");
+var MAX_OUTPUT_CHARS = 16 * 1024;
+function escapeLine(text, max = 512) {
+  const cut = text.length > max ? `${text.slice(0, max)}... (${text.length - max} more characters)` : text;
+  return cut.replace(/[\\\x00-\x1f\x7f\x85\u2028\u2029]/g, (c) => c === "\\" ? "\\\\" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 function commitText(action, w, alert, by, alerts) {
-  const subject = `responder: ${action} ${wl(w)} (${alert.rule})`;
+  const subject = `responder: ${action} ${wl(w)} (${escapeLine(alert.rule, 200)})`;
+  const fields = [
+    ["time", alert.time],
+    ["priority", alert.priorityText],
+    ["rule", alert.rule],
+    ["output", alert.output, MAX_OUTPUT_CHARS],
+    ["uuid", alert.uuid],
+    ["hostname", alert.hostname],
+    ["policy", by]
+  ];
   const body = [
-    `time: ${alert.time}`,
-    `priority: ${alert.priorityText}`,
-    `rule: ${alert.rule}`,
-    `output: ${alert.output}`,
-    `uuid: ${alert.uuid}`,
-    `hostname: ${alert.hostname}`,
-    `policy: ${by}`,
-    ...alerts > 1 ? [`alerts: ${alerts} for this workload while it was being contained`] : []
+    "Falco alert (values escaped):",
+    ...fields.map(([k, v, max]) => `    ${k}: ${escapeLine(v, max)}`),
+    ...alerts > 1 ? [`    alerts: ${alerts} for this workload while it was being contained`] : [],
+    "",
+    "Committed by the Falco responder."
   ].join("\n");
   return { subject, body };
+}
+function symlinkOn(root, path) {
+  const parts = path.split("/").filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) {
+    const p = parts.slice(0, i).join("/");
+    try {
+      if ((0, import_node_fs.lstatSync)((0, import_node_path.join)(root, p)).isSymbolicLink()) return p;
+    } catch {
+      return void 0;
+    }
+  }
+  return void 0;
+}
+function refuseSymlink(root, path) {
+  const link = symlinkOn(root, path);
+  if (link) throw new Error(`refused: ${link} is a symlink in the checkout; the responder never writes through one`);
 }
 function planResponse(co, index, alert, decision, alerts = 1) {
   const w = workloadOf(alert);
   if ("reason" in w) return { kind: "none", reason: w.reason };
   if (PROTECTED_NAMESPACES.includes(w.namespace)) return { kind: "none", workload: w, reason: `namespace ${w.namespace} is protected` };
   if (decision.action === "log") return { kind: "none", action: "log", workload: w, reason: `policy ${decision.by}: log` };
-  const read = (p) => (0, import_node_fs.readFileSync)((0, import_node_path.join)(co.dir, p), "utf8");
+  const read = (p) => {
+    refuseSymlink(co.dir, p);
+    return (0, import_node_fs.readFileSync)((0, import_node_path.join)(co.dir, p), "utf8");
+  };
   const isolate = (note) => {
     const refuse = (reason2) => ({ kind: "none", action: "isolate", workload: w, reason: note ? `${note}; isolate: ${reason2}` : reason2 });
     const d2 = findDeployment(index, w, appsDir(co));
@@ -7824,6 +7870,8 @@ function planResponse(co, index, alert, decision, alerts = 1) {
     if (d2.matchExpressions) return refuse(`Deployment ${wl(w)} in ${d2.path} selects its pods with spec.selector.matchExpressions, which a NetworkPolicy copying matchLabels would not honour`);
     if (!d2.matchLabels || Object.keys(d2.matchLabels).length === 0) return refuse(`Deployment ${wl(w)} in ${d2.path} has no spec.selector.matchLabels to select its pods by`);
     const path = isolatePath(w, co.responsesDir ?? RESPONSES_DIR);
+    const link = symlinkOn(co.dir, path);
+    if (link) return refuse(`${link} is a symlink in the checkout; the responder never writes through one`);
     const text = isolateManifest(w, d2.matchLabels);
     if ((0, import_node_fs.existsSync)((0, import_node_path.join)(co.dir, path)) && read(path) === text) return { kind: "contained", action: "isolate", workload: w };
     return { kind: "change", action: "isolate", workload: w, files: [{ path, text }], ...commitText("isolate", w, alert, decision.by, alerts), ...note ? { note } : {} };
@@ -7846,15 +7894,33 @@ function planResponse(co, index, alert, decision, alerts = 1) {
   return { kind: "none", action: "scale-to-zero", workload: w, reason: decision.fallback === "log" ? `${reason}; fallback: log` : reason };
 }
 async function writeAndCommit(co, plan) {
-  const added = [];
-  for (const f of plan.files) {
-    const full = (0, import_node_path.join)(co.dir, f.path);
-    if (!(0, import_node_fs.existsSync)(full)) added.push(f.path);
-    (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(full), { recursive: true });
-    (0, import_node_fs.writeFileSync)(full, f.text);
+  const before = /* @__PURE__ */ new Map();
+  const made = [];
+  try {
+    for (const f of plan.files) {
+      refuseSymlink(co.dir, f.path);
+      const full = (0, import_node_path.join)(co.dir, f.path);
+      before.set(f.path, (0, import_node_fs.existsSync)(full) ? (0, import_node_fs.readFileSync)(full, "utf8") : void 0);
+      const dir = (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(full), { recursive: true });
+      if (dir) made.push(dir);
+      (0, import_node_fs.writeFileSync)(full, f.text);
+    }
+    const added = [...before].filter(([, t]) => t === void 0).map(([p]) => p);
+    if (added.length > 0) await co.git(["add", "--", ...added]);
+    await co.git(["commit", "--quiet", "--cleanup=verbatim", "-F", "-", "--", ...plan.files.map((f) => f.path)], `${plan.subject}
+
+${plan.body}
+`);
+  } catch (e) {
+    for (const [p, text] of before) {
+      if (text === void 0) (0, import_node_fs.rmSync)((0, import_node_path.join)(co.dir, p), { force: true });
+      else (0, import_node_fs.writeFileSync)((0, import_node_path.join)(co.dir, p), text);
+    }
+    const added = [...before].filter(([, t]) => t === void 0).map(([p]) => p);
+    if (added.length > 0) await co.git(["reset", "--quiet", "--", ...added]).catch(() => void 0);
+    for (const d of made.reverse()) (0, import_node_fs.rmSync)(d, { recursive: true, force: true });
+    throw e;
   }
-  if (added.length > 0) await co.git(["add", "--", ...added]);
-  await co.git(["commit", "--quiet", "-m", plan.subject, "-m", plan.body, "--", ...plan.files.map((f) => f.path)]);
 }
 async function commitPlan(co, plan) {
   return (await commitPlans(co, [plan]))[0];
@@ -7877,10 +7943,122 @@ ${f.text}`
 
 // responder/server.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs2 = require("node:fs");
+var import_node_crypto3 = require("node:crypto");
+var import_node_fs3 = require("node:fs");
 var import_node_http = __toESM(require("node:http"));
 var import_node_https = __toESM(require("node:https"));
+var import_node_path3 = require("node:path");
+
+// responder/journal.ts
+var import_node_fs2 = require("node:fs");
+var import_promises = require("node:fs/promises");
 var import_node_path2 = require("node:path");
+var Journal = class _Journal {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  live = /* @__PURE__ */ new Map();
+  fh;
+  queue = [];
+  flushing;
+  records = 0;
+  /** Bytes of the live entries' lines: what a rewrite keeps, and what the accept cap bounds. */
+  liveBytes = 0;
+  sizes = /* @__PURE__ */ new Map();
+  /** Opens (creating) the journal and replays it; `skipped` counts unreadable lines. */
+  static async open(file) {
+    const j = new _Journal(file);
+    (0, import_node_fs2.mkdirSync)((0, import_node_path2.dirname)(file), { recursive: true });
+    let skipped = 0;
+    if ((0, import_node_fs2.existsSync)(file)) {
+      for (const line of (0, import_node_fs2.readFileSync)(file, "utf8").split("\n")) {
+        if (!line) continue;
+        try {
+          const r = JSON.parse(line);
+          if (Array.isArray(r.d)) for (const id of r.d) j.forget(id);
+          else if (typeof r.a === "string") j.keep({ id: r.a, received: Number(r.t), alert: parseAlert(r.alert) }, Buffer.byteLength(line));
+          j.records++;
+        } catch {
+          skipped++;
+        }
+      }
+    }
+    await j.rewrite();
+    return { journal: j, skipped };
+  }
+  keep(e, size) {
+    this.live.set(e.id, e);
+    this.sizes.set(e.id, size);
+    this.liveBytes += size;
+  }
+  forget(id) {
+    if (!this.live.delete(id)) return;
+    this.liveBytes -= this.sizes.get(id) ?? 0;
+    this.sizes.delete(id);
+  }
+  /** Oldest live entry's age in seconds (0 when empty). */
+  age(now = Date.now()) {
+    let oldest = now;
+    for (const e of this.live.values()) oldest = Math.min(oldest, e.received);
+    return (now - oldest) / 1e3;
+  }
+  /** Adds an entry; resolves once it is on disk (fsynced). */
+  add(e) {
+    const line = JSON.stringify({ a: e.id, t: e.received, alert: e.alert });
+    this.keep(e, Buffer.byteLength(line) + 1);
+    return new Promise((done) => this.push(line, done));
+  }
+  /** Marks entries decided. Not awaited: a lost "decided" record only means a replay, which makes no second commit. */
+  decided(ids) {
+    if (ids.length === 0) return;
+    for (const id of ids) this.forget(id);
+    this.push(JSON.stringify({ d: ids }));
+  }
+  push(line, done) {
+    this.queue.push({ line, done });
+    this.flushing ??= this.flush();
+  }
+  async flush() {
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        await this.fh.write(`${batch.map((b) => b.line).join("\n")}
+`);
+        await this.fh.datasync();
+        this.records += batch.length;
+        if (this.records > 1e4 && this.records > 4 * this.live.size) await this.rewrite();
+      } catch {
+      } finally {
+        for (const b of batch) b.done?.();
+      }
+    }
+    this.flushing = void 0;
+  }
+  /** Writes only the live entries to a new file and swaps it in atomically. */
+  async rewrite() {
+    await this.fh?.close();
+    const tmp = `${this.file}.tmp`;
+    const fd = (0, import_node_fs2.openSync)(tmp, "w");
+    for (const e of this.live.values()) (0, import_node_fs2.writeSync)(fd, `${JSON.stringify({ a: e.id, t: e.received, alert: e.alert })}
+`);
+    (0, import_node_fs2.fsyncSync)(fd);
+    (0, import_node_fs2.closeSync)(fd);
+    (0, import_node_fs2.renameSync)(tmp, this.file);
+    const dir = (0, import_node_fs2.openSync)((0, import_node_path2.dirname)(this.file), "r");
+    (0, import_node_fs2.fsyncSync)(dir);
+    (0, import_node_fs2.closeSync)(dir);
+    this.records = this.live.size;
+    this.fh = await (0, import_promises.open)(this.file, "a");
+  }
+  /** Waits for every queued write, then closes. */
+  async close() {
+    while (this.flushing) await this.flushing;
+    await this.fh?.close();
+    this.fh = void 0;
+  }
+};
 
 // responder/metrics.ts
 var escape = (v) => v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/"/g, '\\"');
@@ -7943,16 +8121,36 @@ var Histogram = class {
     ];
   }
 };
+var MAX_RULES = 100;
 var Metrics = class {
   alerts = new Counter("responder_alerts_total", "Alerts received, by rule and outcome.", true);
   commits = new Counter("responder_commits_total", "Response commits pushed (or made, with --dry-run none).");
   deduplicated = new Counter("responder_deduplicated_alerts_total", "Alerts that needed no commit of their own: already contained, or coalesced with an identical pending response.");
   pushRetries = new Counter("responder_push_retries_total", "Pushes retried after the remote moved or the push failed.");
-  pushFailures = new Counter("responder_push_failures_total", "Responses given up after the last push attempt.");
+  pushFailures = new Counter("responder_push_failures_total", "Alerts given up: their response was not pushed within the retry time.");
   receiver = new Counter("responder_receiver_notifications_total", "Flux Receiver notifications, by result.", true);
   latency = new Histogram("responder_alert_to_push_seconds", "Seconds from receiving an alert to its response being pushed.", [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30]);
+  responses = new Counter("responder_http_responses_total", "Every HTTP answer, by status and outcome (401, 413, 400, 503 busy included).", true);
+  late = new Counter("responder_late_responses_total", "Alerts answered 202 whose response then landed in Git (counted once each).");
+  /** The journal's state, read at each scrape. */
+  journal = () => ({ depth: 0, age: 0, bytes: 0 });
+  /** Rule names seen as label values: the first MAX_RULES, the rest are "other" (the label stays bounded). */
+  rules = /* @__PURE__ */ new Set();
+  ruleLabel(rule) {
+    if (this.rules.has(rule)) return rule;
+    if (this.rules.size >= MAX_RULES || rule.length > 200) return "other";
+    this.rules.add(rule);
+    return rule;
+  }
   render() {
-    return [this.alerts, this.commits, this.deduplicated, this.pushRetries, this.pushFailures, this.receiver, this.latency].flatMap((m) => m.render()).join("\n") + "\n";
+    const j = this.journal();
+    const gauge = (name, help, v) => [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${v}`];
+    return [
+      ...[this.alerts, this.commits, this.deduplicated, this.pushRetries, this.pushFailures, this.receiver, this.responses, this.late, this.latency].flatMap((m) => m.render()),
+      ...gauge("responder_journal_depth", "Accepted alerts not yet decided (kept in the journal).", j.depth),
+      ...gauge("responder_journal_oldest_seconds", "Age of the oldest alert in the journal.", j.age),
+      ...gauge("responder_journal_bytes", "Bytes of the journal entries still live.", j.bytes)
+    ].join("\n") + "\n";
   }
 };
 
@@ -7960,6 +8158,15 @@ var Metrics = class {
 var MAX_BODY_BYTES = 1024 * 1024;
 var reveal = (s) => typeof s === "function" ? s() : s;
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function untilDeadline(p, deadline) {
+  let timer;
+  const expired = new Promise((r) => timer = setTimeout(r, Math.max(0, deadline - Date.now())));
+  try {
+    await Promise.race([p.then(() => void 0, () => void 0), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 var wl2 = (w) => `${w.namespace}/${w.name}`;
 function authorized(header, token) {
   const given = /^Bearer (.+)$/.exec(header ?? "")?.[1] ?? "";
@@ -7990,8 +8197,10 @@ function notifyReceiver(r, body) {
         res.on("end", () => res.statusCode && res.statusCode < 300 ? resolve2() : reject(new Error(`receiver answered ${res.statusCode}`)));
       }
     );
+    const deadline = setTimeout(() => req.destroy(new Error("receiver did not answer within 10 s")), 1e4);
     req.on("timeout", () => req.destroy(new Error("receiver timed out")));
     req.on("error", reject);
+    req.on("close", () => clearTimeout(deadline));
     req.end(body);
   });
 }
@@ -8007,60 +8216,121 @@ async function startServer(opts) {
     ...opts.appsDir ? { appsDir: opts.appsDir } : {}
   };
   const remoteRef = `refs/remotes/origin/${opts.branch}`;
-  const attempts = opts.pushAttempts ?? 6;
   const backoff = opts.backoffMs ?? 100;
-  let isReady = false;
+  const retryFor = opts.retryForMs ?? 15 * 6e4;
+  const answerWithin = opts.answerWithinMs ?? 1e4;
+  const caps = { requests: opts.maxRequests ?? 512, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 5e4 };
+  const { journal, skipped } = await Journal.open(opts.journal ?? `${opts.checkout.replace(/\/+$/, "")}.journal`);
+  if (skipped > 0) log({ level: "warn", msg: "journal lines unreadable, skipped", lines: skipped });
+  let checkoutOk = false;
+  let pushOk = true;
+  let policyError = "";
   let draining = false;
   let inflight = 0;
-  let queue = [];
+  let buffered = 0;
+  const pending = /* @__PURE__ */ new Map();
   let writer;
   const notifications = /* @__PURE__ */ new Set();
   let notReady = "cloning the repository";
   let wake = () => {
   };
+  const nap = (ms) => new Promise((r) => {
+    const t = setTimeout(r, ms);
+    wake = () => {
+      clearTimeout(t);
+      r();
+    };
+  });
+  const isReady = () => checkoutOk && pushOk && !policyError && !draining;
+  const whyNot = () => draining ? "shutting down" : policyError ? `policy: ${policyError}` : !checkoutOk ? notReady : `the last push failed: ${notReady}`;
+  function removeStaleLocks() {
+    const removed = [];
+    const walk = (dir, depth) => {
+      if (depth > 6 || !(0, import_node_fs3.existsSync)(dir)) return;
+      for (const e of (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true })) {
+        const full = (0, import_node_path3.join)(dir, e.name);
+        if (e.isDirectory() && e.name !== "objects") walk(full, depth + 1);
+        else if (e.isFile() && e.name.endsWith(".lock")) {
+          (0, import_node_fs3.rmSync)(full, { force: true });
+          removed.push(full);
+        }
+      }
+    };
+    walk((0, import_node_path3.join)(opts.checkout, ".git"), 0);
+    if (removed.length > 0) log({ level: "warn", msg: "removed stale git lock files", files: removed });
+    return removed;
+  }
   async function sync() {
     await co.git(["fetch", "--quiet", "origin", `+refs/heads/${opts.branch}:${remoteRef}`]);
     await co.git(["reset", "--quiet", "--hard", remoteRef]);
-    await co.git(["clean", "--quiet", "-fd"]);
+    await co.git(["clean", "--quiet", "-ffd"]);
+  }
+  async function heal() {
+    const foreign = notOwnFolder(opts.checkout);
+    if (foreign) throw new Error(foreign);
+    const dotGit = (0, import_node_path3.join)(opts.checkout, ".git");
+    if ((0, import_node_fs3.existsSync)(dotGit) && (0, import_node_fs3.statSync)(dotGit).isDirectory()) {
+      removeStaleLocks();
+      try {
+        await co.git(["remote", "set-url", "origin", opts.remote]);
+        await sync();
+        return;
+      } catch (e) {
+        log({ level: "warn", msg: "checkout broken, cloning again", error: e.message });
+      }
+    }
+    (0, import_node_fs3.rmSync)(opts.checkout, { recursive: true, force: true });
+    await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(["clone", "--quiet", "--single-branch", "--branch", opts.branch, opts.remote, opts.checkout]);
+    await sync();
   }
   async function prepare() {
     for (let delay = 1e3; !draining; delay = Math.min(delay * 2, 3e4)) {
       try {
-        const foreign = notOwnFolder(opts.checkout);
-        if (foreign) throw new Error(foreign);
-        if ((0, import_node_fs2.existsSync)((0, import_node_path2.join)(opts.checkout, ".git"))) {
-          await co.git(["remote", "set-url", "origin", opts.remote]);
-        } else {
-          await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(["clone", "--quiet", "--single-branch", "--branch", opts.branch, opts.remote, opts.checkout]);
-        }
-        await sync();
-        isReady = true;
-        log({ level: "info", msg: "checkout ready", remote: opts.remote, branch: opts.branch, dryRun: !!opts.dryRun });
+        await heal();
+        checkoutOk = true;
+        log({ level: "info", msg: "checkout ready", remote: opts.remote, branch: opts.branch, dryRun: !!opts.dryRun, journaled: pending.size });
+        kick();
         return;
       } catch (e) {
         notReady = e.message;
         log({ level: "error", msg: "checkout not usable, retrying", error: notReady, retryInMs: delay });
-        await new Promise((r) => {
-          const t = setTimeout(r, delay);
-          wake = () => {
-            clearTimeout(t);
-            r();
-          };
-        });
+        await nap(delay);
       }
     }
   }
-  const ready = prepare();
-  function loadPolicy() {
-    const file = (0, import_node_path2.isAbsolute)(opts.policy) ? opts.policy : (0, import_node_path2.join)(opts.checkout, opts.policy);
-    return parsePolicy((0, import_node_fs2.readFileSync)(file, "utf8"), opts.policy);
+  let policy;
+  let policyStamp = "";
+  function currentPolicy() {
+    let stamp;
+    try {
+      const st = (0, import_node_fs3.statSync)(opts.policy);
+      stamp = `${st.mtimeMs} ${st.size} ${st.ino}`;
+    } catch (e) {
+      policyError = `${opts.policy}: cannot read: ${e.code ?? e.message}`;
+      return void 0;
+    }
+    if (stamp === policyStamp) return policy;
+    policyStamp = stamp;
+    try {
+      policy = parsePolicy((0, import_node_fs3.readFileSync)(opts.policy, "utf8"), opts.policy);
+      policyError = "";
+    } catch (e) {
+      policy = void 0;
+      policyError = e.message;
+      log({ level: "error", msg: "policy unusable; alerts wait in the journal", error: policyError });
+    }
+    return policy;
   }
+  currentPolicy();
   function answer(p, r, extra = {}) {
     if (p.answered) return;
     p.answered = true;
-    metrics.alerts.inc({ rule: p.alert.rule, outcome: r.outcome });
+    pending.delete(p.id);
+    journal.decided([p.id]);
+    metrics.alerts.inc({ rule: metrics.ruleLabel(p.alert.rule), outcome: r.outcome });
     if (r.outcome === "coalesced" || r.outcome === "contained") metrics.deduplicated.inc();
     if (r.outcome === "committed" || r.outcome === "coalesced") metrics.latency.observe((Date.now() - p.received) / 1e3);
+    if (p.early && (r.outcome === "committed" || r.outcome === "coalesced")) metrics.late.inc();
     log({
       level: r.status >= 500 ? "error" : "info",
       msg: "alert",
@@ -8073,89 +8343,115 @@ async function startServer(opts) {
       ...r.commit ? { commit: r.commit } : {},
       ...r.reason ? { reason: r.reason } : {},
       ms: Date.now() - p.received,
+      ...p.early ? { answered: 202 } : {},
       ...extra
     });
-    p.resolve(r);
+    p.resolve?.(r);
   }
-  async function turn(batch) {
-    let lastError = "";
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+  async function attempt(batch, n) {
+    try {
+      if (!checkoutOk) return notReady;
+      await sync();
+    } catch (e) {
       try {
-        await sync();
-      } catch (e) {
-        lastError = e.message;
-        await sleep(Math.min(backoff * 2 ** (attempt - 1), 2e3));
+        await heal();
+      } catch (h) {
+        checkoutOk = false;
+        notReady = h.message;
+        return notReady;
+      }
+      void e;
+    }
+    const pol = currentPolicy();
+    if (!pol) return `policy: ${policyError}`;
+    const index = await readManifests(co);
+    const groups = /* @__PURE__ */ new Map();
+    const rest = /* @__PURE__ */ new Set();
+    for (const p of batch) {
+      const decision = decide(pol, p.alert);
+      const w = workloadOf(p.alert);
+      if ("reason" in w || decision.action === "log") {
+        rest.add(p);
         continue;
       }
-      let policy;
+      const k = `${decision.action} ${wl2(w)}`;
+      const g = groups.get(k) ?? { decision, members: [] };
+      g.members.push(p);
+      groups.set(k, g);
+    }
+    for (const p of rest) {
+      const plan = planResponse(co, index, p.alert, decide(pol, p.alert));
+      answer(p, { status: 200, outcome: plan.action === "log" ? "logged" : "no-action", ...planFields(plan) });
+    }
+    const made = [];
+    for (const { decision, members } of groups.values()) {
       try {
-        policy = loadPolicy();
+        const plan = planResponse(co, index, members[0].alert, decision, members.length);
+        if (plan.kind !== "change") {
+          const outcome = plan.kind === "contained" ? "contained" : "no-action";
+          for (const p of members) answer(p, { status: 200, outcome, ...planFields(plan) });
+        } else if (opts.dryRun) {
+          members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? "dry-run" : "coalesced", ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
+        } else {
+          await writeAndCommit(co, plan);
+          made.push({ members, plan });
+        }
       } catch (e) {
-        for (const p of batch) answer(p, { status: 500, outcome: "failed", reason: `policy: ${e.message}` });
-        return;
+        const w = workloadOf(members[0].alert);
+        for (const p of members) answer(p, { status: 500, outcome: "failed", action: decision.action, ..."reason" in w ? {} : { workload: wl2(w) }, reason: e.message });
       }
-      const index = await readManifests(co);
-      const groups = /* @__PURE__ */ new Map();
-      const rest = /* @__PURE__ */ new Set();
-      for (const p of batch) {
-        const decision = decide(policy, p.alert);
-        const w = workloadOf(p.alert);
-        if ("reason" in w || decision.action === "log") {
-          rest.add(p);
+    }
+    if (made.length === 0) return void 0;
+    const ids = await lastCommits(co, made.length);
+    try {
+      await co.git(["push", "--quiet", "--porcelain", "origin", `HEAD:refs/heads/${opts.branch}`]);
+    } catch (e) {
+      pushOk = false;
+      notReady = e.message;
+      metrics.pushRetries.inc();
+      log({ level: "warn", msg: "push failed; will fetch and re-apply", attempt: n, alerts: made.reduce((a, m) => a + m.members.length, 0), error: notReady });
+      return notReady;
+    }
+    pushOk = true;
+    metrics.commits.inc({}, made.length);
+    log({ level: "info", msg: "pushed", commits: ids, alerts: made.reduce((a, m) => a + m.members.length, 0), attempt: n });
+    made.forEach((c, i) => {
+      const result = { status: 200, outcome: "committed", commit: ids[i], ...planFields(c.plan) };
+      c.members.forEach((p, j) => answer(p, j === 0 ? result : { ...result, outcome: "coalesced" }));
+    });
+    if (opts.receiver) notify(opts.receiver, ids[ids.length - 1]);
+    return void 0;
+  }
+  function kick() {
+    writer ??= (async () => {
+      await null;
+      let failures = 0;
+      while (pending.size > 0 && !(draining && drainExpired)) {
+        const batch = [...pending.values()];
+        let why;
+        try {
+          why = await attempt(batch, failures + 1);
+        } catch (e) {
+          for (const p of batch) answer(p, { status: 500, outcome: "failed", reason: e.message });
+        }
+        if (why === void 0) {
+          failures = 0;
           continue;
         }
-        const k = `${decision.action} ${wl2(w)}`;
-        const g = groups.get(k) ?? { decision, members: [] };
-        g.members.push(p);
-        groups.set(k, g);
-      }
-      for (const p of rest) {
-        const plan = planResponse(co, index, p.alert, decide(policy, p.alert));
-        answer(p, { status: 200, outcome: plan.action === "log" ? "logged" : "no-action", ...planFields(plan) });
-      }
-      batch = batch.filter((p) => !rest.has(p));
-      const made = [];
-      for (const { decision, members } of groups.values()) {
-        try {
-          const plan = planResponse(co, index, members[0].alert, decision, members.length);
-          if (plan.kind !== "change") {
-            const outcome = plan.kind === "contained" ? "contained" : "no-action";
-            for (const p of members) answer(p, { status: 200, outcome, ...planFields(plan) });
-          } else if (opts.dryRun) {
-            members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? "dry-run" : "coalesced", ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
-          } else {
-            await writeAndCommit(co, plan);
-            made.push({ members, plan });
+        failures++;
+        const now = Date.now();
+        for (const p of batch) {
+          if (!p.answered && now - p.received > retryFor) {
+            metrics.pushFailures.inc();
+            answer(p, { status: 503, outcome: "failed", reason: `not pushed within ${Math.round(retryFor / 1e3)} s: ${why}` });
           }
-        } catch (e) {
-          await co.git(["reset", "--quiet", "--hard", "HEAD"]);
-          await co.git(["clean", "--quiet", "-fd"]);
-          const w = workloadOf(members[0].alert);
-          for (const p of members) answer(p, { status: 500, outcome: "failed", action: decision.action, ..."reason" in w ? {} : { workload: wl2(w) }, reason: e.message });
         }
+        if (pending.size > 0) await nap(Math.min(backoff * 2 ** Math.min(failures - 1, 10), 2e3) * (0.5 + Math.random()));
       }
-      const ids = await lastCommits(co, made.length);
-      const committed = made.map((c, i) => ({ members: c.members, result: { status: 200, outcome: "committed", commit: ids[i], ...planFields(c.plan) } }));
-      batch = committed.flatMap((c) => c.members);
-      if (committed.length === 0) return;
-      try {
-        await co.git(["push", "--quiet", "--porcelain", "origin", `HEAD:refs/heads/${opts.branch}`]);
-      } catch (e) {
-        lastError = e.message;
-        metrics.pushRetries.inc();
-        log({ level: "warn", msg: "push failed; fetching and re-applying", attempt, error: lastError });
-        await sleep(Math.min(backoff * 2 ** (attempt - 1), 2e3));
-        continue;
-      }
-      metrics.commits.inc({}, committed.length);
-      log({ level: "info", msg: "pushed", commits: committed.map((c) => c.result.commit), alerts: batch.length, attempt });
-      for (const c of committed) c.members.forEach((p, i) => answer(p, i === 0 ? c.result : { ...c.result, outcome: "coalesced" }));
-      if (opts.receiver) notify(opts.receiver, committed[committed.length - 1].result.commit);
-      return;
-    }
-    metrics.pushFailures.inc();
-    for (const p of batch) answer(p, { status: 503, outcome: "failed", reason: `not pushed after ${attempts} attempts: ${lastError}` });
+      writer = void 0;
+    })();
   }
+  let drainExpired = false;
   function notify(receiver, commit) {
     const call = notifyReceiver(receiver, JSON.stringify({ branch: opts.branch, commit })).then(
       () => {
@@ -8170,107 +8466,175 @@ async function startServer(opts) {
     notifications.add(call);
     void call.finally(() => notifications.delete(call));
   }
-  function enqueue(alert) {
-    return new Promise((resolve2) => {
-      queue.push({ alert, received: Date.now(), resolve: resolve2 });
-      writer ??= (async () => {
-        while (queue.length > 0) {
-          const batch = queue;
-          queue = [];
-          try {
-            await turn(batch);
-          } catch (e) {
-            for (const p of batch) answer(p, { status: 500, outcome: "failed", reason: e.message });
-          }
-        }
-        writer = void 0;
-      })();
+  for (const e of journal.live.values()) pending.set(e.id, { id: e.id, alert: e.alert, received: e.received });
+  if (pending.size > 0) log({ level: "info", msg: "journal replayed", alerts: pending.size });
+  metrics.journal = () => ({ depth: pending.size, age: journal.age(), bytes: journal.liveBytes });
+  async function accept(alert) {
+    const e = { id: (0, import_node_crypto3.randomUUID)(), received: Date.now(), alert: compact(alert) };
+    const p = { id: e.id, alert: e.alert, received: e.received };
+    const result = new Promise((r2) => p.resolve = r2);
+    await journal.add(e);
+    pending.set(p.id, p);
+    wake();
+    kick();
+    let timer;
+    const early = new Promise((r2) => {
+      timer = setTimeout(() => r2({ status: 202, outcome: "journaled", reason: `journaled; its response will be pushed (retried for ${Math.round(retryFor / 1e3)} s)` }), answerWithin);
     });
+    const r = await Promise.race([result, early]);
+    clearTimeout(timer);
+    if (r.status === 202) {
+      p.early = true;
+      p.resolve = void 0;
+    }
+    return r;
   }
-  const send = (res, status, body, headers = {}) => {
+  const send = (res, status, body, headers = {}, outcome = "answered") => {
+    metrics.responses.inc({ status: String(status), outcome });
     const text = typeof body === "string" ? body : `${JSON.stringify(body)}
 `;
+    if (res.headersSent || res.destroyed) return;
     res.writeHead(status, { "content-type": typeof body === "string" ? "text/plain; version=0.0.4; charset=utf-8" : "application/json", ...headers });
     res.end(text);
   };
+  const quiet = /* @__PURE__ */ new Map();
+  function logRefusal(kind, entry) {
+    const q = quiet.get(kind) ?? { at: 0, suppressed: 0 };
+    const now = Date.now();
+    if (now - q.at < 1e3) q.suppressed++;
+    else {
+      log({ level: "warn", msg: `request refused: ${kind}`, ...entry, ...q.suppressed ? { suppressed: q.suppressed } : {} });
+      q.at = now;
+      q.suppressed = 0;
+    }
+    quiet.set(kind, q);
+  }
+  const busy = (res, why) => {
+    logRefusal("busy", { reason: why });
+    send(res, 503, { error: `busy: ${why}; retry later` }, { "retry-after": "1", connection: "close" }, "busy");
+  };
   async function handle(req, res) {
     const path = (req.url ?? "/").split("?")[0];
-    if (req.method === "GET" && path === "/healthz") return send(res, 200, "ok\n");
-    if (req.method === "GET" && path === "/readyz") return isReady && !draining ? send(res, 200, "ready\n") : send(res, 503, `not ready: ${draining ? "shutting down" : notReady}
-`);
-    if (req.method === "GET" && path === "/metrics") return send(res, 200, metrics.render());
-    if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` });
-    if (req.method !== "POST") return send(res, 405, { error: "alerts are POSTed" }, { allow: "POST" });
-    if (draining) return send(res, 503, { error: "shutting down" }, { connection: "close" });
+    if (req.method === "GET" && path === "/healthz") return send(res, 200, "ok\n", {}, "healthz");
+    if (req.method === "GET" && path === "/readyz") return isReady() ? send(res, 200, "ready\n", {}, "readyz") : send(res, 503, `not ready: ${whyNot()}
+`, {}, "readyz");
+    if (req.method === "GET" && path === "/metrics") return send(res, 200, metrics.render(), {}, "metrics");
+    if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` }, {}, "not-found");
+    if (req.method !== "POST") return send(res, 405, { error: "alerts are POSTed" }, { allow: "POST" }, "not-allowed");
+    if (draining) return send(res, 503, { error: "shutting down" }, { connection: "close", "retry-after": "5" }, "shutting-down");
+    if (inflight > caps.requests) return busy(res, `${caps.requests} requests in flight`);
+    if (pending.size >= caps.journal) return busy(res, `${caps.journal} alerts waiting in the journal`);
     let token;
     try {
       token = reveal(opts.token).trim();
       if (!token) throw new Error("it is empty");
     } catch (e) {
-      log({ level: "error", msg: "webhook token unusable", error: e.message });
-      return send(res, 503, { error: "the webhook token cannot be read" });
+      logRefusal("token", { error: `webhook token unusable: ${e.message}` });
+      return send(res, 503, { error: "the webhook token cannot be read" }, {}, "token-unreadable");
     }
-    if (!authorized(req.headers.authorization, token)) return send(res, 401, { error: "missing or wrong Bearer token" }, { "www-authenticate": "Bearer" });
-    const tooLarge = () => send(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` }, { connection: "close" });
-    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return tooLarge();
-    const chunks = [];
+    if (!authorized(req.headers.authorization, token)) {
+      logRefusal("unauthorized", { remote: req.socket.remoteAddress });
+      return send(res, 401, { error: "missing or wrong Bearer token" }, { "www-authenticate": "Bearer" }, "unauthorized");
+    }
+    const tooLarge = () => {
+      logRefusal("too-large", { remote: req.socket.remoteAddress });
+      send(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` }, { connection: "close" }, "too-large");
+    };
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > MAX_BODY_BYTES) return tooLarge();
+    const reserve = declared > 0 ? declared : 64 * 1024;
+    if (buffered + reserve > caps.bytes) return busy(res, "too many bytes buffered");
+    buffered += reserve;
     let size = 0;
-    for await (const chunk of req) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) return tooLarge();
-      chunks.push(chunk);
+    const chunks = [];
+    try {
+      for await (const chunk of req) {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) return tooLarge();
+        if (size > reserve) {
+          if (buffered + chunk.length > caps.bytes) return busy(res, "too many bytes buffered");
+          buffered += chunk.length;
+        }
+        chunks.push(chunk);
+      }
+    } finally {
+      buffered -= Math.max(reserve, size);
     }
     let alert;
     try {
       alert = parseAlertJson(Buffer.concat(chunks).toString("utf8"));
     } catch (e) {
       if (!(e instanceof AlertError)) throw e;
-      log({ level: "warn", msg: "alert rejected", reason: e.message });
-      return send(res, 400, { error: e.message });
+      logRefusal("invalid", { reason: e.message });
+      return send(res, 400, { error: e.message }, {}, "invalid");
     }
-    if (!isReady) return send(res, 503, { error: `not ready: ${notReady}` });
-    const r = await enqueue(alert);
-    send(res, r.status, r);
+    const r = await accept(alert);
+    send(res, r.status, r, {}, r.outcome);
   }
   const server = import_node_http.default.createServer((req, res) => {
     inflight++;
     res.on("close", () => inflight--);
     handle(req, res).catch((e) => {
       log({ level: "error", msg: "request failed", error: e.message });
-      if (!res.headersSent) send(res, 500, { error: e.message });
+      if (!res.headersSent) send(res, 500, { error: e.message }, {}, "error");
       else res.destroy();
     });
   });
   server.requestTimeout = 12e4;
+  server.headersTimeout = 3e4;
+  server.maxConnections = opts.maxConnections ?? 1024;
+  const onError = (e) => logRefusal("server-error", { error: e.message });
   await new Promise((resolve2, reject) => {
     server.once("error", reject);
-    server.listen(opts.port, opts.host ?? "0.0.0.0", resolve2);
+    server.listen(opts.port, opts.host ?? "0.0.0.0", () => {
+      server.off("error", reject);
+      server.on("error", onError);
+      resolve2();
+    });
   });
+  server.on("clientError", (e, socket) => socket.destroy(e));
   const port = server.address().port;
   log({ level: "info", msg: "listening", port, path: RESPONDER_ALERT_PATH });
+  const ready = prepare();
   async function drain() {
     if (draining) return;
     draining = true;
     wake();
     log({ level: "info", msg: "draining: finishing alerts in flight, accepting none" });
+    const deadline = Date.now() + (opts.drainMs ?? 2e4);
     const closed = new Promise((r) => server.close(() => r()));
     server.closeIdleConnections();
-    while (inflight > 0 || writer) {
-      await (writer ?? sleep(20));
+    while ((inflight > 0 || writer) && Date.now() < deadline) {
+      await Promise.race([writer ?? sleep(20), sleep(100)]);
       server.closeIdleConnections();
     }
+    drainExpired = true;
+    wake();
     server.closeAllConnections();
     await closed;
-    await ready;
-    await Promise.all(notifications);
-    log({ level: "info", msg: "stopped" });
+    await untilDeadline(ready, deadline);
+    await untilDeadline(Promise.all(notifications), deadline);
+    await untilDeadline(writer ?? Promise.resolve(), deadline);
+    await journal.close();
+    log({ level: "info", msg: "stopped", journaled: pending.size });
   }
   return { port, metrics, ready, drain };
 }
+function compact(a) {
+  const max = 16 * 1024;
+  const fields = Object.fromEntries(Object.values(ALERT_WORKLOAD_FIELDS).filter((k) => typeof a.output_fields[k] === "string").map((k) => [k, String(a.output_fields[k]).slice(0, 300)]));
+  return {
+    ...a,
+    output: a.output.length > max ? `${a.output.slice(0, max)}... (${a.output.length - max} more characters)` : a.output,
+    rule: a.rule.slice(0, 1024),
+    tags: a.tags.slice(0, 64).map((t) => t.slice(0, 256)),
+    output_fields: fields
+  };
+}
 function notOwnFolder(dir) {
   const uid = process.getuid?.();
-  if (uid === void 0 || !(0, import_node_fs2.existsSync)(dir)) return void 0;
-  const owner = (0, import_node_fs2.statSync)(dir).uid;
+  if (uid === void 0 || !(0, import_node_fs3.existsSync)(dir)) return void 0;
+  const owner = (0, import_node_fs3.statSync)(dir).uid;
   if (owner === uid) return void 0;
   return `the checkout folder ${dir} is owned by uid ${owner}, not by the responder (uid ${uid}); git refuses such a work tree as "dubious ownership". Give the responder a folder it creates itself (mount the volume at the parent folder)`;
 }
@@ -8306,26 +8670,30 @@ var SERVE_SPEC = {
     "token-file": { type: "string", value: "FILE", doc: "file holding the Bearer token Falcosidekick sends (required)" },
     "ssh-key": { type: "string", value: "FILE", doc: "SSH private key for the remote (with --known-hosts)" },
     "known-hosts": { type: "string", value: "FILE", doc: "known_hosts for the remote; host keys are checked strictly" },
-    policy: { type: "string", value: "PATH", doc: `policy file inside the checkout (default ${DEFAULT_POLICY_FILE})` },
+    policy: { type: "string", value: "FILE", doc: "the policy file (a filesystem path, e.g. a mounted ConfigMap; re-read when it changes) (required)" },
+    journal: { type: "string", value: "FILE", doc: "the journal of accepted alerts, on the same volume (default: <checkout>.journal)" },
+    "retry-for": { type: "string", value: "SECONDS", doc: "how long a failing push is retried before its alerts are given up (default 900)" },
+    "answer-within": { type: "string", value: "SECONDS", doc: "how long a request waits for Git before it is answered 202 (default 10)" },
+    "max-connections": { type: "string", value: "N", doc: "open connections (default 1024)" },
+    "max-requests": { type: "string", value: "N", doc: "requests handled at once; over it 503 with Retry-After (default 512)" },
     "responses-dir": { type: "string", value: "DIR", doc: `isolate NetworkPolicies, inside the checkout (default ${RESPONSES_DIR})` },
     "receiver-url": { type: "string", value: "URL", doc: "Flux webhook receiver base URL to notify after each push (optional)" },
     "receiver-name": { type: "string", value: "NAME", doc: "the Receiver object name (with --receiver-url)" },
     "receiver-namespace": { type: "string", value: "NS", doc: "the Receiver object namespace (with --receiver-url)" },
     "receiver-token-file": { type: "string", value: "FILE", doc: "file holding the Receiver token (with --receiver-url)" },
-    "push-attempts": { type: "string", value: "N", doc: "push attempts before a response fails (default 6)" },
     "git-timeout": { type: "string", value: "SECONDS", doc: "deadline of each git command (default 60; the first clone gets 5 times as long)" },
     "dry-run": { type: "boolean", doc: "log the change each alert would commit; commit and push nothing" }
   }
 };
 function shippedPolicy() {
-  for (let dir = __dirname; ; dir = (0, import_node_path3.dirname)(dir)) {
-    if ((0, import_node_fs3.existsSync)((0, import_node_path3.join)(dir, DEFAULT_POLICY_FILE))) return (0, import_node_path3.join)(dir, DEFAULT_POLICY_FILE);
-    if ((0, import_node_path3.dirname)(dir) === dir) throw new UsageError(`the shipped policy ${DEFAULT_POLICY_FILE} was not found; pass --policy`);
+  for (let dir = __dirname; ; dir = (0, import_node_path4.dirname)(dir)) {
+    if ((0, import_node_fs4.existsSync)((0, import_node_path4.join)(dir, DEFAULT_POLICY_FILE))) return (0, import_node_path4.join)(dir, DEFAULT_POLICY_FILE);
+    if ((0, import_node_path4.dirname)(dir) === dir) throw new UsageError(`the shipped policy ${DEFAULT_POLICY_FILE} was not found; pass --policy`);
   }
 }
 function readInput(file, what) {
   try {
-    return (0, import_node_fs3.readFileSync)(file, "utf8");
+    return (0, import_node_fs4.readFileSync)(file, "utf8");
   } catch (e) {
     throw new UsageError(`${file}: cannot read the ${what}: ${e.code ?? e.message}`);
   }
@@ -8353,8 +8721,8 @@ async function respondMain(argv, io) {
     }
     let dir;
     try {
-      if (!(0, import_node_fs3.statSync)(repo).isDirectory()) throw new Error();
-      dir = (await git((0, import_node_path3.resolve)(repo))(["rev-parse", "--show-toplevel"])).trim();
+      if (!(0, import_node_fs4.statSync)(repo).isDirectory()) throw new Error();
+      dir = (await git((0, import_node_path4.resolve)(repo))(["rev-parse", "--show-toplevel"])).trim();
     } catch {
       throw new UsageError(`${repo}: not a git checkout`);
     }
@@ -8377,7 +8745,7 @@ async function respondMain(argv, io) {
   });
 }
 function secret(file, what) {
-  const read = () => (0, import_node_fs3.readFileSync)(file, "utf8").trim();
+  const read = () => (0, import_node_fs4.readFileSync)(file, "utf8").trim();
   if (!readInput(file, what).trim()) throw new UsageError(`${file}: the ${what} is empty`);
   return read;
 }
@@ -8402,14 +8770,18 @@ async function serveMain(argv, io) {
       host: str("host") ?? "0.0.0.0",
       remote: need("remote"),
       branch: str("branch") ?? "main",
-      checkout: (0, import_node_path3.resolve)(need("checkout")),
+      checkout: (0, import_node_path4.resolve)(need("checkout")),
       token: secret(need("token-file"), "webhook token"),
-      ...str("ssh-key") ? { ssh: { keyFile: (0, import_node_path3.resolve)(str("ssh-key")), knownHosts: (0, import_node_path3.resolve)(str("known-hosts")) } } : {},
-      policy: str("policy") ?? DEFAULT_POLICY_FILE,
+      ...str("ssh-key") ? { ssh: { keyFile: (0, import_node_path4.resolve)(str("ssh-key")), knownHosts: (0, import_node_path4.resolve)(str("known-hosts")) } } : {},
+      policy: (0, import_node_path4.resolve)(str("policy") ?? shippedPolicy()),
+      ...str("journal") ? { journal: (0, import_node_path4.resolve)(str("journal")) } : {},
+      retryForMs: int("retry-for", 900, 1) * 1e3,
+      answerWithinMs: int("answer-within", 10, 0) * 1e3,
+      maxConnections: int("max-connections", 1024, 1),
+      maxRequests: int("max-requests", 512, 1),
       responsesDir: str("responses-dir") ?? RESPONSES_DIR,
       ...given.length > 0 ? { receiver: { url: str("receiver-url"), name: str("receiver-name"), namespace: str("receiver-namespace"), token: secret(str("receiver-token-file"), "receiver token") } } : {},
       dryRun: !!values["dry-run"],
-      pushAttempts: int("push-attempts", 6, 1),
       gitTimeoutMs: int("git-timeout", 60, 1) * 1e3
     });
     await new Promise((done) => {
