@@ -43,7 +43,7 @@ export const SERVE_SPEC: CommandSpec = {
     'retry-for': { type: 'string', value: 'SECONDS', doc: 'how long a failing push is retried before its alerts are given up (default 900)' },
     'answer-within': { type: 'string', value: 'SECONDS', doc: 'how long a request waits for Git before it is answered 202 (default 10)' },
     'max-connections': { type: 'string', value: 'N', doc: 'open connections (default 1024)' },
-    'max-requests': { type: 'string', value: 'N', doc: 'requests handled at once; over it 503 with Retry-After (default 512)' },
+    'max-requests': { type: 'string', value: 'N', doc: 'requests being read or journaled at once; over it 503 with Retry-After (default 1024)' },
     'responses-dir': { type: 'string', value: 'DIR', doc: `isolate NetworkPolicies, inside the checkout (default ${RESPONSES_DIR})` },
     'receiver-url': { type: 'string', value: 'URL', doc: 'Flux webhook receiver base URL to notify after each push (optional)' },
     'receiver-name': { type: 'string', value: 'NAME', doc: 'the Receiver object name (with --receiver-url)' },
@@ -151,7 +151,7 @@ export async function serveMain(argv: string[], io: Io): Promise<ExitCode> {
       retryForMs: int('retry-for', 900, 1) * 1000,
       answerWithinMs: int('answer-within', 10, 0) * 1000,
       maxConnections: int('max-connections', 1024, 1),
-      maxRequests: int('max-requests', 512, 1),
+      maxRequests: int('max-requests', 1024, 1),
       responsesDir: str('responses-dir') ?? RESPONSES_DIR,
       ...(given.length > 0
         ? { receiver: { url: str('receiver-url')!, name: str('receiver-name')!, namespace: str('receiver-namespace')!, token: secret(str('receiver-token-file')!, 'receiver token') } }

@@ -58,7 +58,7 @@ export interface ServeOptions {
   retryForMs?: number;
   /** How long a request waits for its response to be in Git before it is answered 202 (default 10 s). */
   answerWithinMs?: number;
-  /** Caps: open connections (default 1024), requests being handled (512), body bytes buffered (32 MiB), journal entries (50,000). */
+  /** Caps: open connections (default 1024), requests being read or journaled (1024; answered requests waiting for Git are bounded by the same number), body bytes buffered (32 MiB), journal entries (50,000). */
   maxConnections?: number;
   maxRequests?: number;
   maxBufferedBytes?: number;
@@ -185,7 +185,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   const backoff = opts.backoffMs ?? 100;
   const retryFor = opts.retryForMs ?? 15 * 60_000;
   const answerWithin = opts.answerWithinMs ?? 10_000;
-  const caps = { requests: opts.maxRequests ?? 512, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 50_000 };
+  const caps = { requests: opts.maxRequests ?? 1024, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 50_000 };
   const { journal, skipped } = await Journal.open(opts.journal ?? `${opts.checkout.replace(/\/+$/, '')}.journal`);
   if (skipped > 0) log({ level: 'warn', msg: 'journal lines unreadable, skipped', lines: skipped });
   let checkoutOk = false;
@@ -471,18 +471,39 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   if (pending.size > 0) log({ level: 'info', msg: 'journal replayed', alerts: pending.size });
   metrics.journal = () => ({ depth: pending.size, age: journal.age(), bytes: journal.liveBytes });
 
+  /** Requests reading a body or being journaled (memory), and requests answered but waiting for Git (a socket). */
+  let reading = 0;
+  let waiting = 0;
+
   /** Journals an accepted alert (fsynced), then waits up to answerWithin for its response to be in Git. */
-  async function accept(alert: Alert): Promise<Result> {
+  async function accept(alert: Alert, journaled: () => void = () => {}): Promise<Result> {
     const e: Entry = { id: randomUUID(), received: Date.now(), alert: compact(alert) };
     const p: Pending = { id: e.id, alert: e.alert, received: e.received };
     const result = new Promise<Result>((r) => (p.resolve = r));
     await journal.add(e);
+    journaled();
     pending.set(p.id, p);
     wake();
     kick();
+    // Kept: answering now frees the connection. Many requests already waiting for Git are answered 202 at once,
+    // so a storm holds no more than `caps.requests` connections open while the writer works.
+    const now: Result = { status: 202, outcome: 'journaled', reason: `journaled; its response will be pushed (retried for ${Math.round(retryFor / 1000)} s)` };
+    if (waiting >= caps.requests) {
+      p.early = true;
+      return now;
+    }
+    waiting++;
+    try {
+      return await answerOrWait(p, result, now);
+    } finally {
+      waiting--;
+    }
+  }
+
+  async function answerOrWait(p: Pending, result: Promise<Result>, now: Result): Promise<Result> {
     let timer: NodeJS.Timeout | undefined;
     const early = new Promise<Result>((r) => {
-      timer = setTimeout(() => r({ status: 202, outcome: 'journaled', reason: `journaled; its response will be pushed (retried for ${Math.round(retryFor / 1000)} s)` }), answerWithin);
+      timer = setTimeout(() => r(now), answerWithin);
     });
     const r = await Promise.race([result, early]);
     clearTimeout(timer);
@@ -526,8 +547,23 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` }, {}, 'not-found');
     if (req.method !== 'POST') return send(res, 405, { error: 'alerts are POSTed' }, { allow: 'POST' }, 'not-allowed');
     if (draining) return send(res, 503, { error: 'shutting down' }, { connection: 'close', 'retry-after': '5' }, 'shutting-down');
-    if (inflight > caps.requests) return busy(res, `${caps.requests} requests in flight`);
+    if (reading >= caps.requests) return busy(res, `${caps.requests} requests being read`);
     if (pending.size >= caps.journal) return busy(res, `${caps.journal} alerts waiting in the journal`);
+    reading++;
+    let released = false;
+    const release = () => {
+      if (!released) reading--;
+      released = true;
+    };
+    try {
+      return await handleAlert(req, res, release);
+    } finally {
+      release();
+    }
+  }
+
+  /** The POST of an alert: token, body, validation, journal; `release` once it no longer holds a body in memory. */
+  async function handleAlert(req: http.IncomingMessage, res: http.ServerResponse, release: () => void): Promise<void> {
     let token: string;
     try {
       // Read at every request: the kubelet updates a mounted Secret's file in place when the Secret changes.
@@ -574,7 +610,8 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       logRefusal('invalid', { reason: e.message });
       return send(res, 400, { error: e.message }, {}, 'invalid');
     }
-    const r = await accept(alert);
+    chunks.length = 0;
+    const r = await accept(alert, release);
     send(res, r.status, r, {}, r.outcome);
   }
 

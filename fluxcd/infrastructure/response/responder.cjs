@@ -8219,7 +8219,7 @@ async function startServer(opts) {
   const backoff = opts.backoffMs ?? 100;
   const retryFor = opts.retryForMs ?? 15 * 6e4;
   const answerWithin = opts.answerWithinMs ?? 1e4;
-  const caps = { requests: opts.maxRequests ?? 512, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 5e4 };
+  const caps = { requests: opts.maxRequests ?? 1024, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 5e4 };
   const { journal, skipped } = await Journal.open(opts.journal ?? `${opts.checkout.replace(/\/+$/, "")}.journal`);
   if (skipped > 0) log({ level: "warn", msg: "journal lines unreadable, skipped", lines: skipped });
   let checkoutOk = false;
@@ -8469,17 +8469,34 @@ async function startServer(opts) {
   for (const e of journal.live.values()) pending.set(e.id, { id: e.id, alert: e.alert, received: e.received });
   if (pending.size > 0) log({ level: "info", msg: "journal replayed", alerts: pending.size });
   metrics.journal = () => ({ depth: pending.size, age: journal.age(), bytes: journal.liveBytes });
-  async function accept(alert) {
+  let reading = 0;
+  let waiting = 0;
+  async function accept(alert, journaled = () => {
+  }) {
     const e = { id: (0, import_node_crypto3.randomUUID)(), received: Date.now(), alert: compact(alert) };
     const p = { id: e.id, alert: e.alert, received: e.received };
-    const result = new Promise((r2) => p.resolve = r2);
+    const result = new Promise((r) => p.resolve = r);
     await journal.add(e);
+    journaled();
     pending.set(p.id, p);
     wake();
     kick();
+    const now = { status: 202, outcome: "journaled", reason: `journaled; its response will be pushed (retried for ${Math.round(retryFor / 1e3)} s)` };
+    if (waiting >= caps.requests) {
+      p.early = true;
+      return now;
+    }
+    waiting++;
+    try {
+      return await answerOrWait(p, result, now);
+    } finally {
+      waiting--;
+    }
+  }
+  async function answerOrWait(p, result, now) {
     let timer;
     const early = new Promise((r2) => {
-      timer = setTimeout(() => r2({ status: 202, outcome: "journaled", reason: `journaled; its response will be pushed (retried for ${Math.round(retryFor / 1e3)} s)` }), answerWithin);
+      timer = setTimeout(() => r2(now), answerWithin);
     });
     const r = await Promise.race([result, early]);
     clearTimeout(timer);
@@ -8522,8 +8539,21 @@ async function startServer(opts) {
     if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` }, {}, "not-found");
     if (req.method !== "POST") return send(res, 405, { error: "alerts are POSTed" }, { allow: "POST" }, "not-allowed");
     if (draining) return send(res, 503, { error: "shutting down" }, { connection: "close", "retry-after": "5" }, "shutting-down");
-    if (inflight > caps.requests) return busy(res, `${caps.requests} requests in flight`);
+    if (reading >= caps.requests) return busy(res, `${caps.requests} requests being read`);
     if (pending.size >= caps.journal) return busy(res, `${caps.journal} alerts waiting in the journal`);
+    reading++;
+    let released = false;
+    const release = () => {
+      if (!released) reading--;
+      released = true;
+    };
+    try {
+      return await handleAlert(req, res, release);
+    } finally {
+      release();
+    }
+  }
+  async function handleAlert(req, res, release) {
     let token;
     try {
       token = reveal(opts.token).trim();
@@ -8568,7 +8598,8 @@ async function startServer(opts) {
       logRefusal("invalid", { reason: e.message });
       return send(res, 400, { error: e.message }, {}, "invalid");
     }
-    const r = await accept(alert);
+    chunks.length = 0;
+    const r = await accept(alert, release);
     send(res, r.status, r, {}, r.outcome);
   }
   const server = import_node_http.default.createServer((req, res) => {
@@ -8675,7 +8706,7 @@ var SERVE_SPEC = {
     "retry-for": { type: "string", value: "SECONDS", doc: "how long a failing push is retried before its alerts are given up (default 900)" },
     "answer-within": { type: "string", value: "SECONDS", doc: "how long a request waits for Git before it is answered 202 (default 10)" },
     "max-connections": { type: "string", value: "N", doc: "open connections (default 1024)" },
-    "max-requests": { type: "string", value: "N", doc: "requests handled at once; over it 503 with Retry-After (default 512)" },
+    "max-requests": { type: "string", value: "N", doc: "requests being read or journaled at once; over it 503 with Retry-After (default 1024)" },
     "responses-dir": { type: "string", value: "DIR", doc: `isolate NetworkPolicies, inside the checkout (default ${RESPONSES_DIR})` },
     "receiver-url": { type: "string", value: "URL", doc: "Flux webhook receiver base URL to notify after each push (optional)" },
     "receiver-name": { type: "string", value: "NAME", doc: "the Receiver object name (with --receiver-url)" },
@@ -8778,7 +8809,7 @@ async function serveMain(argv, io) {
       retryForMs: int("retry-for", 900, 1) * 1e3,
       answerWithinMs: int("answer-within", 10, 0) * 1e3,
       maxConnections: int("max-connections", 1024, 1),
-      maxRequests: int("max-requests", 512, 1),
+      maxRequests: int("max-requests", 1024, 1),
       responsesDir: str("responses-dir") ?? RESPONSES_DIR,
       ...given.length > 0 ? { receiver: { url: str("receiver-url"), name: str("receiver-name"), namespace: str("receiver-namespace"), token: secret(str("receiver-token-file"), "receiver token") } } : {},
       dryRun: !!values["dry-run"],
