@@ -1,12 +1,8 @@
 import { Construct } from 'constructs';
-import { DataGithubRepository } from '@cdktf/provider-github/lib/data-github-repository';
-import { Repository } from '@cdktf/provider-github/lib/repository';
-import { RepositoryDeployKey } from '@cdktf/provider-github/lib/repository-deploy-key';
 import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
-import { PrivateKey } from '@cdktf/provider-tls/lib/private-key';
 import type { RepositoryMode, RepositoryVisibility } from '../config/schema';
 import { APPS_README } from '../contract/naming';
-import { type DeployKey, readOnlyDeployKey } from './github-repository';
+import { type DeployKey, createOrAdoptRepository, deployKey } from './github-repository';
 
 export interface AppsRepositoryProps {
   /** Repository name; the owner is the github provider's (config `github.owner` or `GITHUB_OWNER`). */
@@ -45,53 +41,36 @@ export class AppsRepository extends Construct {
 
   constructor(scope: Construct, id: string, props: AppsRepositoryProps) {
     super(scope, id);
-    let repositoryName: string;
-    const seedFiles: RepositoryFile[] = [];
-    if (props.mode === 'create') {
-      const repo = new Repository(this, 'repository', {
-        name: props.name,
-        description: 'Workloads of the Falco on AKS response engine, applied by Flux as a tenant',
-        visibility: props.visibility ?? 'private',
-        // GitHub's initial commit (a README) gives the seed files a branch to go to; ours replaces that README
-        // at creation only.
-        autoInit: true,
-        archiveOnDestroy: true,
-      });
-      repositoryName = repo.name;
-      this.fullName = repo.fullName;
-      for (const [file, content] of props.seed) {
-        seedFiles.push(
-          new RepositoryFile(this, `seed-${file.replace(/[^A-Za-z0-9]+/g, '-')}`, {
-            repository: repo.name,
-            branch: props.branch,
-            // A branch other than the default one is made from it.
-            autocreateBranch: true,
-            file,
-            content,
-            commitMessage: `Seed ${file} (once; Terraform never changes it again)`,
-            // Never replace a file that exists, except GitHub's own placeholder README of the initial commit.
-            overwriteOnCreate: file === APPS_README,
-            // Users and the responder own the file from now on: Terraform ignores every later change to it.
-            lifecycle: { ignoreChanges: 'all' },
-          }),
-        );
-      }
-    } else {
-      const repo = new DataGithubRepository(this, 'repository', { name: props.name });
-      repositoryName = repo.name;
-      this.fullName = repo.fullName;
-    }
-    this.seedFiles = seedFiles;
-    this.sshUrl = `ssh://git@github.com/${this.fullName}`;
-
-    this.fluxKey = readOnlyDeployKey(this, 'flux-key', repositoryName, props.fluxKeyTitle);
-    const privateKey = new PrivateKey(this, 'write-key', { algorithm: 'ED25519' });
-    const registration = new RepositoryDeployKey(this, 'write-key-registration', {
-      repository: repositoryName,
-      title: props.writeKeyTitle,
-      key: privateKey.publicKeyOpenssh,
-      readOnly: false,
+    const repo = createOrAdoptRepository(this, {
+      ...props,
+      description: 'Workloads of the Falco on AKS response engine, applied by Flux as a tenant',
+      // GitHub's initial commit (a README) gives the seed files a branch to go to; ours replaces that README
+      // at creation only.
+      autoInit: true,
     });
-    this.writeKey = { privateKey, registration };
+    this.fullName = repo.fullName;
+    this.sshUrl = repo.sshUrl;
+    // Only a created repository is seeded: an adopted one is never written by Terraform.
+    this.seedFiles = repo.created
+      ? [...props.seed].map(
+          ([file, content]) =>
+            new RepositoryFile(this, `seed-${file.replace(/[^A-Za-z0-9]+/g, '-')}`, {
+              repository: repo.name,
+              branch: props.branch,
+              // A branch other than the default one is made from it.
+              autocreateBranch: true,
+              file,
+              content,
+              commitMessage: `Seed ${file} (once; Terraform never changes it again)`,
+              // Never replace a file that exists, except GitHub's own placeholder README of the initial commit.
+              overwriteOnCreate: file === APPS_README,
+              // Users and the responder own the file from now on: Terraform ignores every later change to it.
+              lifecycle: { ignoreChanges: 'all' },
+            }),
+        )
+      : [];
+
+    this.fluxKey = deployKey(this, 'flux-key', repo.name, props.fluxKeyTitle);
+    this.writeKey = deployKey(this, 'write-key', repo.name, props.writeKeyTitle, { readOnly: false });
   }
 }

@@ -24,11 +24,50 @@ export interface DeployKey {
   readonly registration: RepositoryDeployKey;
 }
 
-/** A read-only deploy key of its own ED25519 key pair: the private half is in Terraform state only. */
-export function readOnlyDeployKey(scope: Construct, id: string, repository: string, title: string): DeployKey {
+/**
+ * A deploy key of its own ED25519 key pair (the private half is in Terraform state only): read-only unless
+ * `readOnly: false` is asked for.
+ */
+export function deployKey(scope: Construct, id: string, repository: string, title: string, { readOnly = true } = {}): DeployKey {
   const privateKey = new PrivateKey(scope, id, { algorithm: 'ED25519' });
-  const registration = new RepositoryDeployKey(scope, `${id}-registration`, { repository, title, key: privateKey.publicKeyOpenssh, readOnly: true });
+  const registration = new RepositoryDeployKey(scope, `${id}-registration`, { repository, title, key: privateKey.publicKeyOpenssh, readOnly });
   return { privateKey, registration };
+}
+
+/** A repository the app created or adopted: its name (for key and file registrations), `owner/name` and SSH URL. */
+export interface GitHubRepository {
+  readonly name: string;
+  readonly fullName: string;
+  /** In the form Flux's GitRepository accepts (`ssh://git@github.com/owner/name`). */
+  readonly sshUrl: string;
+  /** The resource, when the app creates the repository (`mode: create`). */
+  readonly created?: Repository;
+}
+
+/**
+ * `create`: a new repository, archived rather than deleted on destroy (it holds the user's files); `existing`: the
+ * repository read as it is, never written. Either way under the id `repository` of `scope`.
+ */
+export function createOrAdoptRepository(
+  scope: Construct,
+  props: { name: string; mode: RepositoryMode; visibility?: RepositoryVisibility; description: string; autoInit: boolean },
+): GitHubRepository {
+  const repo =
+    props.mode === 'create'
+      ? new Repository(scope, 'repository', {
+          name: props.name,
+          description: props.description,
+          visibility: props.visibility ?? 'private',
+          autoInit: props.autoInit,
+          archiveOnDestroy: true,
+        })
+      : new DataGithubRepository(scope, 'repository', { name: props.name });
+  return {
+    name: repo.name,
+    fullName: repo.fullName,
+    sshUrl: `ssh://git@github.com/${repo.fullName}`,
+    ...(repo instanceof Repository ? { created: repo } : {}),
+  };
 }
 
 /** `known_hosts` lines for github.com, from the host keys GitHub publishes. */
@@ -56,27 +95,16 @@ export class GitOpsRepository extends Construct {
   constructor(scope: Construct, id: string, props: GitOpsRepositoryProps) {
     super(scope, id);
 
-    let repositoryName: string;
-    if (props.mode === 'create') {
-      const repo = new Repository(this, 'repository', {
-        name: props.name,
-        description: 'Falco on AKS benchmark, synced by Flux',
-        visibility: props.visibility ?? 'private',
-        // Empty, so that this project's history can be pushed to it as it is (Flux retries until it is there).
-        autoInit: false,
-        // `cdktf destroy` archives rather than deletes it: the repository holds the user's configuration.
-        archiveOnDestroy: true,
-      });
-      repositoryName = repo.name;
-      this.fullName = repo.fullName;
-    } else {
-      const repo = new DataGithubRepository(this, 'repository', { name: props.name });
-      repositoryName = repo.name;
-      this.fullName = repo.fullName;
-    }
-    this.sshUrl = `ssh://git@github.com/${this.fullName}`;
+    const repo = createOrAdoptRepository(this, {
+      ...props,
+      description: 'Falco on AKS benchmark, synced by Flux',
+      // Empty, so that this project's history can be pushed to it as it is (Flux retries until it is there).
+      autoInit: false,
+    });
+    this.fullName = repo.fullName;
+    this.sshUrl = repo.sshUrl;
 
-    const key = readOnlyDeployKey(this, 'deploy-key', repositoryName, props.deployKeyTitle);
+    const key = deployKey(this, 'deploy-key', repo.name, props.deployKeyTitle);
     this.privateKey = key.privateKey;
     this.deployKey = key.registration;
     this.knownHosts = githubKnownHosts(this);
