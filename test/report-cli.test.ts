@@ -214,6 +214,17 @@ describe('report command on files', () => {
       expect(readdirSync(dir)).toEqual(['run.json']);
     });
 
+    it('an input in a subfolder whose name starts with two dots is still inside --out', async () => {
+      const out = tmp();
+      mkdirSync(join(out, '..data'));
+      const log = join(out, '..data', 'run.json');
+      writeFileSync(log, readFileSync(fx('plain.json')));
+      const r = await run(['--out', out, log]);
+      expect(r.code).toBe(2);
+      expect(r.stderr[0]).toContain(`it holds the input ${log}`);
+      expect(readFileSync(log, 'utf8')).toBe(readFileSync(fx('plain.json'), 'utf8'));
+    });
+
     it('takes a new or empty folder, marks it as a report, and creates it with the umask\'s mode', async () => {
       const empty = tmp();
       expect((await run(['--out', empty, fx('plain.json')])).code).toBe(0);
