@@ -317,6 +317,8 @@ describe('responder server', () => {
     const { port, r, logs } = await serve(remote, { answerWithinMs: 200, retryForMs: 1500 });
     const res = await post(port, alert('demo', 'web'));
     expect(res.status).toBe(202);
+    // The 202 comes after 200 ms whether or not the first push has failed yet (a slow machine); wait for that failure.
+    await until(() => r.metrics.pushRetries.get() >= 1);
     const ready = await request(port, 'GET', '/readyz');
     expect([ready.status, ready.body]).toEqual([503, expect.stringMatching(/^not ready: the last push failed: git push failed: .*branch is protected/)]);
     await until(() => r.metrics.pushFailures.get() === 1);
