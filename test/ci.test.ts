@@ -51,8 +51,8 @@ describe('GitHub Actions workflow', () => {
 
   it('runs npm ci, the suite, the drift check and synth, in that order, with scripts that exist', () => {
     const runs = Object.values<any>(workflow.jobs).flatMap((job) => job.steps.filter((s: any) => s.run).map((s: any) => s.run as string));
-    expect(runs).toEqual(['npm ci --no-audit --no-fund', 'npm test', 'npm run gitops -- --check', 'npm run synth']);
-    for (const script of ['test', 'gitops', 'synth']) expect(pkg.scripts).toHaveProperty(script);
+    expect(runs).toEqual(['npm ci --no-audit --no-fund', 'npm test', 'npm run gitops -- --check', 'npm run synth', 'npm run renovate:check']);
+    for (const script of ['test', 'gitops', 'synth', 'renovate:check']) expect(pkg.scripts).toHaveProperty(script);
   });
 
   it('pins every action by full commit SHA with its release tag in a comment', () => {
@@ -108,8 +108,9 @@ describe('Renovate configuration', () => {
   const { deps, scanned } = extract(regexManagers[0]);
   const tagOf = (ref: string) => ref.slice(ref.lastIndexOf(':') + 1);
 
-  it('has one regex manager, over the program folders', () => {
-    expect(regexManagers).toHaveLength(1);
+  it('has a regex manager over the program folders, and one over package.json for tools run through npx', () => {
+    expect(regexManagers).toHaveLength(2);
+    expect(regexManagers[0].managerFilePatterns[0]).toMatch(/cli\|config/);
     expect([...scanned.keys()]).toEqual(expect.arrayContaining(['gitops/versions.ts', 'constructs/flux-bootstrap.ts']));
   });
 
@@ -154,13 +155,18 @@ describe('Renovate configuration', () => {
     }
   });
 
-  // Renovate's own validator, from the pinned dev dependency (the same version `npm run renovate:check` runs).
-  it('passes renovate-config-validator --strict', () => {
-    const validator = join(root, 'node_modules', '.bin', 'renovate-config-validator');
-    // Without a file argument it validates the repository's renovate.json as repository config (with one, as
-    // global config).
-    const r = spawnSync(validator, ['--strict'], { cwd: root, encoding: 'utf8' });
-    expect([r.status, r.stdout.match(/ERROR.*/g)]).toEqual([0, null]);
-    expect(r.stdout).toContain('Validating renovate.json');
+  // Renovate's validator is not a dev dependency (it would be most of `npm ci`): the workflow runs it through npx
+  // at the version package.json pins, and a second regex manager keeps that pin current.
+  it('runs its validator through npx at a pinned version that a regex manager of its own keeps current', () => {
+    const npx = renovate.customManagers.filter((m: any) => m.customType === 'regex' && m.managerFilePatterns.includes('/^package\\.json$/'));
+    expect(npx).toHaveLength(1);
+    expect(pkg.devDependencies).not.toHaveProperty('renovate');
+    const script: string = pkg.scripts['renovate:check'];
+    const found = [...readFileSync(join(root, 'package.json'), 'utf8').matchAll(new RegExp(npx[0].matchStrings[0], 'g'))].map((m) => m.groups);
+    expect(found).toEqual([{ depName: 'renovate', currentValue: expect.stringMatching(/^\d+\.\d+\.\d+$/) }]);
+    expect(script).toBe(`npx --yes --package renovate@${found[0]!.currentValue} -- renovate-config-validator --strict`);
+    expect(npx[0].datasourceTemplate).toBe('npm');
+    // Not a match: an unpinned or ranged package.
+    expect([...'npx --yes --package renovate@^44 -- x'.matchAll(new RegExp(npx[0].matchStrings[0], 'g'))]).toHaveLength(0);
   });
 });
