@@ -141,7 +141,7 @@ export const CONFIG_REGISTRY = section({
     benchmarkVmSize: vmSize('VM size of every benchmark node (non-burstable, so that runs compare)'),
     apiServerAuthorizedIpRanges: unset(
       strings({
-        doc: 'CIDR ranges that may reach the Kubernetes API server (your address as `x.x.x.x/32`); unset: Terraform refuses to plan the cluster until it is set; `[]`: open to the internet (warned at every synth)',
+        doc: 'CIDR ranges that may reach the Kubernetes API server (your address as `x.x.x.x/32`); unset: Terraform refuses to plan the cluster until it is set; `[]` or a `/0` range such as `0.0.0.0/0`: open to the internet (warned by preflight and at every synth)',
         pattern: IPV4_CIDR,
         expect: 'an IPv4 address range in CIDR form, such as 203.0.113.7/32',
       }),

@@ -5,6 +5,7 @@ import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { exposureWarning, internetExposure } from '../config/exposure';
 import type { VariantConfig } from '../config/schema';
 import { CLUSTER_NETWORK, SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME, variantAksTaint, variantNodeLabels } from '../contract/naming';
 
@@ -40,9 +41,6 @@ export interface AksClusterProps {
 /** Role that lets the deploying identity manage everything in the cluster through Azure RBAC (built-in). */
 export const AKS_RBAC_CLUSTER_ADMIN_ROLE = 'Azure Kubernetes Service RBAC Cluster Admin';
 
-/** What `npm run synth` and `cdktf deploy` print when the API server is opened to the internet on purpose. */
-export const OPEN_API_SERVER_WARNING =
-  'cluster.apiServerAuthorizedIpRanges is [] (explicit opt-out): the Kubernetes API server accepts connections from any address on the internet. Set it to your address, e.g. [203.0.113.7/32].';
 
 /**
  * An AKS cluster laid out for benchmarking: a system pool, and one single-node user pool per variant, labelled
@@ -73,7 +71,8 @@ export class AksCluster extends Construct {
     const ranges = props.apiServerAuthorizedIpRanges;
     const authorizedRanges = new TerraformLocal(this, 'api_server_authorized_ip_ranges', ranges ? [...ranges] : null);
     authorizedRanges.overrideLogicalId('api_server_authorized_ip_ranges');
-    if (ranges && ranges.length === 0) Annotations.of(this).addWarning(OPEN_API_SERVER_WARNING);
+    const exposed = internetExposure(ranges);
+    if (exposed) Annotations.of(this).addWarning(exposureWarning(exposed));
     const client = props.entraIdRbac ? new DataAzurermClientConfig(this, 'client', {}) : undefined;
 
     this.cluster = new KubernetesCluster(this, 'cluster', {

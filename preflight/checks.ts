@@ -4,6 +4,7 @@
  * to the branch Flux follows, and enough vCPU quota. Each finding is one line: what is wrong, and the command
  * that fixes it.
  */
+import { exposureWarning, internetExposure } from '../config/exposure';
 import type { BenchConfig } from '../config/schema';
 import { GITOPS_ROOT } from '../gitops/tree';
 import { AzRunner, existingNodes, parseUsages } from './azure';
@@ -74,9 +75,8 @@ export function apiServerExposure(config: Pick<BenchConfig, 'cluster'>): Finding
       ),
     ];
   }
-  if (ranges.length === 0) {
-    return [warn('cluster.apiServerAuthorizedIpRanges is [] (explicit opt-out): the Kubernetes API server accepts connections from any address on the internet', 'set it to your address, e.g. [203.0.113.7/32]')];
-  }
+  const exposed = internetExposure(ranges);
+  if (exposed) return [warn(exposureWarning(exposed))];
   return [ok(`Kubernetes API server reachable from ${ranges.join(', ')} only`)];
 }
 

@@ -185,7 +185,7 @@ describe('npm run preflight', () => {
     expect(r.err).toMatch(/^preflight: 4 failure\(s\), 1 warning\(s\)/);
   });
 
-  it('who may reach the API server: unset fails with how to find your address, [] warns, ranges pass', async () => {
+  it('who may reach the API server: unset fails with how to find your address, [] and any /0 range warn alike, ranges pass', async () => {
     const dir = await repository();
     const withRanges = async (text: string) => {
       writeFileSync(join(dir, 'bench.config.yaml'), text);
@@ -197,6 +197,15 @@ describe('npm run preflight', () => {
     const open = await withRanges('cluster:\n  apiServerAuthorizedIpRanges: []\n');
     expect(open.fails).toEqual([]);
     expect(open.warns).toEqual([expect.stringMatching(/^WARN cluster\.apiServerAuthorizedIpRanges is \[\] .*any address on the internet/)]);
+    // Every address, spelt as a range, is the same exposure as [], alone or beside a narrow range.
+    for (const ranges of ['[0.0.0.0/0]', '[203.0.113.7/32, 10.0.0.0/0]']) {
+      const everything = await withRanges(`cluster:\n  apiServerAuthorizedIpRanges: ${ranges}\n`);
+      expect([ranges, everything.fails, everything.code]).toEqual([ranges, [], EXIT.ok]);
+      expect(everything.warns).toEqual([expect.stringMatching(/^WARN cluster\.apiServerAuthorizedIpRanges holds \S+\/0, which is every address \(the same as \[\]\): .*any address on the internet/)]);
+    }
+    // IPv6 is not a setting AKS takes for authorized ranges: refused as bad input, so ::/0 cannot open anything.
+    const v6 = await withRanges('cluster:\n  apiServerAuthorizedIpRanges: ["::/0"]\n');
+    expect(v6.code).toBe(EXIT.badInput);
     const set = await withRanges('cluster:\n  apiServerAuthorizedIpRanges: [203.0.113.7/32, 198.51.100.0/24]\n');
     expect(set.lines).toContain('ok   Kubernetes API server reachable from 203.0.113.7/32, 198.51.100.0/24 only');
   });

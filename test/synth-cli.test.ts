@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { OPEN_API_SERVER_WARNING } from '../constructs/aks-cluster';
+import { exposureWarning } from '../config/exposure';
 import { stringify } from 'yaml';
 import { resolveConfig } from '../config/load';
 
@@ -83,7 +83,15 @@ describe('synth (node dist/main.js)', () => {
     writeFileSync(file, 'cluster:\n  apiServerAuthorizedIpRanges: []\n');
     const r = synth(bareEnv({ FALCO_BENCH_CONFIG: file }));
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe(`WARNING [infrastructure/aks]: ${OPEN_API_SERVER_WARNING}\n`);
+    expect(r.stderr).toBe(`WARNING [infrastructure/aks]: ${exposureWarning('is [] (explicit opt-out)')}\n`);
+  });
+
+  it('warns the same way for a range that is every address (0.0.0.0/0), which AKS would accept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opencfg-'));
+    const file = join(dir, 'bench.config.yaml');
+    writeFileSync(file, 'cluster:\n  apiServerAuthorizedIpRanges: [203.0.113.7/32, 0.0.0.0/0]\n');
+    const r = synth(bareEnv({ FALCO_BENCH_CONFIG: file }));
+    expect([r.status, r.stderr]).toEqual([0, `WARNING [infrastructure/aks]: ${exposureWarning('holds 0.0.0.0/0, which is every address (the same as [])')}\n`]);
   });
 
   it('stops on a bad configuration with the field, value and allowed values, and no stack trace', () => {
