@@ -4,7 +4,9 @@
  * and benchmark select and tolerate; the responder's port is the one Falcosidekick posts to. Every side imports
  * them from here, so they cannot drift apart.
  */
-import type { BenchConfig, VariantConfig } from '../config/schema';
+
+/** What names a variant's objects: its name (the contract depends on nothing of the configuration's types). */
+type Named = { readonly name: string };
 
 /** Label and taint key on each benchmark node; the value is the variant name. */
 export const VARIANT_KEY = 'falco-bench/variant';
@@ -22,33 +24,33 @@ export const BENCHMARK_NAMESPACE = 'falco-bench';
 export const FLUX_NAMESPACE = 'flux-system';
 
 /** The node label that pins a variant's pods to its own node pool. */
-export function variantNodeLabels(variant: Pick<VariantConfig, 'name'>): Record<string, string> {
+export function variantNodeLabels(variant: Named): Record<string, string> {
   return { [VARIANT_KEY]: variant.name };
 }
 
 /** The taint that keeps every other pod off a variant's node, in Kubernetes form. */
-function variantTaint(variant: Pick<VariantConfig, 'name'>) {
+function variantTaint(variant: Named) {
   return { key: VARIANT_KEY, value: variant.name, effect: VARIANT_TAINT_EFFECT } as const;
 }
 
 /** The same taint in the `key=value:Effect` form AKS takes. */
-export function variantAksTaint(variant: Pick<VariantConfig, 'name'>): string {
+export function variantAksTaint(variant: Named): string {
   const t = variantTaint(variant);
   return `${t.key}=${t.value}:${t.effect}`;
 }
 
 /** The toleration that lets a pod onto exactly that variant's node. */
-export function variantToleration(variant: Pick<VariantConfig, 'name'>) {
+export function variantToleration(variant: Named) {
   const t = variantTaint(variant);
   return { key: t.key, operator: 'Equal', value: t.value, effect: t.effect } as const;
 }
 
 /** Helm release (and HelmRelease object) names. */
-export const falcoReleaseName = (variant: Pick<VariantConfig, 'name'>) => `falco-${variant.name}`;
-export const benchmarkReleaseName = (variant: Pick<VariantConfig, 'name'>) => `bench-${variant.name}`;
+export const falcoReleaseName = (variant: Named) => `falco-${variant.name}`;
+export const benchmarkReleaseName = (variant: Named) => `bench-${variant.name}`;
 
 /** The folder the bootstrap's root Kustomization syncs, relative to the repository root. */
-export function clusterPath(config: Pick<BenchConfig, 'cluster'>): string {
+export function clusterPath(config: { readonly cluster: Named }): string {
   return `fluxcd/clusters/${config.cluster.name}`;
 }
 
@@ -63,7 +65,7 @@ export const FLUX_SYNC_NAME = 'flux-system';
  * by `BENCHMARK_ROLE_LABEL` and reads the variant from `VARIANT_KEY`.
  */
 export const BENCHMARK_ROLE_LABEL = { key: 'falco-bench/role', value: 'benchmark' } as const;
-export function benchmarkPodLabels(variant: Pick<VariantConfig, 'name'>): Record<string, string> {
+export function benchmarkPodLabels(variant: Named): Record<string, string> {
   return { [BENCHMARK_ROLE_LABEL.key]: BENCHMARK_ROLE_LABEL.value, [VARIANT_KEY]: variant.name };
 }
 
@@ -91,7 +93,7 @@ export const metacollectorServiceName = () => chartFullname(METACOLLECTOR_RELEAS
 /** Port of Falco's webserver, where `metrics.enabled` exposes Prometheus `/metrics` (drop counters). */
 export const FALCO_METRICS_PORT = 8765;
 /** Service in `FALCO_NAMESPACE` in front of a variant's Falco metrics endpoint. */
-export const falcoMetricsServiceName = (variant: Pick<VariantConfig, 'name'>) => `${chartFullname(falcoReleaseName(variant), 'falco')}-metrics`;
+export const falcoMetricsServiceName = (variant: Named) => `${chartFullname(falcoReleaseName(variant), 'falco')}-metrics`;
 
 /**
  * `msg` of the lines the benchmark Job's sampler writes into its log (one scrape of Falco's counters each): the
@@ -104,7 +106,7 @@ export const BENCH_METRICS_READY_MESSAGE = 'falco-bench: metrics answer';
 /** Port of the event-generator's HTTP server that Falco posts its alerts to (and of its Service). */
 export const BENCHMARK_HTTP_PORT = 8080;
 /** Service in `BENCHMARK_NAMESPACE` that the event-generator chart creates for a variant's benchmark server. */
-export const benchmarkServiceName = (variant: Pick<VariantConfig, 'name'>) => chartFullname(benchmarkReleaseName(variant), 'event-generator');
+export const benchmarkServiceName = (variant: Named) => chartFullname(benchmarkReleaseName(variant), 'event-generator');
 
 /** Namespace of Falcosidekick and the responder (the response engine). */
 export const RESPONSE_NAMESPACE = 'falco-response';

@@ -7,11 +7,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_POLICY_FILE, RESPONDER_BUNDLE, RULES_DIR } from '../contract/naming';
 
-/** A file of the repository: its path relative to the repository root (with `/`) and its text. */
-export interface RepoFile {
-  path: string;
-  text: string;
-}
+import type { RepoFile } from '../contract/files';
+
+export type { RepoFile };
 
 export interface GitopsInputs {
   /** `rules/*.yaml` and `*.yml`, in Falco's load order (file name). */

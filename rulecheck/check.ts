@@ -13,7 +13,7 @@
  * an exception's values fit its fields.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { RepoFile } from '../gitops/inputs';
+import type { RepoFile } from '../contract/files';
 import { ConditionSyntaxError, parseCondition, references } from './condition';
 import { ENGINE_VERSION, ENGINE_VERSION_SYNTAX, FIELD_CLASSES, compareVersions, fieldClass } from './falco';
 import { checkShape, type Issue } from './shape';

@@ -1,5 +1,5 @@
 /** The validator as `npm run gitops` runs it: the repository's rules files against the stock rules. */
-import type { RepoFile } from '../gitops/inputs';
+import type { RepoFile } from '../contract/files';
 import { checkRules, formatFinding } from './check';
 import { benchmarkRules } from './falco';
 import { STOCK_INDEX } from './stock';
