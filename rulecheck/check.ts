@@ -354,7 +354,36 @@ function checkConditionAndOutput(
           report('error', item.file, file.lines.linePos(n.range?.[0] ?? 0).line, `${label}: exception field '${n.value}': unknown field class '${fieldClass(n.value)}'`);
         }
       }
+      checkExceptionShape(ex, (node, message) => report('error', item.file, file.lines.linePos(node.range?.[0] ?? 0).line, `${label}: ${message}`));
     }
+  }
+}
+
+/**
+ * Falco pairs an exception's fields, comparisons and each value tuple by position: with a list of fields, `comps`
+ * must be a list of the same length and every value a list of that length; with one field, `comps` is one
+ * operator and the values are plain. It refuses the rule otherwise. (Values appended without fields are checked
+ * by Falco against the exception they extend, which may live in another file.)
+ */
+function checkExceptionShape(ex: YAMLMap, error: (at: Node, message: string) => void): void {
+  const fields = valueOf(ex, 'fields');
+  if (!fields) return;
+  const name = valueOf(ex, 'name');
+  const what = `exception '${isScalar(name) ? String(name.value) : '?'}'`;
+  const comps = valueOf(ex, 'comps');
+  const values = valueOf(ex, 'values');
+  if (isSeq(fields)) {
+    const n = fields.items.length;
+    if (comps && !isSeq(comps)) error(comps, `${what}: comps must be a list of ${n} operators, like its fields`);
+    else if (isSeq(comps) && comps.items.length !== n) error(comps, `${what}: comps has ${comps.items.length} operator(s) for ${n} field(s); Falco refuses the rule`);
+    if (isSeq(values)) {
+      for (const [i, v] of values.items.entries()) {
+        const count = isSeq(v) ? v.items.length : undefined;
+        if (count !== n) error(v as Node, `${what}: values[${i}] ${count === undefined ? 'is not a list' : `has ${count} value(s)`} for ${n} field(s); Falco refuses the rule`);
+      }
+    }
+  } else if (isSeq(comps)) {
+    error(comps, `${what}: comps must be one operator when fields is one field`);
   }
 }
 
