@@ -63,7 +63,7 @@ export function githubCredentials(config: BenchConfig, env: Env): Finding[] {
 
 /**
  * Who may reach the Kubernetes API server. Unset, Terraform's precondition stops the plan (after the provider
- * downloads); `[]` opens it to the internet, allowed but worth a warning at every preflight.
+ * downloads); `[]` or a `/0` range opens it to the internet, allowed but worth a warning at every preflight.
  */
 export function apiServerExposure(config: Pick<BenchConfig, 'cluster'>): Finding[] {
   const ranges = config.cluster.apiServerAuthorizedIpRanges;
