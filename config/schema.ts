@@ -12,6 +12,7 @@ import { BENCHMARK_NAMESPACE, DEFAULT_POLICY_FILE, FALCO_PRIORITIES, PROTECTED_N
 import { goDurationSeconds } from './duration';
 import { CPU_QUANTITY, MEMORY_QUANTITY, cpuCores, memoryBytes } from './quantity';
 import { bool, defaultsOf, int, list, notAllowed, oneOf, optional, section, stringMap, strings, text, unset, type Rule, type ValueOf } from './registry';
+import { allocatable, formatMi } from './vm';
 
 /** AKS node pool names (Linux): lowercase alphanumerics, starting with a letter, at most 12 characters. */
 export const NODE_POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
@@ -37,19 +38,34 @@ const goDuration = (doc: string, def: string, rule?: Rule<string>) =>
   text({ doc, default: def, pattern: GO_DURATION, expect: 'a Go duration such as 5s, 100ms or 5m', rule });
 const vmSize = (doc: string) => text({ doc, default: 'Standard_D4as_v5', pattern: VM_SIZE, expect: 'an Azure VM size such as Standard_D4as_v5' });
 
+/**
+ * A variant's Falco request must fit on its node next to what AKS keeps (config/vm.ts): otherwise the pod stays
+ * Pending and the benchmark never runs. Nothing else of ours requests resources there (the benchmark Job has no
+ * requests; the collector and the guard Falco stay off benchmark nodes).
+ */
+function fitsNode(what: 'CPU' | 'memory', request: string, size: string): string | undefined {
+  const node = allocatable(size);
+  if (!node) return undefined;
+  const [asked, offered] = what === 'CPU' ? [cpuCores(request) * 1000, node.cpuMilli] : [memoryBytes(request), node.memoryBytes];
+  if (offered === undefined || asked <= offered) return undefined;
+  const shown = what === 'CPU' ? `${offered}m` : formatMi(offered);
+  return `${JSON.stringify(request)} does not fit a ${size} node (cluster.benchmarkVmSize): at most ${shown} is allocatable there (${node.why}); Falco would stay Pending. Lower the request or choose a larger VM size`;
+}
+
 /** A Kubernetes request/limit pair of quantities; YAML numbers are taken as quantities (`1` -> `"1"`). */
-function resourcePair(what: string, pattern: RegExp, measure: (q: string) => number, example: string) {
+function resourcePair(what: 'CPU' | 'memory', pattern: RegExp, measure: (q: string) => number, example: string) {
   const expect = `a ${what} quantity such as ${example} (greater than zero)`;
   const positive = (q: string) => (measure(q) > 0 ? undefined : notAllowed(q, `expected ${expect}`));
   return section({
     request: text({
-      doc: `Falco ${what} request: what the scheduler reserves`,
+      doc: `Falco ${what} request: what the scheduler reserves; must fit a \`cluster.benchmarkVmSize\` node (see above)`,
       pattern,
       expect,
       numbers: true,
-      rule: (q, { parent }) =>
+      rule: (q, { parent, root }) =>
         positive(q) ??
-        (measure(q) > measure(parent.limit) ? `${JSON.stringify(q)} is more than the limit ${JSON.stringify(parent.limit)}; the request must not exceed the limit` : undefined),
+        (measure(q) > measure(parent.limit) ? `${JSON.stringify(q)} is more than the limit ${JSON.stringify(parent.limit)}; the request must not exceed the limit` : undefined) ??
+        fitsNode(what, q, root.cluster.benchmarkVmSize),
     }),
     limit: text({ doc: `Falco ${what} limit: above it Falco is ${what === 'CPU' ? 'throttled' : 'OOM-killed'}`, pattern, expect, numbers: true, rule: positive }),
   });

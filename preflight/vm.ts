@@ -1,29 +1,11 @@
 /**
- * Azure VM size names -> vCPU count and the quota family that `az vm list-usage` reports them under, and the
- * vCPUs a configuration needs per family. `Standard_D4as_v5`: series D, 4 vCPUs, additive features `as`
- * (AMD, premium storage), version 5 -> family `standardDASv5Family`.
+ * The vCPUs a configuration needs per quota family (sizes are parsed in config/vm.ts). `Standard_D4as_v5`:
+ * series D, 4 vCPUs, additive features `as` (AMD, premium storage), version 5 -> family `standardDASv5Family`.
  */
 import type { BenchConfig } from '../config/schema';
+import { parseVmSize } from '../config/vm';
 
-export interface VmSize {
-  name: string;
-  /** Quota family, as `az vm list-usage` names it (compare case-insensitively). */
-  family: string;
-  vcpus: number;
-}
-
-/**
- * `Standard_<series><vCPUs><features>[_v<version>]`. Constrained-vCPU sizes (`Standard_E4-2s_v5`), accelerator
- * suffixes (`_A100`) and other shapes are not parsed: undefined, and the caller warns.
- */
-const VM_SIZE_NAME = /^Standard_([A-Z]+)(\d+)([a-z]*)(?:_v(\d+))?$/;
-
-export function parseVmSize(name: string): VmSize | undefined {
-  const m = VM_SIZE_NAME.exec(name);
-  if (!m) return undefined;
-  const [, series, vcpus, features, version] = m;
-  return { name, family: `standard${series}${features.toUpperCase()}${version ? `v${version}` : ''}Family`, vcpus: Number(vcpus) };
-}
+export { parseVmSize, type VmSize } from '../config/vm';
 
 /** What one family of the configuration needs in its region. */
 export interface FamilyNeed {

@@ -159,6 +159,21 @@ describe('configuration', () => {
     ]);
   });
 
+  it("refuses a variant whose requests do not fit its node's allocatable capacity (4 vCPUs on a 4-vCPU VM), naming the field and the figures", () => {
+    const p = problemsOf(withVariants(variant({ cpu: { request: '4', limit: '4' }, memory: { request: '13Gi', limit: '13Gi' } })));
+    expect(p).toEqual([
+      'benchmark.variants[v1].cpu.request: "4" does not fit a Standard_D4as_v5 node (cluster.benchmarkVmSize): at most 3560m is allocatable there (4 vCPUs and 16 GiB, less AKS\'s reservations (140m, 4196Mi) and DaemonSets (300m, 600Mi)); Falco would stay Pending. Lower the request or choose a larger VM size',
+      expect.stringMatching(/^benchmark\.variants\[v1\]\.memory\.request: "13Gi" does not fit a Standard_D4as_v5 node \(cluster\.benchmarkVmSize\): at most 11588Mi is allocatable there/),
+    ]);
+    // The largest request that fits passes; a larger VM takes what the smaller refused.
+    expect(() => resolveConfig(withVariants(variant({ cpu: { request: '3560m', limit: '4' }, memory: { request: '11588Mi', limit: '13Gi' } })))).not.toThrow();
+    expect(() => resolveConfig({ cluster: { benchmarkVmSize: 'Standard_D8as_v5' }, ...withVariants(variant({ cpu: { request: '4', limit: '4' } })) })).not.toThrow();
+    // A size whose memory is not known by its name (burstable B) is checked for CPU only.
+    expect(problemsOf({ cluster: { benchmarkVmSize: 'Standard_B2s' }, ...withVariants(variant({ cpu: { request: '2', limit: '2' }, memory: { request: '64Gi', limit: '64Gi' } })) })).toEqual([
+      expect.stringMatching(/^benchmark\.variants\[v1\]\.cpu\.request: "2" does not fit a Standard_B2s node .*at most 1600m .*\(2 vCPUs less 100m for kubelet and 300m for AKS's DaemonSets\)/),
+    ]);
+  });
+
   it('rejects malformed CPU and memory quantities and request above limit', () => {
     const p = problemsOf(withVariants(variant({ cpu: { request: '1 core', limit: '2' }, memory: { request: '2Gi', limit: '1Gi' } })));
     expect(p).toEqual([

@@ -3,7 +3,7 @@
  * it), `--check` finds drift, regeneration repairs it, bad configuration is bad input. Scratch repositories in
  * temporary folders are made from the defaults in code, so these tests never depend on the user's file.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { EXIT } from '../cli/command';
@@ -85,6 +85,16 @@ describe('npm run gitops', () => {
     const absent = await runGitops(['--config', 'absent.yaml'], dir);
     expect(absent.code).toBe(EXIT.badInput);
     expect(absent.err).toMatch(/cannot read the file: ENOENT/);
+  });
+
+  it('an oversized variant is refused before anything is written: its Falco would never be scheduled', async () => {
+    const dir = await tempRepo();
+    const before = readdirSync(join(dir, 'fluxcd'), { recursive: true }).length;
+    writeFileSync(join(dir, 'big.yaml'), 'benchmark:\n  variants:\n    - { name: big, driver: kmod, bufferedOutputs: false, cpu: { request: "4", limit: "4" }, memory: { request: 1Gi, limit: 1Gi } }\n');
+    const r = await runGitops(['--config', 'big.yaml'], dir);
+    expect([r.code, r.out]).toEqual([EXIT.badInput, '']);
+    expect(r.err).toMatch(/^invalid configuration in .*big\.yaml:\n {2}- benchmark\.variants\[big\]\.cpu\.request: "4" does not fit a Standard_D4as_v5 node \(cluster\.benchmarkVmSize\): at most 3560m/);
+    expect(readdirSync(join(dir, 'fluxcd'), { recursive: true }).length).toBe(before);
   });
 
   it('an empty configuration file says that all defaults apply, and the defaults tree is current', async () => {

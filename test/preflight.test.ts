@@ -16,15 +16,17 @@ import { changed, defaultConfig, scratchRepo } from './helpers/gitops-tree';
 
 describe('VM sizes', () => {
   it.each([
-    ['Standard_D4as_v5', 'standardDASv5Family', 4],
-    ['Standard_D8ads_v5', 'standardDADSv5Family', 8],
-    ['Standard_D16s_v3', 'standardDSv3Family', 16],
-    ['Standard_DS2_v2', 'standardDSv2Family', 2],
-    ['Standard_F4s_v2', 'standardFSv2Family', 4],
-    ['Standard_E2_v5', 'standardEv5Family', 2],
-    ['Standard_B2s', 'standardBSFamily', 2],
-  ])('%s is %s with %d vCPUs', (name, family, vcpus) => {
-    expect(parseVmSize(name)).toEqual({ name, family, vcpus });
+    ['Standard_D4as_v5', 'standardDASv5Family', 4, 16],
+    ['Standard_D8ads_v5', 'standardDADSv5Family', 8, 32],
+    ['Standard_D16s_v3', 'standardDSv3Family', 16, 64],
+    ['Standard_DS2_v2', 'standardDSv2Family', 2, undefined],
+    ['Standard_D4als_v5', 'standardDALSv5Family', 4, 8],
+    ['Standard_F4s_v2', 'standardFSv2Family', 4, 8],
+    ['Standard_F4as_v6', 'standardFASv6Family', 4, 16],
+    ['Standard_E2_v5', 'standardEv5Family', 2, 16],
+    ['Standard_B2s', 'standardBSFamily', 2, undefined],
+  ])('%s is %s with %d vCPUs and %s GiB', (name, family, vcpus, memoryGiB) => {
+    expect(parseVmSize(name)).toEqual({ name, family, vcpus, ...(memoryGiB ? { memoryGiB } : {}) });
   });
 
   it.each(['Standard_E4-2s_v5', 'Standard_NC24ads_A100_v4', 'D4as_v5', 'Standard_d4as_v5'])('does not guess at %s', (name) => {
