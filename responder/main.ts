@@ -5,21 +5,23 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type CommandSpec, EXIT, type ExitCode, type Io, UsageError, runCommand } from '../cli/command';
+import { ConfigEnv, ConfigError, configFile, loadConfig } from '../config/load';
 import { DEFAULT_POLICY_FILE, RESPONDER_PORT, RESPONSES_DIR } from '../contract/naming';
 import { AlertError, parseAlertJson } from './alert';
 import { git } from './git';
 import { PolicyError, decide, parsePolicy } from './policy';
-import { commitPlan, describeChange, planResponse, readManifests } from './respond';
+import { commitPlan, describeChange, planResponse, readManifests, touchedPaths } from './respond';
 import { startServer } from './server';
 
 export const RESPOND_SPEC: CommandSpec = {
   invocation: 'npm run respond --',
   summary:
-    'Applies the response policy to one Falco alert (Falcosidekick webhook JSON) on a git checkout and commits the response there (no push). Prints one line: the action, namespace/name and the commit id, or "no action: <reason>".',
+    'Applies the response policy to one Falco alert (Falcosidekick webhook JSON) on a git checkout and commits the response there (no push). Prints one line: the action, namespace/name and the commit id, or "no action: <reason>". Refuses (exit 2, nothing changed) a checkout with uncommitted changes in the files the response would read or write.',
   options: {
     event: { type: 'string', value: 'FILE', doc: 'the alert, as Falcosidekick posts it (required)' },
     repo: { type: 'string', value: 'DIR', doc: 'the git checkout to respond on (required)' },
-    policy: { type: 'string', value: 'FILE', doc: `the policy file (default: the shipped ${DEFAULT_POLICY_FILE})` },
+    policy: { type: 'string', value: 'FILE', doc: 'the policy file (default: response.policyFile of the configuration)' },
+    config: { type: 'string', value: 'FILE', doc: 'configuration file naming the policy (default: FALCO_BENCH_CONFIG or bench.config.yaml)' },
     'responses-dir': { type: 'string', value: 'DIR', doc: `where isolate NetworkPolicies go in the checkout (default ${RESPONSES_DIR})` },
     'dry-run': { type: 'boolean', doc: 'print the change it would commit; change nothing' },
   },
@@ -70,7 +72,35 @@ function readInput(file: string, what: string): string {
   }
 }
 
-export async function respondMain(argv: string[], io: Io): Promise<ExitCode> {
+/** The policy `respond` applies: `--policy`, else the configuration's `response.policyFile` (relative to its root). */
+function policyPath(given: string | undefined, configGiven: string | undefined, io: RespondIo): string {
+  if (given !== undefined) return given;
+  const env = io.env ?? process.env;
+  const cwd = io.cwd ?? process.cwd();
+  try {
+    return resolve(cwd, loadConfig(resolve(cwd, configFile(env, configGiven)), env, io.stderr).response.policyFile);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(`${e.message}\n(the policy comes from response.policyFile; or pass --policy)`);
+    throw e;
+  }
+}
+
+/** Where `respond` runs: the terminal, and for the configuration its folder and environment (default: the process's). */
+export type RespondIo = Io & { cwd?: string; env?: ConfigEnv };
+
+/**
+ * The paths among `paths` with uncommitted changes (staged, unstaged or untracked): the user's own edits, which a
+ * response must neither build on nor commit under the responder's name.
+ */
+async function uncommitted(co: { git: (args: string[]) => Promise<string> }, paths: string[]): Promise<string[]> {
+  const out = await co.git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...paths]);
+  return out
+    .split('\0')
+    .filter((e) => e.length > 3)
+    .map((e) => e.slice(3));
+}
+
+export async function respondMain(argv: string[], io: RespondIo): Promise<ExitCode> {
   return runCommand('respond', RESPOND_SPEC, argv, io, async ({ values }) => {
     const event = values.event as string | undefined;
     const repo = values.repo as string | undefined;
@@ -84,7 +114,7 @@ export async function respondMain(argv: string[], io: Io): Promise<ExitCode> {
       if (e instanceof AlertError) throw new UsageError(`${event}: ${e.message}`);
       throw e;
     }
-    const policyFile = (values.policy as string | undefined) ?? shippedPolicy();
+    const policyFile = policyPath(values.policy as string | undefined, values.config as string | undefined, io);
     let policy;
     try {
       policy = parsePolicy(readInput(policyFile, 'policy'), policyFile);
@@ -100,7 +130,12 @@ export async function respondMain(argv: string[], io: Io): Promise<ExitCode> {
       throw new UsageError(`${repo}: not a git checkout`);
     }
     const co = { dir, git: git(dir), responsesDir: (values['responses-dir'] as string | undefined) ?? RESPONSES_DIR };
-    const plan = planResponse(co, await readManifests(co), alert, decide(policy, alert));
+    const index = await readManifests(co);
+    const plan = planResponse(co, index, alert, decide(policy, alert));
+    const dirty = plan.kind === 'none' ? [] : await uncommitted(co, touchedPaths(co, index, plan.workload));
+    if (dirty.length > 0) {
+      throw new UsageError(`${dir}: uncommitted changes in ${dirty.join(', ')}, which this response would read or write; commit or stash them first (nothing was changed)`);
+    }
     if (plan.kind === 'none') io.stdout(`no action: ${plan.workload ? `${plan.workload.namespace}/${plan.workload.name}: ` : ''}${plan.reason}\n`);
     else if (plan.kind === 'contained') io.stdout(`no action: ${plan.workload.namespace}/${plan.workload.name} is already contained by ${plan.action}\n`);
     else if (values['dry-run']) {

@@ -116,6 +116,12 @@ function refuseSymlink(root: string, path: string): void {
   if (link) throw new Error(`refused: ${link} is a symlink in the checkout; the responder never writes through one`);
 }
 
+/** The files a response for `w` reads or writes: its Deployment's manifest (when found) and its isolation policy. */
+export function touchedPaths(co: Checkout, index: Map<string, DeploymentManifest[]>, w: Workload): string[] {
+  const d = findDeployment(index, w, appsDir(co));
+  return [...('reason' in d ? [] : [d.path]), isolatePath(w, co.responsesDir ?? RESPONSES_DIR)];
+}
+
 /**
  * What to do for `alert` under `decision` on the checkout as it is now. `alerts` is how many identical pending
  * alerts this response stands for (noted in the commit body).

@@ -1,17 +1,19 @@
 /** `npm run respond`: the one-shot CLI on real git checkouts. */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EXIT } from '../cli/command';
 import { respondMain } from '../responder/main';
 import { alert, deployment, makeCheckout, read, sh, tempDir } from './helpers/git-repo';
 
-async function run(...argv: string[]) {
+/** Runs `respond` in `cwd` (default: the project, whose bench.config.yaml names the shipped policy). */
+async function runIn(cwd: string | undefined, ...argv: string[]) {
   let out = '';
   const err: string[] = [];
-  const code = await respondMain(argv, { stdout: (t) => (out += t), stderr: (l) => err.push(l) });
+  const code = await respondMain(argv, { stdout: (t) => (out += t), stderr: (l) => err.push(l), ...(cwd ? { cwd, env: {} } : {}) });
   return { code, out, err: err.join('\n') };
 }
+const run = (...argv: string[]) => runIn(undefined, ...argv);
 
 function eventFile(body: unknown): string {
   const f = join(tempDir(), 'alert.json');
@@ -144,6 +146,55 @@ describe('npm run respond', () => {
     expect(r.err).toMatch(message);
     expect(r.out).toBe('');
     expect(state(repo)).toBe(before);
+  });
+
+  it("without --policy applies the configuration's response.policyFile (relative to its folder), --config naming another", async () => {
+    const project = tempDir();
+    writeFileSync(join(project, 'bench.config.yaml'), 'response:\n  policyFile: mine.yaml\n');
+    writeFileSync(join(project, 'mine.yaml'), 'responses:\n  - {rule: Terminal shell in container, action: isolate}\n');
+    writeFileSync(join(project, 'other.yaml'), 'response:\n  policyFile: quiet.yaml\n');
+    writeFileSync(join(project, 'quiet.yaml'), 'responses: []\ndefault: log\n');
+    const repo = makeCheckout(FILES);
+    expect((await runIn(project, '--event', eventFile(alert('demo', 'web')), '--repo', repo)).out).toMatch(/^isolate demo\/web [0-9a-f]{40}\n$/);
+    expect((await runIn(project, '--event', eventFile(alert('demo', 'flow')), '--repo', repo, '--config', 'other.yaml')).out).toBe('no action: demo/flow: policy default: log\n');
+    const missing = await runIn(project, '--event', eventFile(alert('demo', 'web')), '--repo', repo, '--config', 'absent.yaml');
+    expect([missing.code, missing.err]).toEqual([EXIT.badInput, expect.stringMatching(/absent\.yaml:\n {2}- cannot read the file: ENOENT\n\(the policy comes from response\.policyFile; or pass --policy\)/)]);
+  });
+
+  it.each([
+    ['an edit of the manifest it would scale', (repo: string) => writeFileSync(join(repo, 'apps/demo/web.yaml'), read(repo, 'apps/demo/web.yaml').replace('replicas: 3 #', 'replicas: 0 #'))],
+    ['a staged edit of that manifest', (repo: string) => (writeFileSync(join(repo, 'apps/demo/web.yaml'), `${read(repo, 'apps/demo/web.yaml')}# mine\n`), sh(repo, 'add', 'apps/demo/web.yaml'))],
+  ])('refuses (exit 2) a checkout with %s, and leaves it exactly as it was', async (_, edit) => {
+    const repo = makeCheckout(FILES);
+    edit(repo);
+    const before = state(repo);
+    const bytes = read(repo, 'apps/demo/web.yaml');
+    const r = await run('--event', eventFile(alert('demo', 'web')), '--repo', repo);
+    expect([r.code, r.out]).toEqual([EXIT.badInput, '']);
+    expect(r.err).toContain(`: uncommitted changes in apps/demo/web.yaml, which this response would read or write; commit or stash them first (nothing was changed)`);
+    expect([state(repo), read(repo, 'apps/demo/web.yaml')]).toEqual([before, bytes]);
+  });
+
+  it("refuses an untracked file where the isolation policy would go, and goes ahead beside unrelated uncommitted work, which it leaves uncommitted", async () => {
+    const repo = makeCheckout(FILES);
+    const policy = join(tempDir(), 'policy.yaml');
+    writeFileSync(policy, 'responses:\n  - {rule: Terminal shell in container, action: isolate}\n');
+    const isolateRun = await run('--event', eventFile(alert('demo', 'web')), '--repo', repo, '--policy', policy, '--dry-run');
+    expect(isolateRun.code).toBe(EXIT.ok);
+    const [file] = isolateRun.err.split(':');
+    mkdirSync(join(repo, file, '..'), { recursive: true });
+    writeFileSync(join(repo, file), 'mine\n');
+    const refused = await run('--event', eventFile(alert('demo', 'web')), '--repo', repo, '--policy', policy);
+    expect([refused.code, refused.err]).toEqual([EXIT.badInput, expect.stringContaining(`uncommitted changes in ${file}, which this response would read or write`)]);
+    expect(read(repo, file)).toBe('mine\n');
+
+    const clean = makeCheckout(FILES);
+    writeFileSync(join(clean, 'apps/demo/flow.yaml'), `${read(clean, 'apps/demo/flow.yaml')}# mine\n`);
+    writeFileSync(join(clean, 'notes.txt'), 'mine\n');
+    const r = await run('--event', eventFile(alert('demo', 'web')), '--repo', clean);
+    expect(r.out).toMatch(/^scale-to-zero demo\/web [0-9a-f]{40}\n$/);
+    expect(sh(clean, 'show', '--name-only', '--format=', 'HEAD')).toBe('apps/demo/web.yaml');
+    expect(sh(clean, 'status', '--porcelain', '--untracked-files=all')).toBe('M apps/demo/flow.yaml\n?? notes.txt'); // (leading space trimmed by sh)
   });
 
   it('exits 2 when --repo is not a git checkout', async () => {

@@ -998,14 +998,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1022,14 +1022,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1046,12 +1046,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1063,12 +1063,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1083,39 +1083,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -2464,7 +2464,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -2481,7 +2481,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports2.int = int;
+    exports2.int = int2;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
   }
@@ -2495,18 +2495,18 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = [
       map.map,
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
+      bool2.boolTag,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -2940,7 +2940,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -2957,7 +2957,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports2.int = int;
+    exports2.int = int2;
     exports2.intBin = intBin;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
@@ -3150,9 +3150,9 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var binary = require_binary();
-    var bool = require_bool2();
+    var bool2 = require_bool2();
     var float = require_float2();
-    var int = require_int2();
+    var int2 = require_int2();
     var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -3163,12 +3163,12 @@ var require_schema3 = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
+      bool2.trueTag,
+      bool2.falseTag,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -3193,9 +3193,9 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
@@ -3214,14 +3214,14 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool.boolTag,
+      bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map.map,
       merge: merge.merge,
@@ -6345,15 +6345,15 @@ var require_parser = __commonJS({
     var node_process = require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -7261,7 +7261,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7302,7 +7302,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse;
+    exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify2;
@@ -7378,7 +7378,7 @@ var UsageError = class extends Error {
   }
 };
 var processIo = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text2) => process.stdout.write(text2),
   stderr: (line) => process.stderr.write(`${line}
 `)
 };
@@ -7445,11 +7445,218 @@ function runMain(name, main2) {
 }
 
 // responder/main.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path4 = require("node:path");
 
+// config/load.ts
+var import_node_fs = require("node:fs");
+var import_yaml = __toESM(require_dist());
+
+// config/registry.ts
+var leaf = (l) => ({ node: "leaf", ...l });
+var section = (fields) => ({ node: "section", fields });
+var text = (o) => leaf({ type: "text", ...o });
+var oneOf = (values, o) => leaf({ type: "text", values, ...o });
+var int = (o) => leaf({ type: "int", ...o });
+var bool = (o) => leaf({ type: "bool", ...o });
+var stringMap = (o) => leaf({ type: "map", ...o });
+var strings = (o) => leaf({ type: "strings", ...o });
+var list = (item, o) => ({ ...o, node: "list", item });
+var unset = (l) => ({ ...l, optional: true });
+var optional = (s, o) => ({ ...o, node: "optional", section: s });
+function defaultsOf(root) {
+  const out = {};
+  for (const [key2, n] of Object.entries(root.fields)) {
+    if (n.node === "section") out[key2] = defaultsOf(n);
+    else if (n.node === "list" || n.node === "leaf" && n.default !== void 0) out[key2] = structuredClone(n.default);
+  }
+  return out;
+}
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var show = (v) => JSON.stringify(v);
+var kindOf = (v) => v === null ? "null" : Array.isArray(v) ? "a list" : typeof v;
+var join = (at, key2) => at ? `${at}.${key2}` : key2;
+var notAllowed = (value, why) => `${show(value)} is not allowed; ${why}`;
+function resolve(root, raw, env) {
+  const problems = [];
+  const doc = raw === null || raw === void 0 ? {} : raw;
+  if (!isObject(doc)) {
+    problems.push(`the document: expected a map of settings, got ${kindOf(doc)} ${show(doc)}`);
+    return { value: defaultsOf(root), problems };
+  }
+  const sources = /* @__PURE__ */ new Map();
+  const fromEnv = applyEnv(root, structuredClone(doc), env, problems, sources);
+  const value = mergeSection(root, fromEnv, "", problems);
+  const failed = new Set(problems.map((p) => p.slice(0, p.indexOf(": "))));
+  checkRules(root, value, "", { root: value, failed }, problems);
+  const named = problems.map((p) => {
+    const path = p.slice(0, p.indexOf(": "));
+    return sources.has(path) ? `${path} (from ${sources.get(path)})${p.slice(path.length)}` : p;
+  });
+  return { value, problems: named };
+}
+function applyEnv(root, doc, env, problems, sources) {
+  const visit = (s, target, at) => {
+    for (const [key2, n] of Object.entries(s.fields)) {
+      if (n.node === "section") {
+        if (target[key2] === void 0 || target[key2] === null) target[key2] = {};
+        if (isObject(target[key2])) visit(n, target[key2], join(at, key2));
+      } else if (n.node === "leaf" && n.env) {
+        const name = typeof n.env === "string" ? n.env : n.env.name;
+        const text2 = env[name];
+        if (!text2) continue;
+        const parts = typeof n.env === "string" ? { [key2]: text2 } : n.env.split(text2);
+        if (typeof parts === "string") problems.push(`${name}: ${show(text2)} ${parts}`);
+        else {
+          Object.assign(target, parts);
+          for (const k of Object.keys(parts)) sources.set(join(at, k), name);
+        }
+      }
+    }
+  };
+  visit(root, doc, "");
+  return doc;
+}
+function mergeSection(s, value, at, problems) {
+  if (value === null || value === void 0) value = {};
+  if (!isObject(value)) {
+    problems.push(`${at}: expected a map, got ${kindOf(value)} ${show(value)}`);
+    return defaultsOf(s);
+  }
+  const known = Object.keys(s.fields);
+  for (const key2 of Object.keys(value)) {
+    if (!known.includes(key2)) problems.push(`${join(at, key2)}: unknown key; allowed here: ${known.join(", ")}`);
+  }
+  const out = {};
+  for (const [key2, n] of Object.entries(s.fields)) {
+    const path = join(at, key2);
+    const v = value[key2] ?? void 0;
+    if (n.node === "section") out[key2] = mergeSection(n, v, path, problems);
+    else if (n.node === "optional") {
+      if (v !== void 0) out[key2] = mergeSection(n.section, v, path, problems);
+    } else if (n.node === "list") out[key2] = mergeList(n, v, path, problems);
+    else {
+      const merged = mergeLeaf(n, v, path, problems);
+      if (merged !== void 0) out[key2] = merged;
+    }
+  }
+  return out;
+}
+function itemLabels(l, items, at) {
+  const keyOf = (item) => isObject(item) ? item[l.key] : void 0;
+  const keyLeaf = l.item.fields[l.key];
+  return items.map((item, i) => {
+    const k = keyOf(item);
+    const valid = typeof k === "string" && leafProblem(keyLeaf, k) === void 0 && items.filter((o) => keyOf(o) === k).length === 1;
+    return valid ? `${at}[${k}]` : `${at}[${i}]`;
+  });
+}
+function mergeList(l, value, at, problems) {
+  if (value === void 0) return structuredClone(l.default);
+  if (!Array.isArray(value)) {
+    problems.push(`${at}: expected a list, got ${kindOf(value)} ${show(value)}`);
+    return structuredClone(l.default);
+  }
+  if (value.length < l.minItems) problems.push(`${at}: the list is empty; at least one ${l.noun} is required`);
+  const labels = itemLabels(l, value, at);
+  const firstIndex = /* @__PURE__ */ new Map();
+  return value.map((item, i) => {
+    if (!isObject(item)) {
+      problems.push(`${labels[i]}: expected a map (one ${l.noun}), got ${kindOf(item)} ${show(item)}`);
+      return item;
+    }
+    const k = item[l.key];
+    if (k !== void 0 && firstIndex.has(k)) {
+      problems.push(`${labels[i]}.${l.key}: ${notAllowed(k, `duplicate of ${labels[firstIndex.get(k)]}.${l.key}; ${l.key}s must be unique`)}`);
+    } else firstIndex.set(k, i);
+    return mergeSection(l.item, item, labels[i], problems);
+  });
+}
+function leafProblem(l, value) {
+  switch (l.type) {
+    case "text":
+      if (typeof value !== "string") return void 0;
+      if (l.values && !l.values.includes(value)) return notAllowed(value, `allowed: ${l.values.join(", ")}`);
+      if (l.pattern && !l.pattern.test(value)) return notAllowed(value, `expected ${l.expect}`);
+      return void 0;
+    case "int":
+      return typeof value === "number" && Number.isInteger(value) && value >= l.min ? void 0 : notAllowed(value, `expected a whole number >= ${l.min}`);
+    default:
+      return void 0;
+  }
+}
+function mergeLeaf(l, value, at, problems) {
+  if (value === void 0) {
+    if (l.default === void 0 && !l.optional) problems.push(`${at}: required`);
+    return structuredClone(l.default);
+  }
+  const wrongType = (expected, hint = "") => {
+    problems.push(`${at}: expected ${expected}, got ${kindOf(value)} ${show(value)}${hint}`);
+    return structuredClone(l.default);
+  };
+  switch (l.type) {
+    case "text":
+      if (typeof value === "number" && l.numbers) value = String(value);
+      else if (typeof value === "number") return wrongType("a string", ` (YAML reads it as a number: write it in quotes, e.g. "${value}")`);
+      else if (typeof value !== "string") return wrongType("a string");
+      break;
+    case "int":
+      if (typeof value !== "number") return wrongType("a whole number");
+      break;
+    case "bool":
+      if (typeof value !== "boolean") return wrongType("true or false");
+      break;
+    case "map":
+      if (!isObject(value)) return wrongType("a map of strings");
+      for (const [k, v] of Object.entries(value)) {
+        if (typeof v !== "string") problems.push(`${at}.${k}: expected a string, got ${kindOf(v)} ${show(v)}`);
+      }
+      break;
+    case "strings":
+      if (!Array.isArray(value)) return wrongType("a list of strings");
+      value.forEach((v, i) => {
+        if (typeof v !== "string") problems.push(`${at}[${i}]: expected a string, got ${kindOf(v)} ${show(v)}`);
+        else if (l.pattern && !l.pattern.test(v)) problems.push(`${at}[${i}]: ${notAllowed(v, `expected ${l.expect}`)}`);
+      });
+      break;
+  }
+  const p = leafProblem(l, value);
+  if (p) problems.push(`${at}: ${p}`);
+  return value;
+}
+function checkRules(s, value, at, run, problems) {
+  const apply = (path, rule, v) => {
+    if (!rule || run.failed.has(path)) return;
+    let p;
+    try {
+      p = rule(v, { root: run.root, parent: value });
+    } catch {
+      return;
+    }
+    if (p) problems.push(`${path}: ${p}`);
+  };
+  for (const [key2, n] of Object.entries(s.fields)) {
+    const path = join(at, key2);
+    const v = value[key2];
+    if (n.node === "section") checkRules(n, v, path, run, problems);
+    else if (n.node === "optional") {
+      apply(path, n.rule?.bind(n), v);
+      if (isObject(v)) checkRules(n.section, v, path, run, problems);
+    } else if (n.node === "list") {
+      if (!Array.isArray(v)) continue;
+      const labels = itemLabels(n, v, path);
+      v.forEach((item, i) => {
+        if (isObject(item)) checkRules(n.item, item, labels[i], run, problems);
+      });
+    } else if (v !== void 0 || !n.optional) apply(path, n.rule?.bind(n), v);
+  }
+}
+
 // contract/naming.ts
+var SYSTEM_POOL_NAME = "system";
+var SYSTEM_POOL_ROTATION_NAME = "systemtmp";
 var FALCO_NAMESPACE = "falco";
+var BENCHMARK_NAMESPACE = "falco-bench";
 var FLUX_NAMESPACE = "flux-system";
 var RESPONSE_NAMESPACE = "falco-response";
 var PROTECTED_NAMESPACES = [
@@ -7486,6 +7693,394 @@ var ALERT_WORKLOAD_FIELDS = {
   pod: "k8smeta.pod.name"
 };
 
+// config/duration.ts
+var UNIT_NS = {
+  ns: 1,
+  us: 1e3,
+  "\xB5s": 1e3,
+  // U+00B5, what Go prints
+  "\u03BCs": 1e3,
+  // U+03BC, also accepted by Go
+  ms: 1e6,
+  s: 1e9,
+  m: 6e10,
+  h: 36e11
+};
+function parseGoDuration(text2) {
+  const m = /^([+-]?)(.+)$/.exec(text2.trim());
+  if (!m) return null;
+  if (m[2] === "0") return 0;
+  const part = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/gy;
+  let total = 0;
+  let at = 0;
+  for (let p = part.exec(m[2]); p; p = part.exec(m[2])) {
+    total += parseFloat(p[1]) * UNIT_NS[p[2]];
+    at = part.lastIndex;
+  }
+  if (at === 0 || at !== m[2].length) return null;
+  return (m[1] === "-" ? -1 : 1) * Math.round(total);
+}
+function goDurationSeconds(text2) {
+  const ns = parseGoDuration(text2);
+  if (ns === null) throw new Error(`not a Go duration: ${JSON.stringify(text2)}`);
+  return ns / 1e9;
+}
+
+// config/quantity.ts
+var CPU_QUANTITY = /^(\d+(\.\d+)?|\d+m)$/;
+var MEMORY_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
+var MEMORY_FACTORS = { "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+function cpuCores(quantity) {
+  return quantity.endsWith("m") ? Number(quantity.slice(0, -1)) / 1e3 : Number(quantity);
+}
+function memoryBytes(quantity) {
+  const [, num, unit] = /^([\d.]+)(\D*)$/.exec(quantity) ?? [];
+  return Number(num) * MEMORY_FACTORS[unit ?? ""];
+}
+
+// config/vm.ts
+var VM_SIZE_NAME = /^Standard_([A-Z]+)(\d+)([a-z]*)(?:_v(\d+))?$/;
+function memoryPerVcpu(series, features, version) {
+  const low = features.includes("l");
+  if (series === "D") return low ? 2 : 4;
+  if (series === "E") return 8;
+  if (series === "F") return low ? 2 : features.includes("m") ? 8 : version !== void 0 && version >= 6 ? 4 : 2;
+  return void 0;
+}
+function parseVmSize(name) {
+  const m = VM_SIZE_NAME.exec(name);
+  if (!m) return void 0;
+  const [, series, count, features, version] = m;
+  const vcpus = Number(count);
+  const perVcpu = memoryPerVcpu(series, features, version ? Number(version) : void 0);
+  return {
+    name,
+    family: `standard${series}${features.toUpperCase()}${version ? `v${version}` : ""}Family`,
+    vcpus,
+    ...perVcpu ? { memoryGiB: perVcpu * vcpus } : {}
+  };
+}
+var CPU_RESERVED_MILLI = [[1, 60], [2, 100], [4, 140], [8, 180], [16, 260], [32, 420], [64, 740]];
+var AKS_MAX_PODS = 250;
+var MiB = 2 ** 20;
+var GiB = 2 ** 30;
+var AKS_DAEMONS = { cpuMilli: 300, memoryBytes: 600 * MiB };
+function allocatable(size) {
+  const vm = parseVmSize(size);
+  if (!vm) return void 0;
+  const cpuReserved = CPU_RESERVED_MILLI.find(([cores]) => vm.vcpus <= cores)?.[1] ?? 740;
+  const cpuMilli = vm.vcpus * 1e3 - cpuReserved - AKS_DAEMONS.cpuMilli;
+  if (vm.memoryGiB === void 0) return { cpuMilli, why: `${vm.vcpus} vCPUs less ${cpuReserved}m for kubelet and ${AKS_DAEMONS.cpuMilli}m for AKS's DaemonSets` };
+  const total = vm.memoryGiB * GiB;
+  const reserved = Math.min(20 * MiB * AKS_MAX_PODS + 50 * MiB, total / 4) + 100 * MiB;
+  return {
+    cpuMilli,
+    memoryBytes: total - reserved - AKS_DAEMONS.memoryBytes,
+    why: `${vm.vcpus} vCPUs and ${vm.memoryGiB} GiB, less AKS's reservations (${cpuReserved}m, ${formatMi(reserved)}) and DaemonSets (${AKS_DAEMONS.cpuMilli}m, ${formatMi(AKS_DAEMONS.memoryBytes)})`
+  };
+}
+var formatMi = (bytes) => `${Math.floor(bytes / MiB)}Mi`;
+
+// config/schema.ts
+var NODE_POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
+var GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+var FLUX_DURATION = /^(\d+(\.\d+)?(ms|s|m|h))+$/;
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+var AZURE_RG_NAME = /^[-\w._()]{1,90}$/;
+var VM_SIZE = /^Standard_[A-Za-z0-9_-]+$/;
+var OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+var IPV4_CIDR = new RegExp(`^${OCTET}(\\.${OCTET}){3}/([0-9]|[12]\\d|3[0-2])$`);
+var DRIVER_KINDS = ["kmod", "modern_ebpf"];
+var REPOSITORY_MODES = ["existing", "create"];
+var REPOSITORY_VISIBILITIES = ["private", "public"];
+var STATE_BACKENDS = ["local", "azurerm"];
+var goDuration = (doc, def, rule) => text({ doc, default: def, pattern: GO_DURATION, expect: "a Go duration such as 5s, 100ms or 5m", rule });
+var vmSize = (doc) => text({ doc, default: "Standard_D4as_v5", pattern: VM_SIZE, expect: "an Azure VM size such as Standard_D4as_v5" });
+function fitsNode(what, request, size) {
+  const node = allocatable(size);
+  if (!node) return void 0;
+  const [asked, offered] = what === "CPU" ? [cpuCores(request) * 1e3, node.cpuMilli] : [memoryBytes(request), node.memoryBytes];
+  if (offered === void 0 || asked <= offered) return void 0;
+  const shown = what === "CPU" ? `${offered}m` : formatMi(offered);
+  return `${JSON.stringify(request)} does not fit a ${size} node (cluster.benchmarkVmSize): at most ${shown} is allocatable there (${node.why}); Falco would stay Pending. Lower the request or choose a larger VM size`;
+}
+function resourcePair(what, pattern, measure, example) {
+  const expect = `a ${what} quantity such as ${example} (greater than zero)`;
+  const positive = (q) => measure(q) > 0 ? void 0 : notAllowed(q, `expected ${expect}`);
+  return section({
+    request: text({
+      doc: `Falco ${what} request: what the scheduler reserves; must fit a \`cluster.benchmarkVmSize\` node (see above)`,
+      pattern,
+      expect,
+      numbers: true,
+      rule: (q, { parent, root }) => positive(q) ?? (measure(q) > measure(parent.limit) ? `${JSON.stringify(q)} is more than the limit ${JSON.stringify(parent.limit)}; the request must not exceed the limit` : void 0) ?? fitsNode(what, q, root.cluster.benchmarkVmSize)
+    }),
+    limit: text({ doc: `Falco ${what} limit: above it Falco is ${what === "CPU" ? "throttled" : "OOM-killed"}`, pattern, expect, numbers: true, rule: positive })
+  });
+}
+var VARIANT = section({
+  name: text({
+    doc: "unique; also the AKS node pool name, node label and taint value, and part of the release names",
+    pattern: NODE_POOL_NAME,
+    expect: "a variant name is its AKS node pool name: 1-12 lowercase letters and digits, starting with a letter",
+    rule: (name) => name === SYSTEM_POOL_NAME || name === SYSTEM_POOL_ROTATION_NAME ? notAllowed(name, `${SYSTEM_POOL_NAME} and ${SYSTEM_POOL_ROTATION_NAME} are the system node pool's names`) : void 0
+  }),
+  driver: oneOf(DRIVER_KINDS, { doc: "Falco driver: `kmod` (kernel module) or `modern_ebpf` (CO-RE eBPF)" }),
+  bufferedOutputs: bool({ doc: "Falco `buffered_outputs`: buffer alert output instead of flushing each alert" }),
+  cpu: resourcePair("CPU", CPU_QUANTITY, cpuCores, "1, 1.5 or 500m"),
+  memory: resourcePair("memory", MEMORY_QUANTITY, memoryBytes, "1Gi or 512Mi"),
+  customRules: bool({
+    doc: "also load the repository's `rules/` (off: published numbers measure the stock rules; on: the run hash covers the rules' text)",
+    default: false
+  })
+});
+var variant = (name, driver, cpu, bufferedOutputs) => ({
+  name,
+  driver,
+  bufferedOutputs,
+  cpu: { request: cpu, limit: cpu },
+  memory: { request: "1Gi", limit: "1Gi" },
+  customRules: false
+});
+var DEFAULT_VARIANTS = [
+  variant("kmod1cpu", "kmod", "1", false),
+  variant("kmod2cpu", "kmod", "2", false),
+  variant("ebpf1cpu", "modern_ebpf", "1", false),
+  variant("ebpf2cpu", "modern_ebpf", "2", false),
+  variant("ebpfbuf1cpu", "modern_ebpf", "1", true),
+  variant("ebpfbuf2cpu", "modern_ebpf", "2", true)
+];
+var CONFIG_REGISTRY = section({
+  azure: section({
+    subscriptionId: text({
+      doc: "subscription to deploy into",
+      default: "",
+      env: "ARM_SUBSCRIPTION_ID",
+      pattern: /^$|^[0-9a-fA-F-]{36}$/,
+      expect: "a subscription GUID or empty (then ARM_SUBSCRIPTION_ID)"
+    }),
+    location: text({ doc: "Azure region", default: "westeurope", pattern: /^[a-z0-9]+$/, expect: "an Azure region name such as westeurope" }),
+    resourceGroupName: text({
+      doc: "resource group for everything the app creates",
+      default: "playground-aks-falco",
+      pattern: AZURE_RG_NAME,
+      expect: "1-90 letters, digits, -, _, ., ( or )"
+    }),
+    tags: stringMap({ doc: "extra tags on every Azure resource (besides `project`, `managed-by`, `cluster`)", default: {} })
+  }),
+  cluster: section({
+    name: text({
+      doc: "AKS cluster name and DNS prefix; the GitOps folder is `fluxcd/clusters/<name>/`",
+      default: "aks-falco",
+      pattern: DNS_LABEL,
+      expect: "a DNS label: lowercase letters, digits and -, at most 63"
+    }),
+    kubernetesVersion: text({
+      doc: "pinned Kubernetes version (control plane and all pools; no automatic upgrades while benchmarking)",
+      default: "1.35",
+      pattern: /^\d+\.\d+(\.\d+)?$/,
+      expect: "MAJOR.MINOR or MAJOR.MINOR.PATCH"
+    }),
+    osSku: text({
+      doc: "pinned node OS image (`Ubuntu2404`: kernel 6.8; `Ubuntu2204`, `AzureLinux` also work)",
+      default: "Ubuntu2404",
+      pattern: /^[A-Za-z0-9]+$/,
+      expect: "an AKS os_sku such as Ubuntu2404 or AzureLinux"
+    }),
+    systemVmSize: vmSize("VM size of the system pool (Flux, k8s-metacollector)"),
+    systemNodeCount: int({ doc: "nodes in the system pool", default: 1, min: 1 }),
+    benchmarkVmSize: vmSize("VM size of every benchmark node (non-burstable, so that runs compare)"),
+    apiServerAuthorizedIpRanges: unset(
+      strings({
+        doc: "CIDR ranges that may reach the Kubernetes API server (your address as `x.x.x.x/32`); unset: Terraform refuses to plan the cluster until it is set; `[]` or a `/0` range such as `0.0.0.0/0`: open to the internet (warned by preflight and at every synth)",
+        pattern: IPV4_CIDR,
+        expect: "an IPv4 address range in CIDR form, such as 203.0.113.7/32"
+      })
+    ),
+    entraIdRbac: bool({
+      doc: "Entra ID authentication with Azure RBAC, local accounts (admin certificate) disabled; the deploying identity becomes cluster admin, and the Flux stack and kubectl need `kubelogin`",
+      default: false
+    })
+  }),
+  github: section({
+    owner: text({
+      doc: "user or organisation owning the repository",
+      default: "",
+      env: "GITHUB_OWNER",
+      pattern: /^$|^[A-Za-z0-9](-?[A-Za-z0-9]){0,38}$/,
+      expect: "a GitHub user or organisation name"
+    }),
+    repository: text({
+      doc: "repository name",
+      default: "falco-aks-gitops-bench",
+      env: {
+        name: "GITHUB_REPOSITORY",
+        split: (value) => {
+          const parts = value.split("/");
+          if (parts.length > 2 || parts.some((p) => p === "")) return 'is not "owner/name" or "name"';
+          return parts.length === 2 ? { owner: parts[0], repository: parts[1] } : { repository: parts[0] };
+        }
+      },
+      pattern: /^[A-Za-z0-9_.-]{1,100}$/,
+      expect: "a GitHub repository name (letters, digits, -, _, .)"
+    }),
+    mode: oneOf(REPOSITORY_MODES, {
+      doc: "`existing`: adopt your fork; `create`: create it (archived, not deleted, on destroy)",
+      default: "existing"
+    }),
+    visibility: oneOf(REPOSITORY_VISIBILITIES, { doc: "visibility of a created repository (ignored for `existing`)", default: "private" }),
+    branch: text({
+      doc: "branch Flux follows",
+      default: "main",
+      pattern: /^(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+$/,
+      expect: "a git branch name"
+    })
+  }),
+  flux: section({
+    interval: text({
+      doc: "how often Flux fetches the repository and re-applies the tree",
+      default: "1m",
+      pattern: FLUX_DURATION,
+      expect: "a duration in ms, s, m or h, such as 1m or 30s"
+    })
+  }),
+  state: section({
+    backend: oneOf(STATE_BACKENDS, { doc: "`local` (state files in the project folder) or `azurerm` (Azure Storage, for teams)", default: "local" }),
+    localDirectory: text({
+      doc: "folder of the local state files, relative to the project root",
+      default: ".",
+      expect: "a relative path",
+      rule: (dir) => dir.startsWith("/") ? notAllowed(dir, "expected a path relative to the project root") : void 0
+    }),
+    azurerm: optional(
+      section({
+        resourceGroupName: text({ doc: "resource group of the storage account", pattern: AZURE_RG_NAME, expect: "the resource group of the storage account" }),
+        storageAccountName: text({ doc: "storage account (must exist)", pattern: /^[a-z0-9]{3,24}$/, expect: "3-24 lowercase letters and digits" }),
+        containerName: text({ doc: "blob container", default: "tfstate", pattern: /^[a-z0-9](-?[a-z0-9]){2,62}$/, expect: "a blob container name" }),
+        keyPrefix: text({ doc: "prefix of each stack's state blob: `<keyPrefix><stack>.tfstate`", default: "falco-bench/" })
+      }),
+      {
+        doc: "the Azure Storage state backend; required when `state.backend` is `azurerm`",
+        rule: (value, { root }) => root.state.backend === "azurerm" && value === void 0 ? 'required when state.backend is "azurerm"' : void 0
+      }
+    )
+  }),
+  benchmark: section({
+    actions: text({
+      doc: "event-generator actions to run (a regular expression); their Falco rules must be loaded",
+      default: "^syscall\\.ReadSensitiveFileUntrusted$",
+      expect: "a non-empty regular expression",
+      rule: (re) => {
+        if (re === "") return notAllowed(re, "expected a non-empty regular expression");
+        try {
+          new RegExp(re);
+          return void 0;
+        } catch {
+          return notAllowed(re, "expected a regular expression");
+        }
+      }
+    }),
+    roundDuration: goDuration("length of one round (then it rests as long)", "5s"),
+    initialSleep: goDuration("sleep between actions in round 1; it halves after each clean round", "100ms"),
+    maxDuration: goDuration(
+      "bound on a whole run (the last round may be cut short; 5m is about 30 rounds)",
+      "5m",
+      (max, { root }) => goDurationSeconds(max) < 2 * goDurationSeconds(root.benchmark.roundDuration) ? notAllowed(max, `expected at least two rounds (2 x ${root.benchmark.roundDuration}: a round and its rest)`) : void 0
+    ),
+    variants: list(VARIANT, {
+      doc: "the variants: one node pool, one Falco and one benchmark each",
+      default: DEFAULT_VARIANTS.map((v) => structuredClone(v)),
+      defaultDoc: "six, below",
+      key: "name",
+      noun: "variant",
+      minItems: 1
+    })
+  }),
+  response: section({
+    enabled: bool({ doc: "deploy the response engine (guard Falco, Falcosidekick, responder, Receiver); `false`: no response object in the tree, no response credential in Terraform", default: true }),
+    dryRun: bool({ doc: "the responder logs the commit it would make and pushes nothing", default: false }),
+    minimumPriority: oneOf(FALCO_PRIORITIES, { doc: "alerts below this priority never reach the responder (Falcosidekick's webhook `minimumpriority`)", default: "notice" }),
+    policyFile: text({
+      doc: "the response policy, relative to the repository root; `npm run gitops` delivers it to the responder in a ConfigMap (a policy change is a commit to this repository, which the responder cannot write)",
+      default: DEFAULT_POLICY_FILE,
+      expect: "a .yaml file path relative to the repository root, inside it",
+      rule: (file) => file.startsWith("/") || file.split("/").includes("..") || !/\.ya?ml$/.test(file) ? notAllowed(file, "expected a .yaml file path relative to the repository root, inside it") : void 0
+    }),
+    apps: section({
+      repository: text({
+        doc: "the apps (tenant) repository, owned by `github.owner`: the only one the responder's write key is on; Flux applies it under a namespace-scoped identity",
+        default: "falco-aks-apps",
+        pattern: /^[A-Za-z0-9_.-]{1,100}$/,
+        expect: "a GitHub repository name (letters, digits, -, _, .)"
+      }),
+      mode: oneOf(REPOSITORY_MODES, {
+        doc: "`create`: create it and seed it once (demo, README; never overwritten); `existing`: adopt it, never written by Terraform",
+        default: "create"
+      }),
+      visibility: oneOf(REPOSITORY_VISIBILITIES, { doc: "visibility of a created apps repository (ignored for `existing`)", default: "private" }),
+      branch: text({
+        doc: "branch of the apps repository that Flux follows and the responder pushes to",
+        default: "main",
+        pattern: /^(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+$/,
+        expect: "a git branch name"
+      }),
+      namespaces: strings({
+        doc: "tenant namespaces: created by the platform; the only ones the apps repository may write to (the demo is in `demo`)",
+        default: ["demo"],
+        pattern: DNS_LABEL,
+        expect: "a DNS label: lowercase letters, digits and -, at most 63",
+        rule: (namespaces) => {
+          if (namespaces.length === 0) return "expected at least one tenant namespace";
+          const reserved = namespaces.find((n) => PROTECTED_NAMESPACES.includes(n) || n === BENCHMARK_NAMESPACE || n === "default" || n.startsWith("kube-"));
+          if (reserved) return notAllowed(reserved, "a tenant namespace cannot be the cluster's, Flux's, Falco's, the response engine's, the benchmark's or `default`");
+          return new Set(namespaces).size === namespaces.length ? void 0 : "each tenant namespace must be listed once";
+        }
+      })
+    })
+  })
+});
+var DEFAULT_CONFIG = defaultsOf(CONFIG_REGISTRY);
+
+// config/load.ts
+var DEFAULT_CONFIG_FILE = "bench.config.yaml";
+var ConfigError = class extends Error {
+  constructor(source, problems) {
+    super(`invalid configuration in ${source}:
+${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.source = source;
+    this.problems = problems;
+    this.name = "ConfigError";
+  }
+  source;
+  problems;
+};
+function configFile(env, given) {
+  return given ?? env.FALCO_BENCH_CONFIG ?? DEFAULT_CONFIG_FILE;
+}
+function loadConfig(file, env = process.env, notice = (line) => process.stderr.write(`${line}
+`)) {
+  const path = configFile(env, file);
+  let text2;
+  try {
+    text2 = (0, import_node_fs.readFileSync)(path, "utf8");
+  } catch (e) {
+    throw new ConfigError(path, [`cannot read the file: ${e.code ?? String(e)}`]);
+  }
+  let raw;
+  try {
+    raw = (0, import_yaml.parse)(text2);
+  } catch (e) {
+    throw new ConfigError(path, [`not valid YAML: ${e.message.split("\n")[0]}`]);
+  }
+  if (raw === null || raw === void 0) notice(`${path}: no settings (empty or only comments); all defaults apply`);
+  return resolveConfig(raw, env, path);
+}
+function resolveConfig(raw, env = {}, source = "configuration") {
+  const { value, problems } = resolve(CONFIG_REGISTRY, raw, env);
+  if (problems.length > 0) throw new ConfigError(source, problems);
+  return value;
+}
+
 // responder/alert.ts
 var PRIORITIES = FALCO_PRIORITIES;
 function parsePriority(value) {
@@ -7500,10 +8095,10 @@ var NAMESPACE_FIELD = ALERT_WORKLOAD_FIELDS.namespace;
 var DEPLOYMENT_FIELD = ALERT_WORKLOAD_FIELDS.deployment;
 var AlertError = class extends Error {
 };
-var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function parseAlert(value) {
-  if (!isObject(value)) throw new AlertError("the alert is not a JSON object");
-  const text = (key2, required) => {
+  if (!isObject2(value)) throw new AlertError("the alert is not a JSON object");
+  const text2 = (key2, required) => {
     const v = value[key2];
     if (v === void 0 || v === null) {
       if (required) throw new AlertError(`field "${key2}" is missing`);
@@ -7513,31 +8108,31 @@ function parseAlert(value) {
     if (required && v.trim() === "") throw new AlertError(`field "${key2}" is empty`);
     return v;
   };
-  const rule = text("rule", true);
-  const priorityText = text("priority", true);
+  const rule = text2("rule", true);
+  const priorityText = text2("priority", true);
   const priority = parsePriority(priorityText);
   if (!priority) throw new AlertError(`field "priority" is ${JSON.stringify(priorityText)}; allowed: ${PRIORITIES.join(", ")}`);
   const tags = value.tags ?? [];
   if (!Array.isArray(tags) || tags.some((t) => typeof t !== "string")) throw new AlertError('field "tags" must be a list of strings');
   const fields = value.output_fields ?? {};
-  if (!isObject(fields)) throw new AlertError('field "output_fields" must be an object');
+  if (!isObject2(fields)) throw new AlertError('field "output_fields" must be an object');
   return {
-    uuid: text("uuid", false),
+    uuid: text2("uuid", false),
     rule,
     priority,
     priorityText,
-    output: text("output", true),
-    time: text("time", true),
-    source: text("source", false),
-    hostname: text("hostname", false),
+    output: text2("output", true),
+    time: text2("time", true),
+    source: text2("source", false),
+    hostname: text2("hostname", false),
     tags,
     output_fields: fields
   };
 }
-function parseAlertJson(text) {
+function parseAlertJson(text2) {
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch (e) {
     throw new AlertError(`not JSON: ${e.message}`);
   }
@@ -7605,7 +8200,7 @@ var GitError = class extends Error {
 };
 var GIT_TIMEOUT_MS = 6e4;
 function git(cwd, env = gitEnv(), timeoutMs = GIT_TIMEOUT_MS) {
-  return (args, input) => new Promise((resolve2, reject) => {
+  return (args, input) => new Promise((resolve3, reject) => {
     let child;
     try {
       child = (0, import_node_child_process.spawn)("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env, detached: true, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
@@ -7642,48 +8237,48 @@ function git(cwd, env = gitEnv(), timeoutMs = GIT_TIMEOUT_MS) {
       settled = true;
       if (timedOut) reject(new GitError(args, "ETIMEDOUT", `timed out after ${timeoutMs} ms`));
       else if (code !== 0) reject(new GitError(args, code ?? signal, Buffer.concat(err).toString("utf8")));
-      else resolve2(Buffer.concat(out).toString("utf8"));
+      else resolve3(Buffer.concat(out).toString("utf8"));
     });
   });
 }
 
 // responder/policy.ts
-var import_yaml = __toESM(require_dist());
+var import_yaml2 = __toESM(require_dist());
 var ACTIONS = ["scale-to-zero", "isolate", "log"];
 var FALLBACKS = ["isolate", "log"];
 var PolicyError = class extends Error {
 };
 var ENTRY_KEYS = ["rule", "tags", "priority", "action", "fallback"];
 var TOP_KEYS = ["responses", "default"];
-var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function parsePolicy(text, file) {
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function parsePolicy(text2, file) {
   const fail = (where, what) => {
     throw new PolicyError(`${file}: ${where}: ${what}`);
   };
-  const doc = (0, import_yaml.parseDocument)(text);
+  const doc = (0, import_yaml2.parseDocument)(text2);
   if (doc.errors.length > 0) fail("YAML", doc.errors[0].message);
   const top = doc.toJS() ?? {};
-  if (!isObject2(top)) return fail("top level", "must be a mapping with keys responses, default");
+  if (!isObject3(top)) return fail("top level", "must be a mapping with keys responses, default");
   for (const k of Object.keys(top)) if (!TOP_KEYS.includes(k)) fail(k, `unknown key; allowed: ${TOP_KEYS.join(", ")}`);
-  const oneOf = (where, v, allowed) => {
+  const oneOf2 = (where, v, allowed) => {
     if (typeof v !== "string" || !allowed.includes(v)) fail(where, `${JSON.stringify(v)} is not allowed; allowed: ${allowed.join(", ")}`);
     return v;
   };
-  const strings = (where, v) => {
-    const list = Array.isArray(v) ? v : [v];
-    if (list.length === 0 || list.some((s) => typeof s !== "string" || s === "")) fail(where, "must be a non-empty string or a list of them");
-    return list;
+  const strings2 = (where, v) => {
+    const list2 = Array.isArray(v) ? v : [v];
+    if (list2.length === 0 || list2.some((s) => typeof s !== "string" || s === "")) fail(where, "must be a non-empty string or a list of them");
+    return list2;
   };
   const raw = top.responses ?? [];
   if (!Array.isArray(raw)) fail("responses", "must be a list of entries");
   const responses = raw.map((e, i) => {
     const id = `responses[${i}]`;
-    if (!isObject2(e)) return fail(id, `must be a mapping with keys ${ENTRY_KEYS.join(", ")}`);
+    if (!isObject3(e)) return fail(id, `must be a mapping with keys ${ENTRY_KEYS.join(", ")}`);
     for (const k of Object.keys(e)) if (!ENTRY_KEYS.includes(k)) fail(`${id}.${k}`, `unknown key; allowed: ${ENTRY_KEYS.join(", ")}`);
     if (e.rule === void 0 && e.tags === void 0 && e.priority === void 0) fail(id, "needs at least one of rule, tags, priority");
-    const entry = { id, action: oneOf(`${id}.action`, e.action, ACTIONS) };
-    if (e.rule !== void 0) entry.rules = strings(`${id}.rule`, e.rule);
-    if (e.tags !== void 0) entry.tags = strings(`${id}.tags`, e.tags);
+    const entry = { id, action: oneOf2(`${id}.action`, e.action, ACTIONS) };
+    if (e.rule !== void 0) entry.rules = strings2(`${id}.rule`, e.rule);
+    if (e.tags !== void 0) entry.tags = strings2(`${id}.tags`, e.tags);
     if (e.priority !== void 0) {
       const p = typeof e.priority === "string" ? parsePriority(e.priority) : void 0;
       if (!p) fail(`${id}.priority`, `${JSON.stringify(e.priority)} is not allowed; allowed: ${PRIORITIES.join(", ")}`);
@@ -7691,11 +8286,11 @@ function parsePolicy(text, file) {
     }
     if (e.fallback !== void 0) {
       if (entry.action !== "scale-to-zero") fail(`${id}.fallback`, "only scale-to-zero has a fallback");
-      entry.fallback = oneOf(`${id}.fallback`, e.fallback, FALLBACKS);
+      entry.fallback = oneOf2(`${id}.fallback`, e.fallback, FALLBACKS);
     }
     return entry;
   });
-  return { file, responses, default: top.default === void 0 ? "log" : oneOf("default", top.default, ACTIONS) };
+  return { file, responses, default: top.default === void 0 ? "log" : oneOf2("default", top.default, ACTIONS) };
 }
 function decide(policy, alert) {
   for (const e of policy.responses) {
@@ -7708,28 +8303,28 @@ function decide(policy, alert) {
 }
 
 // responder/respond.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_path = require("node:path");
 
 // responder/manifests.ts
 var import_node_crypto = require("node:crypto");
-var import_yaml2 = __toESM(require_dist());
+var import_yaml3 = __toESM(require_dist());
 var key = (w) => `${w.namespace}/${w.name}`;
 function indexDeployments(files) {
   const index = /* @__PURE__ */ new Map();
-  for (const [path, text] of files) {
-    if (!text.includes("Deployment") || text.includes("{{")) continue;
-    (0, import_yaml2.parseAllDocuments)(text).forEach((doc, i) => {
-      if (doc.errors.length > 0 || !(0, import_yaml2.isMap)(doc.contents)) return;
+  for (const [path, text2] of files) {
+    if (!text2.includes("Deployment") || text2.includes("{{")) continue;
+    (0, import_yaml3.parseAllDocuments)(text2).forEach((doc, i) => {
+      if (doc.errors.length > 0 || !(0, import_yaml3.isMap)(doc.contents)) return;
       if (doc.get("kind") !== "Deployment" || !String(doc.get("apiVersion") ?? "").startsWith("apps/")) return;
       const name = doc.getIn(["metadata", "name"]);
       const namespace = doc.getIn(["metadata", "namespace"]);
       if (typeof name !== "string" || typeof namespace !== "string") return;
       const labels = doc.getIn(["spec", "selector", "matchLabels"]);
-      const matchLabels = (0, import_yaml2.isMap)(labels) ? labels.toJSON() : void 0;
+      const matchLabels = (0, import_yaml3.isMap)(labels) ? labels.toJSON() : void 0;
       const plain = matchLabels && Object.values(matchLabels).every((v) => typeof v === "string") ? matchLabels : void 0;
       const expressions = doc.getIn(["spec", "selector", "matchExpressions"]);
-      const hasExpressions = expressions !== void 0 && expressions !== null && !((0, import_yaml2.isSeq)(expressions) && expressions.items.length === 0);
+      const hasExpressions = expressions !== void 0 && expressions !== null && !((0, import_yaml3.isSeq)(expressions) && expressions.items.length === 0);
       const k = key({ namespace, name });
       index.set(k, [...index.get(k) ?? [], { path, document: i, ...plain ? { matchLabels: plain } : {}, ...hasExpressions ? { matchExpressions: true } : {} }]);
     });
@@ -7742,31 +8337,31 @@ function findDeployment(index, w, where = APPS_DIR) {
   if (found.length > 1) return { reason: `Deployment ${key(w)} is in Git more than once (${found.map((f) => f.path).join(", ")})` };
   return found[0];
 }
-function scaleToZero(text, document) {
-  const doc = (0, import_yaml2.parseAllDocuments)(text)[document];
-  if (!doc || doc.errors.length > 0 || !(0, import_yaml2.isMap)(doc.contents)) return { reason: `document ${document} is not a YAML mapping` };
-  const specPair = doc.contents.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === "spec");
+function scaleToZero(text2, document) {
+  const doc = (0, import_yaml3.parseAllDocuments)(text2)[document];
+  if (!doc || doc.errors.length > 0 || !(0, import_yaml3.isMap)(doc.contents)) return { reason: `document ${document} is not a YAML mapping` };
+  const specPair = doc.contents.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "spec");
   const spec = specPair?.value;
-  if (!specPair || !(0, import_yaml2.isMap)(spec) || spec.flow || !(0, import_yaml2.isScalar)(specPair.key) || !specPair.key.range) return { reason: "spec is not a block mapping" };
-  const replicas = spec.items.find((p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && p.key.value === "replicas");
+  if (!specPair || !(0, import_yaml3.isMap)(spec) || spec.flow || !(0, import_yaml3.isScalar)(specPair.key) || !specPair.key.range) return { reason: "spec is not a block mapping" };
+  const replicas = spec.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && p.key.value === "replicas");
   if (replicas) {
     const v = replicas.value;
-    if (!(0, import_yaml2.isScalar)(v) || !v.range || typeof v.value !== "number" || v.tag) return { reason: "spec.replicas is not a plain number" };
+    if (!(0, import_yaml3.isScalar)(v) || !v.range || typeof v.value !== "number" || v.tag) return { reason: "spec.replicas is not a plain number" };
     if (v.value === 0) return { contained: true };
     const [start, end] = v.range;
-    return { text: text.slice(0, start) + "0" + text.slice(end), before: text.slice(start, end) };
+    return { text: text2.slice(0, start) + "0" + text2.slice(end), before: text2.slice(start, end) };
   }
   const first = spec.items[0];
-  if (!first || !(0, import_yaml2.isScalar)(first.key) || !first.key.range) return { reason: "spec has no keys to align with" };
+  if (!first || !(0, import_yaml3.isScalar)(first.key) || !first.key.range) return { reason: "spec has no keys to align with" };
   const keyStart = first.key.range[0];
-  const lineStart = text.lastIndexOf("\n", keyStart - 1) + 1;
-  const indent = text.slice(lineStart, keyStart);
+  const lineStart = text2.lastIndexOf("\n", keyStart - 1) + 1;
+  const indent = text2.slice(lineStart, keyStart);
   if (!/^ +$/.test(indent)) return { reason: "spec is not indented with spaces" };
-  const nl = text.indexOf("\n", specPair.key.range[1]);
+  const nl = text2.indexOf("\n", specPair.key.range[1]);
   if (nl < 0 || nl >= keyStart) return { reason: "spec is not a block mapping" };
-  const eol = text[nl - 1] === "\r" ? "\r\n" : "\n";
+  const eol = text2[nl - 1] === "\r" ? "\r\n" : "\n";
   const at = nl + 1;
-  return { text: `${text.slice(0, at)}${indent}replicas: 0${eol}${text.slice(at)}`, before: "(no spec.replicas)" };
+  return { text: `${text2.slice(0, at)}${indent}replicas: 0${eol}${text2.slice(at)}`, before: "(no spec.replicas)" };
 }
 function shortened(prefix, name, max) {
   const full = `${prefix}${name}`;
@@ -7795,7 +8390,7 @@ function isolateManifest(w, matchLabels) {
   };
   return `# Isolates Deployment ${key(w)}: no traffic in or out of its pods. Written by the responder;
 # the commit that added this file holds the alert. Delete this file to undo.
-${(0, import_yaml2.stringify)(policy, { version: "1.1" })}`;
+${(0, import_yaml3.stringify)(policy, { version: "1.1" })}`;
 }
 
 // responder/respond.ts
@@ -7806,7 +8401,7 @@ async function readManifests(co) {
     for (const p of paths) {
       if (symlinkOn(co.dir, p)) continue;
       const full = (0, import_node_path.join)(co.dir, p);
-      if ((0, import_node_fs.existsSync)(full)) yield [p, (0, import_node_fs.readFileSync)(full, "utf8")];
+      if ((0, import_node_fs2.existsSync)(full)) yield [p, (0, import_node_fs2.readFileSync)(full, "utf8")];
     }
   }
   return indexDeployments(files());
@@ -7814,8 +8409,8 @@ async function readManifests(co) {
 var wl = (w) => `${w.namespace}/${w.name}`;
 var appsDir = (co) => (co.appsDir ?? APPS_DIR).replace(/\/+$/, "");
 var MAX_OUTPUT_CHARS = 16 * 1024;
-function escapeLine(text, max = 512) {
-  const cut = text.length > max ? `${text.slice(0, max)}... (${text.length - max} more characters)` : text;
+function escapeLine(text2, max = 512) {
+  const cut = text2.length > max ? `${text2.slice(0, max)}... (${text2.length - max} more characters)` : text2;
   return cut.replace(/[\\\x00-\x1f\x7f\x85\u2028\u2029]/g, (c) => c === "\\" ? "\\\\" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function commitText(action, w, alert, by, alerts) {
@@ -7843,7 +8438,7 @@ function symlinkOn(root, path) {
   for (let i = 1; i <= parts.length; i++) {
     const p = parts.slice(0, i).join("/");
     try {
-      if ((0, import_node_fs.lstatSync)((0, import_node_path.join)(root, p)).isSymbolicLink()) return p;
+      if ((0, import_node_fs2.lstatSync)((0, import_node_path.join)(root, p)).isSymbolicLink()) return p;
     } catch {
       return void 0;
     }
@@ -7854,6 +8449,10 @@ function refuseSymlink(root, path) {
   const link = symlinkOn(root, path);
   if (link) throw new Error(`refused: ${link} is a symlink in the checkout; the responder never writes through one`);
 }
+function touchedPaths(co, index, w) {
+  const d = findDeployment(index, w, appsDir(co));
+  return [..."reason" in d ? [] : [d.path], isolatePath(w, co.responsesDir ?? RESPONSES_DIR)];
+}
 function planResponse(co, index, alert, decision, alerts = 1) {
   const w = workloadOf(alert);
   if ("reason" in w) return { kind: "none", reason: w.reason };
@@ -7861,7 +8460,7 @@ function planResponse(co, index, alert, decision, alerts = 1) {
   if (decision.action === "log") return { kind: "none", action: "log", workload: w, reason: `policy ${decision.by}: log` };
   const read = (p) => {
     refuseSymlink(co.dir, p);
-    return (0, import_node_fs.readFileSync)((0, import_node_path.join)(co.dir, p), "utf8");
+    return (0, import_node_fs2.readFileSync)((0, import_node_path.join)(co.dir, p), "utf8");
   };
   const isolate = (note) => {
     const refuse = (reason2) => ({ kind: "none", action: "isolate", workload: w, reason: note ? `${note}; isolate: ${reason2}` : reason2 });
@@ -7872,9 +8471,9 @@ function planResponse(co, index, alert, decision, alerts = 1) {
     const path = isolatePath(w, co.responsesDir ?? RESPONSES_DIR);
     const link = symlinkOn(co.dir, path);
     if (link) return refuse(`${link} is a symlink in the checkout; the responder never writes through one`);
-    const text = isolateManifest(w, d2.matchLabels);
-    if ((0, import_node_fs.existsSync)((0, import_node_path.join)(co.dir, path)) && read(path) === text) return { kind: "contained", action: "isolate", workload: w };
-    return { kind: "change", action: "isolate", workload: w, files: [{ path, text }], ...commitText("isolate", w, alert, decision.by, alerts), ...note ? { note } : {} };
+    const text2 = isolateManifest(w, d2.matchLabels);
+    if ((0, import_node_fs2.existsSync)((0, import_node_path.join)(co.dir, path)) && read(path) === text2) return { kind: "contained", action: "isolate", workload: w };
+    return { kind: "change", action: "isolate", workload: w, files: [{ path, text: text2 }], ...commitText("isolate", w, alert, decision.by, alerts), ...note ? { note } : {} };
   };
   if (decision.action === "isolate") return isolate();
   const d = findDeployment(index, w, appsDir(co));
@@ -7900,10 +8499,10 @@ async function writeAndCommit(co, plan) {
     for (const f of plan.files) {
       refuseSymlink(co.dir, f.path);
       const full = (0, import_node_path.join)(co.dir, f.path);
-      before.set(f.path, (0, import_node_fs.existsSync)(full) ? (0, import_node_fs.readFileSync)(full, "utf8") : void 0);
-      const dir = (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(full), { recursive: true });
+      before.set(f.path, (0, import_node_fs2.existsSync)(full) ? (0, import_node_fs2.readFileSync)(full, "utf8") : void 0);
+      const dir = (0, import_node_fs2.mkdirSync)((0, import_node_path.dirname)(full), { recursive: true });
       if (dir) made.push(dir);
-      (0, import_node_fs.writeFileSync)(full, f.text);
+      (0, import_node_fs2.writeFileSync)(full, f.text);
     }
     const added = [...before].filter(([, t]) => t === void 0).map(([p]) => p);
     if (added.length > 0) await co.git(["add", "--", ...added]);
@@ -7912,13 +8511,13 @@ async function writeAndCommit(co, plan) {
 ${plan.body}
 `);
   } catch (e) {
-    for (const [p, text] of before) {
-      if (text === void 0) (0, import_node_fs.rmSync)((0, import_node_path.join)(co.dir, p), { force: true });
-      else (0, import_node_fs.writeFileSync)((0, import_node_path.join)(co.dir, p), text);
+    for (const [p, text2] of before) {
+      if (text2 === void 0) (0, import_node_fs2.rmSync)((0, import_node_path.join)(co.dir, p), { force: true });
+      else (0, import_node_fs2.writeFileSync)((0, import_node_path.join)(co.dir, p), text2);
     }
     const added = [...before].filter(([, t]) => t === void 0).map(([p]) => p);
     if (added.length > 0) await co.git(["reset", "--quiet", "--", ...added]).catch(() => void 0);
-    for (const d of made.reverse()) (0, import_node_fs.rmSync)(d, { recursive: true, force: true });
+    for (const d of made.reverse()) (0, import_node_fs2.rmSync)(d, { recursive: true, force: true });
     throw e;
   }
 }
@@ -7944,13 +8543,13 @@ ${f.text}`
 // responder/server.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_http = __toESM(require("node:http"));
 var import_node_https = __toESM(require("node:https"));
 var import_node_path3 = require("node:path");
 
 // responder/journal.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_node_path2 = require("node:path");
 var Journal = class _Journal {
@@ -7969,10 +8568,10 @@ var Journal = class _Journal {
   /** Opens (creating) the journal and replays it; `skipped` counts unreadable lines. */
   static async open(file) {
     const j = new _Journal(file);
-    (0, import_node_fs2.mkdirSync)((0, import_node_path2.dirname)(file), { recursive: true });
+    (0, import_node_fs3.mkdirSync)((0, import_node_path2.dirname)(file), { recursive: true });
     let skipped = 0;
-    if ((0, import_node_fs2.existsSync)(file)) {
-      for (const line of (0, import_node_fs2.readFileSync)(file, "utf8").split("\n")) {
+    if ((0, import_node_fs3.existsSync)(file)) {
+      for (const line of (0, import_node_fs3.readFileSync)(file, "utf8").split("\n")) {
         if (!line) continue;
         try {
           const r = JSON.parse(line);
@@ -8040,15 +8639,15 @@ var Journal = class _Journal {
   async rewrite() {
     await this.fh?.close();
     const tmp = `${this.file}.tmp`;
-    const fd = (0, import_node_fs2.openSync)(tmp, "w");
-    for (const e of this.live.values()) (0, import_node_fs2.writeSync)(fd, `${JSON.stringify({ a: e.id, t: e.received, alert: e.alert })}
+    const fd = (0, import_node_fs3.openSync)(tmp, "w");
+    for (const e of this.live.values()) (0, import_node_fs3.writeSync)(fd, `${JSON.stringify({ a: e.id, t: e.received, alert: e.alert })}
 `);
-    (0, import_node_fs2.fsyncSync)(fd);
-    (0, import_node_fs2.closeSync)(fd);
-    (0, import_node_fs2.renameSync)(tmp, this.file);
-    const dir = (0, import_node_fs2.openSync)((0, import_node_path2.dirname)(this.file), "r");
-    (0, import_node_fs2.fsyncSync)(dir);
-    (0, import_node_fs2.closeSync)(dir);
+    (0, import_node_fs3.fsyncSync)(fd);
+    (0, import_node_fs3.closeSync)(fd);
+    (0, import_node_fs3.renameSync)(tmp, this.file);
+    const dir = (0, import_node_fs3.openSync)((0, import_node_path2.dirname)(this.file), "r");
+    (0, import_node_fs3.fsyncSync)(dir);
+    (0, import_node_fs3.closeSync)(dir);
     this.records = this.live.size;
     this.fh = await (0, import_promises.open)(this.file, "a");
   }
@@ -8184,7 +8783,7 @@ function notifyReceiver(r, body) {
   const token = reveal(r.token);
   const url = new URL(receiverPath({ ...r, token }), r.url);
   const send = url.protocol === "https:" ? import_node_https.default.request : import_node_http.default.request;
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const req = send(
       url,
       {
@@ -8194,7 +8793,7 @@ function notifyReceiver(r, body) {
       },
       (res) => {
         res.resume();
-        res.on("end", () => res.statusCode && res.statusCode < 300 ? resolve2() : reject(new Error(`receiver answered ${res.statusCode}`)));
+        res.on("end", () => res.statusCode && res.statusCode < 300 ? resolve3() : reject(new Error(`receiver answered ${res.statusCode}`)));
       }
     );
     const deadline = setTimeout(() => req.destroy(new Error("receiver did not answer within 10 s")), 1e4);
@@ -8246,12 +8845,12 @@ async function startServer(opts) {
   function removeStaleLocks() {
     const removed = [];
     const walk = (dir, depth) => {
-      if (depth > 6 || !(0, import_node_fs3.existsSync)(dir)) return;
-      for (const e of (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true })) {
+      if (depth > 6 || !(0, import_node_fs4.existsSync)(dir)) return;
+      for (const e of (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true })) {
         const full = (0, import_node_path3.join)(dir, e.name);
         if (e.isDirectory() && e.name !== "objects") walk(full, depth + 1);
         else if (e.isFile() && e.name.endsWith(".lock")) {
-          (0, import_node_fs3.rmSync)(full, { force: true });
+          (0, import_node_fs4.rmSync)(full, { force: true });
           removed.push(full);
         }
       }
@@ -8269,7 +8868,7 @@ async function startServer(opts) {
     const foreign = notOwnFolder(opts.checkout);
     if (foreign) throw new Error(foreign);
     const dotGit = (0, import_node_path3.join)(opts.checkout, ".git");
-    if ((0, import_node_fs3.existsSync)(dotGit) && (0, import_node_fs3.statSync)(dotGit).isDirectory()) {
+    if ((0, import_node_fs4.existsSync)(dotGit) && (0, import_node_fs4.statSync)(dotGit).isDirectory()) {
       removeStaleLocks();
       try {
         await co.git(["remote", "set-url", "origin", opts.remote]);
@@ -8279,7 +8878,7 @@ async function startServer(opts) {
         log({ level: "warn", msg: "checkout broken, cloning again", error: e.message });
       }
     }
-    (0, import_node_fs3.rmSync)(opts.checkout, { recursive: true, force: true });
+    (0, import_node_fs4.rmSync)(opts.checkout, { recursive: true, force: true });
     await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(["clone", "--quiet", "--single-branch", "--branch", opts.branch, opts.remote, opts.checkout]);
     await sync();
   }
@@ -8303,7 +8902,7 @@ async function startServer(opts) {
   function currentPolicy() {
     let stamp;
     try {
-      const st = (0, import_node_fs3.statSync)(opts.policy);
+      const st = (0, import_node_fs4.statSync)(opts.policy);
       stamp = `${st.mtimeMs} ${st.size} ${st.ino}`;
     } catch (e) {
       policyError = `${opts.policy}: cannot read: ${e.code ?? e.message}`;
@@ -8312,7 +8911,7 @@ async function startServer(opts) {
     if (stamp === policyStamp) return policy;
     policyStamp = stamp;
     try {
-      policy = parsePolicy((0, import_node_fs3.readFileSync)(opts.policy, "utf8"), opts.policy);
+      policy = parsePolicy((0, import_node_fs4.readFileSync)(opts.policy, "utf8"), opts.policy);
       policyError = "";
     } catch (e) {
       policy = void 0;
@@ -8508,11 +9107,11 @@ async function startServer(opts) {
   }
   const send = (res, status, body, headers = {}, outcome = "answered") => {
     metrics.responses.inc({ status: String(status), outcome });
-    const text = typeof body === "string" ? body : `${JSON.stringify(body)}
+    const text2 = typeof body === "string" ? body : `${JSON.stringify(body)}
 `;
     if (res.headersSent || res.destroyed) return;
     res.writeHead(status, { "content-type": typeof body === "string" ? "text/plain; version=0.0.4; charset=utf-8" : "application/json", ...headers });
-    res.end(text);
+    res.end(text2);
   };
   const quiet = /* @__PURE__ */ new Map();
   function logRefusal(kind, entry) {
@@ -8615,12 +9214,12 @@ async function startServer(opts) {
   server.headersTimeout = 3e4;
   server.maxConnections = opts.maxConnections ?? 1024;
   const onError = (e) => logRefusal("server-error", { error: e.message });
-  await new Promise((resolve2, reject) => {
+  await new Promise((resolve3, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host ?? "0.0.0.0", () => {
       server.off("error", reject);
       server.on("error", onError);
-      resolve2();
+      resolve3();
     });
   });
   server.on("clientError", (e, socket) => socket.destroy(e));
@@ -8664,8 +9263,8 @@ function compact(a) {
 }
 function notOwnFolder(dir) {
   const uid = process.getuid?.();
-  if (uid === void 0 || !(0, import_node_fs3.existsSync)(dir)) return void 0;
-  const owner = (0, import_node_fs3.statSync)(dir).uid;
+  if (uid === void 0 || !(0, import_node_fs4.existsSync)(dir)) return void 0;
+  const owner = (0, import_node_fs4.statSync)(dir).uid;
   if (owner === uid) return void 0;
   return `the checkout folder ${dir} is owned by uid ${owner}, not by the responder (uid ${uid}); git refuses such a work tree as "dubious ownership". Give the responder a folder it creates itself (mount the volume at the parent folder)`;
 }
@@ -8680,11 +9279,12 @@ function planFields(plan) {
 // responder/main.ts
 var RESPOND_SPEC = {
   invocation: "npm run respond --",
-  summary: 'Applies the response policy to one Falco alert (Falcosidekick webhook JSON) on a git checkout and commits the response there (no push). Prints one line: the action, namespace/name and the commit id, or "no action: <reason>".',
+  summary: 'Applies the response policy to one Falco alert (Falcosidekick webhook JSON) on a git checkout and commits the response there (no push). Prints one line: the action, namespace/name and the commit id, or "no action: <reason>". Refuses (exit 2, nothing changed) a checkout with uncommitted changes in the files the response would read or write.',
   options: {
     event: { type: "string", value: "FILE", doc: "the alert, as Falcosidekick posts it (required)" },
     repo: { type: "string", value: "DIR", doc: "the git checkout to respond on (required)" },
-    policy: { type: "string", value: "FILE", doc: `the policy file (default: the shipped ${DEFAULT_POLICY_FILE})` },
+    policy: { type: "string", value: "FILE", doc: "the policy file (default: response.policyFile of the configuration)" },
+    config: { type: "string", value: "FILE", doc: "configuration file naming the policy (default: FALCO_BENCH_CONFIG or bench.config.yaml)" },
     "responses-dir": { type: "string", value: "DIR", doc: `where isolate NetworkPolicies go in the checkout (default ${RESPONSES_DIR})` },
     "dry-run": { type: "boolean", doc: "print the change it would commit; change nothing" }
   }
@@ -8718,16 +9318,32 @@ var SERVE_SPEC = {
 };
 function shippedPolicy() {
   for (let dir = __dirname; ; dir = (0, import_node_path4.dirname)(dir)) {
-    if ((0, import_node_fs4.existsSync)((0, import_node_path4.join)(dir, DEFAULT_POLICY_FILE))) return (0, import_node_path4.join)(dir, DEFAULT_POLICY_FILE);
+    if ((0, import_node_fs5.existsSync)((0, import_node_path4.join)(dir, DEFAULT_POLICY_FILE))) return (0, import_node_path4.join)(dir, DEFAULT_POLICY_FILE);
     if ((0, import_node_path4.dirname)(dir) === dir) throw new UsageError(`the shipped policy ${DEFAULT_POLICY_FILE} was not found; pass --policy`);
   }
 }
 function readInput(file, what) {
   try {
-    return (0, import_node_fs4.readFileSync)(file, "utf8");
+    return (0, import_node_fs5.readFileSync)(file, "utf8");
   } catch (e) {
     throw new UsageError(`${file}: cannot read the ${what}: ${e.code ?? e.message}`);
   }
+}
+function policyPath(given, configGiven, io) {
+  if (given !== void 0) return given;
+  const env = io.env ?? process.env;
+  const cwd = io.cwd ?? process.cwd();
+  try {
+    return (0, import_node_path4.resolve)(cwd, loadConfig((0, import_node_path4.resolve)(cwd, configFile(env, configGiven)), env, io.stderr).response.policyFile);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(`${e.message}
+(the policy comes from response.policyFile; or pass --policy)`);
+    throw e;
+  }
+}
+async function uncommitted(co, paths) {
+  const out = await co.git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ...paths]);
+  return out.split("\0").filter((e) => e.length > 3).map((e) => e.slice(3));
 }
 async function respondMain(argv, io) {
   return runCommand("respond", RESPOND_SPEC, argv, io, async ({ values }) => {
@@ -8742,7 +9358,7 @@ async function respondMain(argv, io) {
       if (e instanceof AlertError) throw new UsageError(`${event}: ${e.message}`);
       throw e;
     }
-    const policyFile = values.policy ?? shippedPolicy();
+    const policyFile = policyPath(values.policy, values.config, io);
     let policy;
     try {
       policy = parsePolicy(readInput(policyFile, "policy"), policyFile);
@@ -8752,13 +9368,18 @@ async function respondMain(argv, io) {
     }
     let dir;
     try {
-      if (!(0, import_node_fs4.statSync)(repo).isDirectory()) throw new Error();
+      if (!(0, import_node_fs5.statSync)(repo).isDirectory()) throw new Error();
       dir = (await git((0, import_node_path4.resolve)(repo))(["rev-parse", "--show-toplevel"])).trim();
     } catch {
       throw new UsageError(`${repo}: not a git checkout`);
     }
     const co = { dir, git: git(dir), responsesDir: values["responses-dir"] ?? RESPONSES_DIR };
-    const plan = planResponse(co, await readManifests(co), alert, decide(policy, alert));
+    const index = await readManifests(co);
+    const plan = planResponse(co, index, alert, decide(policy, alert));
+    const dirty = plan.kind === "none" ? [] : await uncommitted(co, touchedPaths(co, index, plan.workload));
+    if (dirty.length > 0) {
+      throw new UsageError(`${dir}: uncommitted changes in ${dirty.join(", ")}, which this response would read or write; commit or stash them first (nothing was changed)`);
+    }
     if (plan.kind === "none") io.stdout(`no action: ${plan.workload ? `${plan.workload.namespace}/${plan.workload.name}: ` : ""}${plan.reason}
 `);
     else if (plan.kind === "contained") io.stdout(`no action: ${plan.workload.namespace}/${plan.workload.name} is already contained by ${plan.action}
@@ -8776,7 +9397,7 @@ async function respondMain(argv, io) {
   });
 }
 function secret(file, what) {
-  const read = () => (0, import_node_fs4.readFileSync)(file, "utf8").trim();
+  const read = () => (0, import_node_fs5.readFileSync)(file, "utf8").trim();
   if (!readInput(file, what).trim()) throw new UsageError(`${file}: the ${what} is empty`);
   return read;
 }
@@ -8786,7 +9407,7 @@ async function serveMain(argv, io) {
     const need = (k) => str(k) ?? (() => {
       throw new UsageError(`--${k} is required`);
     })();
-    const int = (k, d, min) => {
+    const int2 = (k, d, min) => {
       const v = str(k);
       if (v === void 0) return d;
       if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 65535) throw new UsageError(`--${k}: ${JSON.stringify(v)} is not a whole number from ${min}`);
@@ -8797,7 +9418,7 @@ async function serveMain(argv, io) {
     const given = receiverKeys.filter((k) => str(k));
     if (given.length > 0 && given.length < receiverKeys.length) throw new UsageError(`${receiverKeys.map((k) => `--${k}`).join(", ")} go together`);
     const responder = await startServer({
-      port: int("port", RESPONDER_PORT, 0),
+      port: int2("port", RESPONDER_PORT, 0),
       host: str("host") ?? "0.0.0.0",
       remote: need("remote"),
       branch: str("branch") ?? "main",
@@ -8806,14 +9427,14 @@ async function serveMain(argv, io) {
       ...str("ssh-key") ? { ssh: { keyFile: (0, import_node_path4.resolve)(str("ssh-key")), knownHosts: (0, import_node_path4.resolve)(str("known-hosts")) } } : {},
       policy: (0, import_node_path4.resolve)(str("policy") ?? shippedPolicy()),
       ...str("journal") ? { journal: (0, import_node_path4.resolve)(str("journal")) } : {},
-      retryForMs: int("retry-for", 900, 1) * 1e3,
-      answerWithinMs: int("answer-within", 10, 0) * 1e3,
-      maxConnections: int("max-connections", 1024, 1),
-      maxRequests: int("max-requests", 1024, 1),
+      retryForMs: int2("retry-for", 900, 1) * 1e3,
+      answerWithinMs: int2("answer-within", 10, 0) * 1e3,
+      maxConnections: int2("max-connections", 1024, 1),
+      maxRequests: int2("max-requests", 1024, 1),
       responsesDir: str("responses-dir") ?? RESPONSES_DIR,
       ...given.length > 0 ? { receiver: { url: str("receiver-url"), name: str("receiver-name"), namespace: str("receiver-namespace"), token: secret(str("receiver-token-file"), "receiver token") } } : {},
       dryRun: !!values["dry-run"],
-      gitTimeoutMs: int("git-timeout", 60, 1) * 1e3
+      gitTimeoutMs: int2("git-timeout", 60, 1) * 1e3
     });
     await new Promise((done) => {
       const stop = () => void responder.drain().then(done);
