@@ -30,6 +30,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface ReceiverOptions {
   /** Base URL of Flux's notification-controller webhook receiver Service. */
   url: string;
+  /** The whole call's deadline, connection to last byte (default 10 s): a Receiver that trickles cannot hold it. */
+  deadlineMs?: number;
   name: string;
   namespace: string;
   /** The Receiver token, or a function that reads it (from its mounted Secret file) at each call. */
@@ -163,7 +165,8 @@ function notifyReceiver(r: ReceiverOptions, body: string): Promise<void> {
       },
     );
     // An overall deadline, not only an idle one: a Receiver that trickles its answer cannot hold the call.
-    const deadline = setTimeout(() => req.destroy(new Error('receiver did not answer within 10 s')), 10_000);
+    const ms = r.deadlineMs ?? 10_000;
+    const deadline = setTimeout(() => req.destroy(new Error(`receiver did not answer within ${ms / 1000} s`)), ms);
     req.on('timeout', () => req.destroy(new Error('receiver timed out')));
     req.on('error', reject);
     req.on('close', () => clearTimeout(deadline));
@@ -235,13 +238,24 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     return removed;
   }
 
+  // Fetch and push name the configured remote itself, not `origin`: a checkout whose origin was changed (by
+  // hand, by a hook) can never send a response elsewhere.
   async function sync(): Promise<void> {
-    await co.git(['fetch', '--quiet', 'origin', `+refs/heads/${opts.branch}:${remoteRef}`]);
+    await co.git(['fetch', '--quiet', opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
     await co.git(['reset', '--quiet', '--hard', remoteRef]);
     await co.git(['clean', '--quiet', '-ffd']);
   }
 
-  /** Makes the checkout usable: the right remote, no stale locks, the branch's head; re-cloned when that fails. */
+  /** Throws when the remote cannot be read (gone, unreachable, no such branch): then the checkout is not to blame. */
+  async function remoteReadable(): Promise<void> {
+    const heads = await git(process.cwd(), gitEnv(opts.ssh), timeout)(['ls-remote', '--heads', opts.remote, `refs/heads/${opts.branch}`]);
+    if (!heads.trim()) throw new Error(`the remote has no branch ${opts.branch}`);
+  }
+
+  /**
+   * Makes the checkout usable: no stale locks, the right remote, the branch's head. Re-cloned when that fails and
+   * the remote itself is readable (a remote that is down is waited for, the checkout kept).
+   */
   async function heal(): Promise<void> {
     const foreign = notOwnFolder(opts.checkout);
     if (foreign) throw new Error(foreign);
@@ -253,6 +267,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
         await sync();
         return;
       } catch (e) {
+        await remoteReadable();
         log({ level: 'warn', msg: 'checkout broken, cloning again', error: (e as Error).message });
       }
     }
@@ -261,19 +276,25 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     await sync();
   }
 
+  /** Until the first heal succeeds; afterwards the writer heals by itself (never two heals at once). */
+  let preparing = true;
   async function prepare(): Promise<void> {
-    for (let delay = 1000; !draining; delay = Math.min(delay * 2, 30_000)) {
-      try {
-        await heal();
-        checkoutOk = true;
-        log({ level: 'info', msg: 'checkout ready', remote: opts.remote, branch: opts.branch, dryRun: !!opts.dryRun, journaled: pending.size });
-        kick();
-        return;
-      } catch (e) {
-        notReady = (e as Error).message;
-        log({ level: 'error', msg: 'checkout not usable, retrying', error: notReady, retryInMs: delay });
-        await nap(delay);
+    try {
+      for (let delay = 1000; !draining; delay = Math.min(delay * 2, 30_000)) {
+        try {
+          await heal();
+          checkoutOk = true;
+          log({ level: 'info', msg: 'checkout ready', remote: opts.remote, branch: opts.branch, dryRun: !!opts.dryRun, journaled: pending.size });
+          return;
+        } catch (e) {
+          notReady = (e as Error).message;
+          log({ level: 'error', msg: 'checkout not usable, retrying', error: notReady, retryInMs: delay });
+          await nap(delay);
+        }
       }
+    } finally {
+      preparing = false;
+      kick();
     }
   }
 
@@ -336,19 +357,20 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
    * again (the checkout, the policy or the push failed), or undefined when every alert of the batch is decided.
    */
   async function attempt(batch: Pending[], n: number): Promise<string | undefined> {
+    if (preparing) return notReady;
     try {
-      if (!checkoutOk) return notReady;
+      if (!checkoutOk) throw new Error(notReady);
       await sync();
-    } catch (e) {
+    } catch {
       // A fetch that fails may be the remote, or the checkout (a lock, corruption): heal, else clone again.
       try {
         await heal();
+        checkoutOk = true;
       } catch (h) {
         checkoutOk = false;
         notReady = (h as Error).message;
         return notReady;
       }
-      void e;
     }
     const pol = currentPolicy();
     if (!pol) return `policy: ${policyError}`;
@@ -397,7 +419,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     if (made.length === 0) return undefined;
     const ids = await lastCommits(co, made.length);
     try {
-      await co.git(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${opts.branch}`]);
+      await co.git(['push', '--quiet', '--porcelain', opts.remote, `HEAD:refs/heads/${opts.branch}`]);
     } catch (e) {
       pushOk = false;
       notReady = (e as Error).message;
@@ -477,7 +499,8 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
 
   /** Journals an accepted alert (fsynced), then waits up to answerWithin for its response to be in Git. */
   async function accept(alert: Alert, journaled: () => void = () => {}): Promise<Result> {
-    const e: Entry = { id: randomUUID(), received: Date.now(), alert: compact(alert) };
+    // `alert` is compact (see handle): what the journal and the pending map keep.
+    const e: Entry = { id: randomUUID(), received: Date.now(), alert };
     const p: Pending = { id: e.id, alert: e.alert, received: e.received };
     const result = new Promise<Result>((r) => (p.resolve = r));
     await journal.add(e);
@@ -571,7 +594,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       if (!token) throw new Error('it is empty');
     } catch (e) {
       logRefusal('token', { error: `webhook token unusable: ${(e as Error).message}` });
-      return send(res, 503, { error: 'the webhook token cannot be read' }, {}, 'token-unreadable');
+      return send(res, 503, { error: 'the webhook token cannot be read' }, { 'retry-after': '1' }, 'token-unreadable');
     }
     if (!authorized(req.headers.authorization, token)) {
       logRefusal('unauthorized', { remote: req.socket.remoteAddress });
@@ -589,6 +612,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     buffered += reserve;
     let size = 0;
     const chunks: Buffer[] = [];
+    let alert: Alert;
     try {
       for await (const chunk of req as AsyncIterable<Buffer>) {
         size += chunk.length;
@@ -599,18 +623,19 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
         }
         chunks.push(chunk);
       }
+      // Still under the cap while parsing: the text and the parsed alert are the peak. Only the compact alert
+      // outlives this block (a request can wait for Git for --answer-within with it).
+      try {
+        alert = compact(parseAlertJson(Buffer.concat(chunks).toString('utf8')));
+      } catch (e) {
+        if (!(e instanceof AlertError)) throw e;
+        logRefusal('invalid', { reason: e.message });
+        return send(res, 400, { error: e.message }, {}, 'invalid');
+      }
+      chunks.length = 0;
     } finally {
       buffered -= Math.max(reserve, size);
     }
-    let alert: Alert;
-    try {
-      alert = parseAlertJson(Buffer.concat(chunks).toString('utf8'));
-    } catch (e) {
-      if (!(e instanceof AlertError)) throw e;
-      logRefusal('invalid', { reason: e.message });
-      return send(res, 400, { error: e.message }, {}, 'invalid');
-    }
-    chunks.length = 0;
     const r = await accept(alert, release);
     send(res, r.status, r, {}, r.outcome);
   }

@@ -8796,7 +8796,8 @@ function notifyReceiver(r, body) {
         res.on("end", () => res.statusCode && res.statusCode < 300 ? resolve3() : reject(new Error(`receiver answered ${res.statusCode}`)));
       }
     );
-    const deadline = setTimeout(() => req.destroy(new Error("receiver did not answer within 10 s")), 1e4);
+    const ms = r.deadlineMs ?? 1e4;
+    const deadline = setTimeout(() => req.destroy(new Error(`receiver did not answer within ${ms / 1e3} s`)), ms);
     req.on("timeout", () => req.destroy(new Error("receiver timed out")));
     req.on("error", reject);
     req.on("close", () => clearTimeout(deadline));
@@ -8860,9 +8861,13 @@ async function startServer(opts) {
     return removed;
   }
   async function sync() {
-    await co.git(["fetch", "--quiet", "origin", `+refs/heads/${opts.branch}:${remoteRef}`]);
+    await co.git(["fetch", "--quiet", opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
     await co.git(["reset", "--quiet", "--hard", remoteRef]);
     await co.git(["clean", "--quiet", "-ffd"]);
+  }
+  async function remoteReadable() {
+    const heads = await git(process.cwd(), gitEnv(opts.ssh), timeout)(["ls-remote", "--heads", opts.remote, `refs/heads/${opts.branch}`]);
+    if (!heads.trim()) throw new Error(`the remote has no branch ${opts.branch}`);
   }
   async function heal() {
     const foreign = notOwnFolder(opts.checkout);
@@ -8875,6 +8880,7 @@ async function startServer(opts) {
         await sync();
         return;
       } catch (e) {
+        await remoteReadable();
         log({ level: "warn", msg: "checkout broken, cloning again", error: e.message });
       }
     }
@@ -8882,19 +8888,24 @@ async function startServer(opts) {
     await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(["clone", "--quiet", "--single-branch", "--branch", opts.branch, opts.remote, opts.checkout]);
     await sync();
   }
+  let preparing = true;
   async function prepare() {
-    for (let delay = 1e3; !draining; delay = Math.min(delay * 2, 3e4)) {
-      try {
-        await heal();
-        checkoutOk = true;
-        log({ level: "info", msg: "checkout ready", remote: opts.remote, branch: opts.branch, dryRun: !!opts.dryRun, journaled: pending.size });
-        kick();
-        return;
-      } catch (e) {
-        notReady = e.message;
-        log({ level: "error", msg: "checkout not usable, retrying", error: notReady, retryInMs: delay });
-        await nap(delay);
+    try {
+      for (let delay = 1e3; !draining; delay = Math.min(delay * 2, 3e4)) {
+        try {
+          await heal();
+          checkoutOk = true;
+          log({ level: "info", msg: "checkout ready", remote: opts.remote, branch: opts.branch, dryRun: !!opts.dryRun, journaled: pending.size });
+          return;
+        } catch (e) {
+          notReady = e.message;
+          log({ level: "error", msg: "checkout not usable, retrying", error: notReady, retryInMs: delay });
+          await nap(delay);
+        }
       }
+    } finally {
+      preparing = false;
+      kick();
     }
   }
   let policy;
@@ -8948,18 +8959,19 @@ async function startServer(opts) {
     p.resolve?.(r);
   }
   async function attempt(batch, n) {
+    if (preparing) return notReady;
     try {
-      if (!checkoutOk) return notReady;
+      if (!checkoutOk) throw new Error(notReady);
       await sync();
-    } catch (e) {
+    } catch {
       try {
         await heal();
+        checkoutOk = true;
       } catch (h) {
         checkoutOk = false;
         notReady = h.message;
         return notReady;
       }
-      void e;
     }
     const pol = currentPolicy();
     if (!pol) return `policy: ${policyError}`;
@@ -9003,7 +9015,7 @@ async function startServer(opts) {
     if (made.length === 0) return void 0;
     const ids = await lastCommits(co, made.length);
     try {
-      await co.git(["push", "--quiet", "--porcelain", "origin", `HEAD:refs/heads/${opts.branch}`]);
+      await co.git(["push", "--quiet", "--porcelain", opts.remote, `HEAD:refs/heads/${opts.branch}`]);
     } catch (e) {
       pushOk = false;
       notReady = e.message;
@@ -9072,7 +9084,7 @@ async function startServer(opts) {
   let waiting = 0;
   async function accept(alert, journaled = () => {
   }) {
-    const e = { id: (0, import_node_crypto3.randomUUID)(), received: Date.now(), alert: compact(alert) };
+    const e = { id: (0, import_node_crypto3.randomUUID)(), received: Date.now(), alert };
     const p = { id: e.id, alert: e.alert, received: e.received };
     const result = new Promise((r) => p.resolve = r);
     await journal.add(e);
@@ -9159,7 +9171,7 @@ async function startServer(opts) {
       if (!token) throw new Error("it is empty");
     } catch (e) {
       logRefusal("token", { error: `webhook token unusable: ${e.message}` });
-      return send(res, 503, { error: "the webhook token cannot be read" }, {}, "token-unreadable");
+      return send(res, 503, { error: "the webhook token cannot be read" }, { "retry-after": "1" }, "token-unreadable");
     }
     if (!authorized(req.headers.authorization, token)) {
       logRefusal("unauthorized", { remote: req.socket.remoteAddress });
@@ -9176,6 +9188,7 @@ async function startServer(opts) {
     buffered += reserve;
     let size = 0;
     const chunks = [];
+    let alert;
     try {
       for await (const chunk of req) {
         size += chunk.length;
@@ -9186,18 +9199,17 @@ async function startServer(opts) {
         }
         chunks.push(chunk);
       }
+      try {
+        alert = compact(parseAlertJson(Buffer.concat(chunks).toString("utf8")));
+      } catch (e) {
+        if (!(e instanceof AlertError)) throw e;
+        logRefusal("invalid", { reason: e.message });
+        return send(res, 400, { error: e.message }, {}, "invalid");
+      }
+      chunks.length = 0;
     } finally {
       buffered -= Math.max(reserve, size);
     }
-    let alert;
-    try {
-      alert = parseAlertJson(Buffer.concat(chunks).toString("utf8"));
-    } catch (e) {
-      if (!(e instanceof AlertError)) throw e;
-      logRefusal("invalid", { reason: e.message });
-      return send(res, 400, { error: e.message }, {}, "invalid");
-    }
-    chunks.length = 0;
     const r = await accept(alert, release);
     send(res, r.status, r, {}, r.outcome);
   }
