@@ -242,6 +242,8 @@ export function checkPolicy(text: string, file: string, catalog?: RuleCatalog): 
     if (earlier) report('warning', entryNodes[j], `${later.id}: never decides: ${earlier.id} (line ${lineOf(entryNodes[responses.indexOf(earlier)])}) matches every alert it matches`);
   });
 
+  // By line, as the rules checker reports (sort is stable: findings of one line keep their order).
+  findings.sort((a, b) => a.line - b.line);
   if (findings.some((f) => f.severity === 'error') || !fallbackAction) return { findings };
   return { policy: { file, responses, default: fallbackAction }, findings };
 }

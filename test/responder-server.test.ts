@@ -332,7 +332,7 @@ describe('responder server', () => {
     const file = policyFile('responses: [{rule: x, action: nuke}]\n');
     const { port } = await serve(remote, { policy: file, answerWithinMs: 200 });
     const ready = await request(port, 'GET', '/readyz');
-    expect([ready.status, ready.body]).toEqual([503, `not ready: policy: ${file}: responses[0].action: "nuke" is not allowed; allowed: scale-to-zero, isolate, log\n`]);
+    expect([ready.status, ready.body]).toEqual([503, `not ready: policy: ${file}:1: responses[0].action: "nuke" is not allowed; allowed: scale-to-zero, isolate, log\n`]);
     expect((await post(port, alert('demo', 'web'))).status).toBe(202);
     writeFileSync(file, `${SHIPPED}# fixed\n`);
     await until(() => subjects(remote).length === 2);
