@@ -339,6 +339,21 @@ describe('responder server', () => {
     expect((await request(port, 'GET', '/readyz')).status).toBe(200);
   });
 
+  it('a policy that turns invalid ends readiness at the next probe, before any alert; the message has the line', async () => {
+    const remote = makeRemote(files(['web']));
+    const file = policyFile();
+    const { port } = await serve(remote, { policy: file });
+    let first = await request(port, 'GET', '/readyz');
+    for (let i = 0; i < 500 && first.status !== 200; i++) {
+      await new Promise((w) => setTimeout(w, 20));
+      first = await request(port, 'GET', '/readyz');
+    }
+    expect(first.status).toBe(200);
+    writeFileSync(file, 'responses:\n  - rule: Terminal shell in container\n    action: islate\n');
+    const ready = await request(port, 'GET', '/readyz');
+    expect([ready.status, ready.body]).toEqual([503, `not ready: policy: ${file}:3: responses[0].action: "islate" is not allowed; allowed: scale-to-zero, isolate, log (did you mean isolate?)\n`]);
+  });
+
   it('is not ready (503) until the checkout is usable', async () => {
     const checkout = join(tempDir(), 'checkout');
     const r = await startServer({ port: 0, host: '127.0.0.1', remote: `file://${tempDir()}/missing.git`, branch: 'main', checkout, token: TOKEN, policy: policyFile(), log: () => undefined });

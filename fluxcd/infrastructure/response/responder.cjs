@@ -8668,8 +8668,11 @@ async function startServer(opts) {
   async function handle(req, res) {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/healthz") return send(res, 200, "ok\n", {}, "healthz");
-    if (req.method === "GET" && path === "/readyz") return isReady() ? send(res, 200, "ready\n", {}, "readyz") : send(res, 503, `not ready: ${whyNot()}
+    if (req.method === "GET" && path === "/readyz") {
+      currentPolicy();
+      return isReady() ? send(res, 200, "ready\n", {}, "readyz") : send(res, 503, `not ready: ${whyNot()}
 `, {}, "readyz");
+    }
     if (req.method === "GET" && path === "/metrics") return send(res, 200, metrics.render(), {}, "metrics");
     if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` }, {}, "not-found");
     if (req.method !== "POST") return send(res, 405, { error: "alerts are POSTed" }, { allow: "POST" }, "not-allowed");
