@@ -23,7 +23,7 @@ export interface LoadedRule {
   changedAt?: string;
 }
 
-export interface RulesCatalog {
+export interface LoadedRuleSet {
   rules: Map<string, LoadedRule>;
   /** What was loaded, for messages. */
   source: string;
@@ -32,7 +32,7 @@ export interface RulesCatalog {
 const DEFINING_KEYS = ['condition', 'output', 'desc', 'priority'];
 
 /** Falco's view after the stock rules and `files` (in load order). */
-export function loadedRules(files: readonly RulesFile[], stock: StockIndex = STOCK_INDEX): RulesCatalog {
+export function loadedRules(files: readonly RulesFile[], stock: StockIndex = STOCK_INDEX): LoadedRuleSet {
   const rules = new Map<string, LoadedRule>();
   for (const e of stock.entries) if (e[0] === 'rule' && !rules.has(e[1])) rules.set(e[1], { name: e[1], tags: e.length === 3 ? [...e[2]] : [], enabled: true });
   for (const f of files) {

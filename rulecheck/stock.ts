@@ -2,7 +2,7 @@
  * The names of the stock rules that Falco loads before the repository's files (`falco_rules.yaml` of
  * falcosecurity/rules 5.1.0, what falcoctl installs for `falco-rules:5`): each list, macro and rule name with
  * its kind, in load order, and each rule's tags (what the response policy may match on). Users' clones have no
- * copy of the upstream file, so this names-only index is
+ * copy of the upstream file, so this index (no conditions, outputs or descriptions) is
  * committed beside the validator as a TypeScript module (`npm run rules:index` regenerates it; a test proves it
  * matches), so that it is compiled with the code that reads it.
  */

@@ -163,6 +163,15 @@ describe('the policy against the rules the guard Falco loads', () => {
     ]);
   });
 
+  it('tags that rules/ appends to a stock rule, or replaces, are what the check sees', () => {
+    const appended = [{ path: 'rules/10-a.yaml', text: '- rule: Terminal shell in container\n  tags: [paging]\n  override: {tags: append}\n' }];
+    expect(check('responses:\n  - {rule: Terminal shell in container, tags: [paging], action: isolate}\n', appended)).toEqual([]);
+    const replaced = [{ path: 'rules/10-a.yaml', text: '- rule: Terminal shell in container\n  tags: [paging]\n  override: {tags: replace}\n' }];
+    expect(check('responses:\n  - {rule: Terminal shell in container, tags: [shell], action: isolate}\n', replaced)).toEqual([
+      "p.yaml:2: warning: responses[0].rule: 'Terminal shell in container' has none of the tags shell: this entry never decides its alerts",
+    ]);
+  });
+
   it('the shipped policy is clean against the stock rules and the shipped rules/', () => {
     const text = readFileSync(join(__dirname, '..', DEFAULT_POLICY_FILE), 'utf8');
     expect(checkPolicy(text, DEFAULT_POLICY_FILE, catalog(repoInputs.rules)).findings).toEqual([]);
