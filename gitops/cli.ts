@@ -1,8 +1,9 @@
 /**
- * `npm run gitops [-- --check] [-- --config FILE]`: validates the repository's rules (`rules/`), then writes
- * `fluxcd/` from the configuration, or with `--check` only reports (exit 1) which files are out of date,
- * missing or stale. A configuration that does not load or validate, rules with errors and a missing responder
- * bundle are bad input (exit 2): nothing is written.
+ * `npm run gitops [-- --check] [-- --config FILE]`: validates the repository's rules (`rules/`) and, with the
+ * response engine on, its response policy (`response.policyFile`), then writes `fluxcd/` from the configuration,
+ * or with `--check` only reports (exit 1) which files are out of date, missing or stale. A configuration that
+ * does not load or validate, rules or a policy with errors, and a missing responder bundle or policy are bad
+ * input (exit 2): nothing is written.
  */
 import { resolve } from 'node:path';
 import { ConfigError, configFile, loadConfig } from '../config/load';
@@ -10,6 +11,7 @@ import { CommandSpec, EXIT, ExitCode, RepoIo, processRepoIo, runCommand, runMain
 import { checkRepositoryRules } from '../rulecheck';
 import { diffTree, isClean, readTree, writeTree } from './files';
 import { readInputs } from './inputs';
+import { checkRepositoryPolicy } from './policy';
 import { ResponderBundleError } from './response';
 import { GITOPS_ROOT, renderTree } from './tree';
 
@@ -18,7 +20,7 @@ export type GitopsIo = RepoIo;
 
 export const GITOPS_COMMAND: CommandSpec = {
   invocation: 'npm run gitops --',
-  summary: `Validates rules/, then writes ${GITOPS_ROOT}/ from the configuration (bench.config.yaml, or FALCO_BENCH_CONFIG). With --check it writes nothing and lists the files that differ, are missing or are stale.`,
+  summary: `Validates rules/ and the response policy (response.policyFile), then writes ${GITOPS_ROOT}/ from the configuration (bench.config.yaml, or FALCO_BENCH_CONFIG). With --check it writes nothing and lists the files that differ, are missing or are stale.`,
   options: {
     check: { type: 'boolean', doc: `only compare ${GITOPS_ROOT}/ with what the configuration gives; exit 1 when they differ` },
     config: { type: 'string', value: 'FILE', doc: 'configuration file (default: FALCO_BENCH_CONFIG or bench.config.yaml)' },
@@ -46,10 +48,12 @@ export function main(argv: string[], io: GitopsIo = processRepoIo()): Promise<Ex
     let tree: Map<string, string>;
     try {
       repo = renderRepository(io.cwd, io.env, values.config as string | undefined, io.stderr);
-      // Rules with errors would crash Falco on the cluster: nothing is written (or checked) until they are fixed.
+      // Rules with errors would crash Falco on the cluster, a policy with errors would keep the responder from
+      // becoming ready: nothing is written (or checked) until they are fixed. Both are reported in one run.
       const rules = checkRepositoryRules(repo.inputs.rules, repo.config.benchmark.actions);
-      rules.lines.forEach((line) => io.stderr(line));
-      if (rules.errors > 0) return EXIT.badInput;
+      const policy = repo.config.response.enabled ? checkRepositoryPolicy(repo.inputs, repo.config.response.policyFile) : undefined;
+      [...rules.lines, ...(policy?.lines ?? [])].forEach((line) => io.stderr(line));
+      if (rules.errors > 0 || (policy?.errors ?? 0) > 0) return EXIT.badInput;
       tree = repo.render();
     } catch (e) {
       if (!(e instanceof ConfigError || e instanceof ResponderBundleError)) throw e;

@@ -18,6 +18,8 @@ export interface GitopsInputs {
   responderBundle?: RepoFile;
   /** The response policy (`response.policyFile`), when it exists: delivered to the responder in a ConfigMap. */
   policy?: RepoFile;
+  /** Why the policy file exists but could not be read (e.g. `EISDIR`, `EACCES`). */
+  policyUnreadable?: string;
 }
 
 /** Falco loads only these from a rules folder. */
@@ -35,10 +37,19 @@ export function readInputs(repoRoot: string, policyFile: string = DEFAULT_POLICY
         .map((name) => ({ path: `${RULES_DIR}/${name}`, text: readFileSync(join(rulesDir, name), 'utf8') }))
     : [];
   const bundle = join(repoRoot, RESPONDER_BUNDLE);
-  const policy = join(repoRoot, policyFile);
   return {
     rules,
     ...(existsSync(bundle) ? { responderBundle: { path: RESPONDER_BUNDLE, text: readFileSync(bundle, 'utf8') } } : {}),
-    ...(existsSync(policy) ? { policy: { path: policyFile, text: readFileSync(policy, 'utf8') } } : {}),
+    ...readPolicy(join(repoRoot, policyFile), policyFile),
   };
+}
+
+/** The policy, or why it cannot be read: only the response engine needs it, so reading it never throws here. */
+function readPolicy(file: string, path: string): Pick<GitopsInputs, 'policy' | 'policyUnreadable'> {
+  if (!existsSync(file)) return {};
+  try {
+    return { policy: { path, text: readFileSync(file, 'utf8') } };
+  } catch (e) {
+    return { policyUnreadable: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
 }

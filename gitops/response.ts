@@ -44,6 +44,7 @@ import {
 import { FALCO_RELEASE_TIMEOUT, falcoChartValues } from './falco';
 import { helmRelease } from './flux';
 import type { RepoFile } from './inputs';
+import { policyMissing } from './policy';
 import { customRulesValues } from './rules';
 import type { ConfigMapGenerator, HelmRelease, PlainObject, Receiver, Toleration } from './types';
 import { CHARTS, FALCOSIDEKICK_IMAGE_TAG, FLUX_API, RESPONDER_IMAGE } from './versions';
@@ -240,12 +241,7 @@ export function responderPolicyGenerator(): ConfigMapGenerator {
 
 /** The policy's text, as the layer's file; the configured file must exist when the response engine is on. */
 export function responderPolicyFile(config: Pick<BenchConfig, 'response'>, policy: RepoFile | undefined): string {
-  if (!policy || policy.path !== config.response.policyFile) {
-    throw new ResponderBundleError(
-      `the response policy ${config.response.policyFile} (response.policyFile) is missing: the response layer delivers it to the responder. ` +
-        'Write it (see README "Response engine on the cluster"), or set response.enabled: false in bench.config.yaml.',
-    );
-  }
+  if (!policy || policy.path !== config.response.policyFile) throw new ResponderBundleError(policyMissing(config.response.policyFile));
   return policy.text;
 }
 

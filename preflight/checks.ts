@@ -87,6 +87,18 @@ export function treeMatches(drift: string[], configFile: string): Finding[] {
   return [fail(`${GITOPS_ROOT}/ does not match ${configFile} (${shown}): Flux would install the old tree`, 'npm run gitops && git add fluxcd && git commit -m "Regenerate fluxcd/" && git push')];
 }
 
+/**
+ * The response policy, checked as `npm run gitops` checks it (`report` is undefined with the response engine
+ * off): with an error the responder would never become ready and every alert would wait.
+ */
+export function responsePolicy(policyFile: string, report: { errors: number; warnings: number; lines: string[] } | undefined): Finding[] {
+  if (!report) return [];
+  const first = report.lines[0];
+  if (report.errors > 0) return [fail(`response policy: ${report.errors} error(s), first ${first}: the responder would not become ready`, 'npm run gitops (it lists each finding with file:line)')];
+  if (report.warnings > 0) return [warn(`response policy: ${report.warnings} warning(s), first ${first}`, 'npm run gitops (it lists each finding with file:line)')];
+  return [ok(`response policy ${policyFile} is valid against the rules the guard Falco loads`)];
+}
+
 /** Flux syncs from the remote: what is not committed and pushed does not exist for it. */
 export function treePushed(state: GitState): Finding[] {
   const root = `${GITOPS_ROOT}/`;

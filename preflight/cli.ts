@@ -9,10 +9,11 @@ import { ConfigError, configFile, loadConfig } from '../config/load';
 import type { BenchConfig } from '../config/schema';
 import { driftLines } from '../gitops/cli';
 import { readInputs } from '../gitops/inputs';
+import { checkRepositoryPolicy } from '../gitops/policy';
 import { ResponderBundleError } from '../gitops/response';
 import { GITOPS_ROOT, renderTree } from '../gitops/tree';
 import { azRunner } from './azure';
-import { Finding, apiServerExposure, azureCredentials, githubCredentials, quota, treeMatches, treePushed } from './checks';
+import { Finding, apiServerExposure, azureCredentials, githubCredentials, quota, responsePolicy, treeMatches, treePushed } from './checks';
 import { gitState } from './git';
 
 export type PreflightIo = RepoIo;
@@ -20,7 +21,7 @@ export type PreflightIo = RepoIo;
 export const PREFLIGHT_COMMAND: CommandSpec = {
   invocation: 'npm run preflight --',
   summary:
-    'Checks, before `npm run deploy`, the Azure and GitHub credentials and owner, that fluxcd/ matches the configuration and is committed and pushed to the branch Flux follows, and the vCPU quota the cluster needs (read with the az CLI when it is logged in). Reads nothing but git and az; changes nothing.',
+    'Checks, before `npm run deploy`, the Azure and GitHub credentials and owner, the response policy, that fluxcd/ matches the configuration and is committed and pushed to the branch Flux follows, and the vCPU quota the cluster needs (read with the az CLI when it is logged in). Reads nothing but git and az; changes nothing.',
   options: {
     config: { type: 'string', value: 'FILE', doc: 'configuration file (default: FALCO_BENCH_CONFIG or bench.config.yaml)' },
   },
@@ -50,6 +51,7 @@ export function main(argv: string[], io: PreflightIo = processRepoIo()): Promise
       ...githubCredentials(config, io.env),
       ...apiServerExposure(config),
       ...treeMatches(treeDrift(config, io.cwd), file),
+      ...responsePolicy(config.response.policyFile, config.response.enabled ? checkRepositoryPolicy(readInputs(io.cwd, config.response.policyFile), config.response.policyFile) : undefined),
       ...treePushed(gitState(io.cwd, config.github.branch, GITOPS_ROOT)),
       ...quota(config, azLoggedIn ? az : undefined),
     ];

@@ -565,7 +565,11 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') return send(res, 200, 'ok\n', {}, 'healthz');
-    if (req.method === 'GET' && path === '/readyz') return isReady() ? send(res, 200, 'ready\n', {}, 'readyz') : send(res, 503, `not ready: ${whyNot()}\n`, {}, 'readyz');
+    if (req.method === 'GET' && path === '/readyz') {
+      // The probe re-reads a changed policy (a stat when unchanged): a broken one ends readiness now, not at the next alert.
+      currentPolicy();
+      return isReady() ? send(res, 200, 'ready\n', {}, 'readyz') : send(res, 503, `not ready: ${whyNot()}\n`, {}, 'readyz');
+    }
     if (req.method === 'GET' && path === '/metrics') return send(res, 200, metrics.render(), {}, 'metrics');
     if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` }, {}, 'not-found');
     if (req.method !== 'POST') return send(res, 405, { error: 'alerts are POSTed' }, { allow: 'POST' }, 'not-allowed');

@@ -16,6 +16,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Node, type
 import type { RepoFile } from '../contract/files';
 import { ConditionSyntaxError, parseCondition, references } from './condition';
 import { ENGINE_VERSION, ENGINE_VERSION_SYNTAX, FIELD_CLASSES, compareVersions, fieldClass } from './falco';
+import { nearMiss } from './near';
 import { checkShape, type Issue } from './shape';
 import { STOCK_INDEX, type EntryKind, type StockIndex } from './stock';
 
@@ -406,18 +407,6 @@ export function outputFields(output: string): { name: string; at: number }[] {
     out.push({ name: m[2], at: m.index + m[0].length - m[2].length });
   }
   return out;
-}
-
-/** Two names one or two edits apart (a typo), both at least 6 characters long. */
-function nearMiss(a: string, b: string): boolean {
-  if (a === b || a.length < 6 || b.length < 6 || Math.abs(a.length - b.length) > 2) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length] <= 2;
 }
 
 interface ScalarLike {

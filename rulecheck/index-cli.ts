@@ -10,7 +10,7 @@ import { STOCK_INDEX_FILE, STOCK_RULES_UPSTREAM, buildStockIndex, renderStockInd
 
 const SPEC: CommandSpec = {
   invocation: 'npm run rules:index --',
-  summary: `Writes ${STOCK_INDEX_FILE} (each list, macro and rule name of the stock rules with its kind, nothing else) from ${STOCK_RULES_UPSTREAM}.`,
+  summary: `Writes ${STOCK_INDEX_FILE} (each list, macro and rule name of the stock rules with its kind, and each rule's tags; nothing else) from ${STOCK_RULES_UPSTREAM}.`,
   options: {
     check: { type: 'boolean', doc: 'only check that the committed index matches (exit 1 if not)' },
     rules: { type: 'string', value: 'FILE', doc: `the stock rules file (default ${STOCK_RULES_UPSTREAM})` },

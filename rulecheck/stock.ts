@@ -1,7 +1,8 @@
 /**
  * The names of the stock rules that Falco loads before the repository's files (`falco_rules.yaml` of
  * falcosecurity/rules 5.1.0, what falcoctl installs for `falco-rules:5`): each list, macro and rule name with
- * its kind, in load order. Users' clones have no copy of the upstream file, so this names-only index is
+ * its kind, in load order, and each rule's tags (what the response policy may match on). Users' clones have no
+ * copy of the upstream file, so this index (no conditions, outputs or descriptions) is
  * committed beside the validator as a TypeScript module (`npm run rules:index` regenerates it; a test proves it
  * matches), so that it is compiled with the code that reads it.
  */
@@ -13,23 +14,25 @@ export type EntryKind = 'list' | 'macro' | 'rule';
 export interface StockIndex {
   /** Where the names come from. */
   source: string;
-  /** `[kind, name]` in the order Falco loads them. */
-  entries: [EntryKind, string][];
+  /** `[kind, name]` in the order Falco loads them; a rule also carries its tags (the response policy matches by them). */
+  entries: StockEntry[];
 }
+
+export type StockEntry = [EntryKind, string] | ['rule', string, string[]];
 
 export const STOCK_RULES_VERSION = '5.1.0';
 /** Relative to the repository root; the upstream file is read only by `npm run rules:index` and the tests. */
 export const STOCK_INDEX_FILE = `rulecheck/stock-rules-${STOCK_RULES_VERSION}.ts`;
 export const STOCK_RULES_UPSTREAM = `../shared/upstream/falco-rules-${STOCK_RULES_VERSION}/falco_rules.yaml`;
-const SOURCE = `falcosecurity/rules falco-rules-${STOCK_RULES_VERSION} rules/falco_rules.yaml (names only)`;
+const SOURCE = `falcosecurity/rules falco-rules-${STOCK_RULES_VERSION} rules/falco_rules.yaml (names, kinds and rule tags only)`;
 
 export const STOCK_INDEX: StockIndex = STOCK_RULES;
 
 const KINDS: readonly EntryKind[] = ['list', 'macro', 'rule'];
 
-/** The index of a rules file's text: the first definition of each name, in file order. */
+/** The index of a rules file's text: the first definition of each name, in file order, with a rule's tags. */
 export function buildStockIndex(rulesYaml: string): StockIndex {
-  const entries: [EntryKind, string][] = [];
+  const entries: StockEntry[] = [];
   const seen = new Set<string>();
   for (const doc of parseAllDocuments(rulesYaml)) {
     const items: unknown = doc.toJS();
@@ -41,7 +44,9 @@ export function buildStockIndex(rulesYaml: string): StockIndex {
       const name = (item as Record<string, string>)[kind];
       if (seen.has(`${kind}:${name}`)) continue;
       seen.add(`${kind}:${name}`);
-      entries.push([kind, name]);
+      const tags: unknown = (item as Record<string, unknown>).tags;
+      if (kind === 'rule' && Array.isArray(tags)) entries.push([kind, name, tags.filter((t): t is string => typeof t === 'string')]);
+      else entries.push([kind, name]);
     }
   }
   return { source: SOURCE, entries };
@@ -56,7 +61,7 @@ export function renderStockIndex(index: StockIndex): string {
     'export const STOCK_RULES: StockIndex = {',
     `  source: ${JSON.stringify(index.source)},`,
     '  entries: [',
-    ...index.entries.map(([kind, name]) => `    [${JSON.stringify(kind)}, ${JSON.stringify(name)}],`),
+    ...index.entries.map((e) => `    [${e.map((v) => (Array.isArray(v) ? `[${v.map((t) => JSON.stringify(t)).join(', ')}]` : JSON.stringify(v))).join(', ')}],`),
     '  ],',
     '};',
     '',

@@ -164,6 +164,7 @@ describe('npm run preflight', () => {
     expect(r.lines).toEqual(
       expect.arrayContaining([
         'ok   fluxcd/ matches bench.config.yaml',
+        'ok   response policy responder/policy.yaml is valid against the rules the guard Falco loads',
         'ok   fluxcd/ on main is pushed to origin/main (as of the last fetch)',
         expect.stringMatching(/^ok {3}28 vCPUs of standardDASv5Family .* needed, 100 left in westeurope \(limit 100, used 0\)$/),
         expect.stringMatching(/^ok {3}28 vCPUs of all families \(Total Regional vCPUs\) needed, 100 left/),
@@ -210,6 +211,19 @@ describe('npm run preflight', () => {
     expect(v6.code).toBe(EXIT.badInput);
     const set = await withRanges('cluster:\n  apiServerAuthorizedIpRanges: [203.0.113.7/32, 198.51.100.0/24]\n');
     expect(set.lines).toContain('ok   Kubernetes API server reachable from 203.0.113.7/32, 198.51.100.0/24 only');
+  });
+
+  it('checks the response policy as gitops does: an error fails (the responder would never be ready), a warning warns', async () => {
+    const dir = await repository();
+    writeFileSync(join(dir, 'responder/policy.yaml'), 'responses:\n  - rule: Terminal shell in container\n    action: islate\n');
+    const bad = await preflight(dir, CREDENTIALS, ENOUGH);
+    expect(bad.code).toBe(EXIT.findings);
+    expect(bad.fails).toContainEqual(
+      'FAIL response policy: 1 error(s), first responder/policy.yaml:3: responses[0].action: "islate" is not allowed; allowed: scale-to-zero, isolate, log (did you mean isolate?): the responder would not become ready -> npm run gitops (it lists each finding with file:line)',
+    );
+    writeFileSync(join(dir, 'responder/policy.yaml'), 'responses:\n  - tags: [netwrk]\n    action: isolate\n');
+    const warned = await preflight(dir, CREDENTIALS, ENOUGH);
+    expect(warned.warns).toContainEqual(expect.stringMatching(/^WARN response policy: 1 warning\(s\), first responder\/policy\.yaml:2: warning: responses\[0\]\.tags: no loaded rule has the tag 'netwrk'/));
   });
 
   it('no az CLI at all is the same as not logged in', async () => {

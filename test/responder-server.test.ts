@@ -332,11 +332,26 @@ describe('responder server', () => {
     const file = policyFile('responses: [{rule: x, action: nuke}]\n');
     const { port } = await serve(remote, { policy: file, answerWithinMs: 200 });
     const ready = await request(port, 'GET', '/readyz');
-    expect([ready.status, ready.body]).toEqual([503, `not ready: policy: ${file}: responses[0].action: "nuke" is not allowed; allowed: scale-to-zero, isolate, log\n`]);
+    expect([ready.status, ready.body]).toEqual([503, `not ready: policy: ${file}:1: responses[0].action: "nuke" is not allowed; allowed: scale-to-zero, isolate, log\n`]);
     expect((await post(port, alert('demo', 'web'))).status).toBe(202);
     writeFileSync(file, `${SHIPPED}# fixed\n`);
     await until(() => subjects(remote).length === 2);
     expect((await request(port, 'GET', '/readyz')).status).toBe(200);
+  });
+
+  it('a policy that turns invalid ends readiness at the next probe, before any alert; the message has the line', async () => {
+    const remote = makeRemote(files(['web']));
+    const file = policyFile();
+    const { port } = await serve(remote, { policy: file });
+    let first = await request(port, 'GET', '/readyz');
+    for (let i = 0; i < 500 && first.status !== 200; i++) {
+      await new Promise((w) => setTimeout(w, 20));
+      first = await request(port, 'GET', '/readyz');
+    }
+    expect(first.status).toBe(200);
+    writeFileSync(file, 'responses:\n  - rule: Terminal shell in container\n    action: islate\n');
+    const ready = await request(port, 'GET', '/readyz');
+    expect([ready.status, ready.body]).toEqual([503, `not ready: policy: ${file}:3: responses[0].action: "islate" is not allowed; allowed: scale-to-zero, isolate, log (did you mean isolate?)\n`]);
   });
 
   it('is not ready (503) until the checkout is usable', async () => {

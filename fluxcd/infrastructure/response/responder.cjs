@@ -42,12 +42,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -68,7 +68,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -77,14 +77,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias;
+    exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap2;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
-    exports2.isScalar = isScalar2;
-    exports2.isSeq = isSeq2;
+    exports2.isScalar = isScalar3;
+    exports2.isSeq = isSeq3;
   }
 });
 
@@ -4192,9 +4192,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4230,7 +4230,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -4270,7 +4270,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4293,7 +4293,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4325,7 +4325,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4341,7 +4341,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5628,7 +5628,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5712,7 +5712,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -6311,7 +6311,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6334,7 +6334,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter;
+    exports2.LineCounter = LineCounter2;
   }
 });
 
@@ -8244,53 +8244,188 @@ function git(cwd, env = gitEnv(), timeoutMs = GIT_TIMEOUT_MS) {
 
 // responder/policy.ts
 var import_yaml2 = __toESM(require_dist());
+
+// rulecheck/near.ts
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+function closest(name, candidates) {
+  const wanted = name.toLowerCase();
+  const limit = Math.min(Math.max(2, Math.floor(wanted.length / 10)), wanted.length - 1);
+  let best;
+  for (const c of candidates) {
+    if (c === name) continue;
+    const d = editDistance(wanted, c.toLowerCase());
+    if (d <= limit && (!best || d < best.d)) best = { name: c, d };
+  }
+  return best?.name;
+}
+
+// responder/policy.ts
 var ACTIONS = ["scale-to-zero", "isolate", "log"];
 var FALLBACKS = ["isolate", "log"];
 var PolicyError = class extends Error {
 };
 var ENTRY_KEYS = ["rule", "tags", "priority", "action", "fallback"];
 var TOP_KEYS = ["responses", "default"];
-var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function formatPolicyFinding(f) {
+  return `${f.file}:${f.line}: ${f.severity === "warning" ? "warning: " : ""}${f.message}`;
+}
 function parsePolicy(text2, file) {
-  const fail = (where, what) => {
-    throw new PolicyError(`${file}: ${where}: ${what}`);
-  };
-  const doc = (0, import_yaml2.parseDocument)(text2);
-  if (doc.errors.length > 0) fail("YAML", doc.errors[0].message);
-  const top = doc.toJS() ?? {};
-  if (!isObject3(top)) return fail("top level", "must be a mapping with keys responses, default");
-  for (const k of Object.keys(top)) if (!TOP_KEYS.includes(k)) fail(k, `unknown key; allowed: ${TOP_KEYS.join(", ")}`);
-  const oneOf2 = (where, v, allowed) => {
-    if (typeof v !== "string" || !allowed.includes(v)) fail(where, `${JSON.stringify(v)} is not allowed; allowed: ${allowed.join(", ")}`);
-    return v;
-  };
-  const strings2 = (where, v) => {
-    const list2 = Array.isArray(v) ? v : [v];
-    if (list2.length === 0 || list2.some((s) => typeof s !== "string" || s === "")) fail(where, "must be a non-empty string or a list of them");
-    return list2;
-  };
-  const raw = top.responses ?? [];
-  if (!Array.isArray(raw)) fail("responses", "must be a list of entries");
-  const responses = raw.map((e, i) => {
-    const id = `responses[${i}]`;
-    if (!isObject3(e)) return fail(id, `must be a mapping with keys ${ENTRY_KEYS.join(", ")}`);
-    for (const k of Object.keys(e)) if (!ENTRY_KEYS.includes(k)) fail(`${id}.${k}`, `unknown key; allowed: ${ENTRY_KEYS.join(", ")}`);
-    if (e.rule === void 0 && e.tags === void 0 && e.priority === void 0) fail(id, "needs at least one of rule, tags, priority");
-    const entry = { id, action: oneOf2(`${id}.action`, e.action, ACTIONS) };
-    if (e.rule !== void 0) entry.rules = strings2(`${id}.rule`, e.rule);
-    if (e.tags !== void 0) entry.tags = strings2(`${id}.tags`, e.tags);
-    if (e.priority !== void 0) {
-      const p = typeof e.priority === "string" ? parsePriority(e.priority) : void 0;
-      if (!p) fail(`${id}.priority`, `${JSON.stringify(e.priority)} is not allowed; allowed: ${PRIORITIES.join(", ")}`);
-      entry.priority = p;
+  const { policy, findings } = checkPolicy(text2, file);
+  if (policy) return policy;
+  const errors = findings.filter((f) => f.severity === "error");
+  throw new PolicyError(`${formatPolicyFinding(errors[0])}${errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : ""}`);
+}
+function checkPolicy(text2, file, catalog) {
+  const findings = [];
+  const lines = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true });
+  const lineOf = (node) => node?.range ? lines.linePos(node.range[0]).line : 1;
+  const report = (severity, node, message) => findings.push({ file, line: lineOf(node), severity, message });
+  const error = (node, message) => report("error", node, message);
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      findings.push({ file, line: e.linePos?.[0].line ?? 1, severity: "error", message: `YAML: ${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}` });
     }
-    if (e.fallback !== void 0) {
-      if (entry.action !== "scale-to-zero") fail(`${id}.fallback`, "only scale-to-zero has a fallback");
-      entry.fallback = oneOf2(`${id}.fallback`, e.fallback, FALLBACKS);
+    return { findings };
+  }
+  const deref = (n) => (0, import_yaml2.isAlias)(n) ? n.resolve(doc) : n ?? void 0;
+  const shown = (n) => n === void 0 ? "missing" : JSON.stringify(n.toJSON());
+  const isEmpty = (n) => n === void 0 || (0, import_yaml2.isScalar)(n) && n.value === null;
+  const oneOf2 = (where, at, atLine, allowed) => {
+    const v = (0, import_yaml2.isScalar)(at) ? at.value : void 0;
+    if (typeof v === "string" && allowed.includes(v)) return v;
+    const near = typeof v === "string" ? closest(v, allowed) : void 0;
+    error(at ?? atLine, `${where}: ${at === void 0 ? "missing" : `${shown(at)} is not allowed`}; allowed: ${allowed.join(", ")}${near ? ` (did you mean ${near}?)` : ""}`);
+    return void 0;
+  };
+  const strings2 = (where, pair) => {
+    const at = pair.value;
+    const items = (0, import_yaml2.isSeq)(at) ? at.items.map(deref) : [at];
+    const ok = items.length > 0 && items.every((s) => (0, import_yaml2.isScalar)(s) && typeof s.value === "string" && s.value !== "");
+    if (!ok) {
+      error(at ?? pair.key, `${where}: must be a non-empty string or a list of them`);
+      return void 0;
     }
-    return entry;
+    return items.map((s) => ({ value: s.value, node: s }));
+  };
+  const pairsOf = (where, map, allowed) => {
+    const out = /* @__PURE__ */ new Map();
+    for (const p of map.items) {
+      const key2 = deref(p.key);
+      const name = (0, import_yaml2.isScalar)(key2) ? String(key2.value) : JSON.stringify(key2?.toJSON());
+      if (!(0, import_yaml2.isScalar)(key2) || !allowed.includes(name)) {
+        const near = closest(name, allowed);
+        error(key2 ?? map, `${where(name)}: unknown key; allowed: ${allowed.join(", ")}${near ? ` (did you mean ${near}?)` : ""}`);
+        continue;
+      }
+      out.set(name, { key: key2, value: deref(p.value) });
+    }
+    return out;
+  };
+  const root = deref(doc.contents);
+  if (isEmpty(root)) return { policy: { file, responses: [], default: "log" }, findings };
+  if (!(0, import_yaml2.isMap)(root)) {
+    error(root, `top level: must be a mapping with keys ${TOP_KEYS.join(", ")}`);
+    return { findings };
+  }
+  const top = pairsOf((k) => k, root, TOP_KEYS);
+  const errorsBefore = () => findings.filter((f) => f.severity === "error").length;
+  const responses = [];
+  const entryNodes = [];
+  const list2 = top.get("responses")?.value;
+  if (!isEmpty(list2) && !(0, import_yaml2.isSeq)(list2)) error(list2, "responses: must be a list of entries");
+  else if ((0, import_yaml2.isSeq)(list2)) {
+    list2.items.forEach((item, i) => {
+      const entry = checkEntry(deref(item) ?? list2, `responses[${i}]`);
+      if (entry) {
+        responses.push(entry);
+        entryNodes.push(deref(item) ?? list2);
+      }
+    });
+  }
+  const defaultPair = top.get("default");
+  const fallbackAction = defaultPair ? oneOf2("default", defaultPair.value, defaultPair.key, ACTIONS) : "log";
+  function checkEntry(node, id) {
+    if (!(0, import_yaml2.isMap)(node)) {
+      error(node, `${id}: must be a mapping with keys ${ENTRY_KEYS.join(", ")}`);
+      return void 0;
+    }
+    const before = errorsBefore();
+    const e = pairsOf((k) => `${id}.${k}`, node, ENTRY_KEYS);
+    if (!e.has("rule") && !e.has("tags") && !e.has("priority")) error(node, `${id}: needs at least one of rule, tags, priority`);
+    const action = oneOf2(`${id}.action`, e.get("action")?.value, node, ACTIONS);
+    const rulePair = e.get("rule");
+    const tagsPair = e.get("tags");
+    const rules = rulePair ? strings2(`${id}.rule`, rulePair) : void 0;
+    const tags = tagsPair ? strings2(`${id}.tags`, tagsPair) : void 0;
+    let priority;
+    const p = e.get("priority");
+    if (p) {
+      const v = (0, import_yaml2.isScalar)(p.value) ? p.value.value : void 0;
+      priority = typeof v === "string" ? parsePriority(v) : void 0;
+      if (!priority) error(p.value ?? p.key, `${id}.priority: ${shown(p.value)} is not allowed; allowed: ${PRIORITIES.join(", ")}`);
+    }
+    let fallback;
+    const f = e.get("fallback");
+    if (f) {
+      if (action && action !== "scale-to-zero") error(f.key, `${id}.fallback: only scale-to-zero has a fallback (this entry's action is ${action})`);
+      else fallback = oneOf2(`${id}.fallback`, f.value, f.key, FALLBACKS);
+    }
+    if (catalog) checkAgainstRules(id, rules, tags);
+    if (errorsBefore() > before || !action) return void 0;
+    return {
+      id,
+      action,
+      ...rules ? { rules: rules.map((r) => r.value) } : {},
+      ...tags ? { tags: tags.map((t) => t.value) } : {},
+      ...priority ? { priority } : {},
+      ...fallback ? { fallback } : {}
+    };
+  }
+  function checkAgainstRules(id, rules, tags) {
+    const known = catalog.rules;
+    for (const r of rules ?? []) {
+      const rule = known.get(r.value);
+      if (!rule) {
+        const near = closest(r.value, known.keys());
+        error(r.node, `${id}.rule: no rule '${r.value}' is loaded (${catalog.source})${near ? `; did you mean '${near}'?` : ""}`);
+      } else if (!rule.enabled) {
+        report("warning", r.node, `${id}.rule: '${r.value}' is disabled${rule.changedAt ? ` at ${rule.changedAt}` : ""}: this entry never decides its alerts`);
+      } else if (tags && !tags.some((t) => rule.tags.includes(t.value))) {
+        report("warning", r.node, `${id}.rule: '${r.value}' has none of the tags ${tags.map((t) => t.value).join(", ")}: this entry never decides its alerts`);
+      }
+    }
+    for (const t of tags ?? []) {
+      const carriers = [...known.entries()].filter(([, rule]) => rule.tags.includes(t.value));
+      if (carriers.some(([, rule]) => rule.enabled)) continue;
+      if (carriers.length > 0) {
+        const where = carriers.map(([name, rule]) => `'${name}'${rule.changedAt ? ` (${rule.changedAt})` : ""}`).join(", ");
+        report("warning", t.node, `${id}.tags: only disabled rules have the tag '${t.value}': ${where}`);
+        continue;
+      }
+      const near = closest(t.value, new Set([...known.values()].flatMap((rule) => rule.tags)));
+      report("warning", t.node, `${id}.tags: no loaded rule has the tag '${t.value}' (${catalog.source})${near ? `; did you mean '${near}'?` : ""}`);
+    }
+  }
+  responses.forEach((later, j) => {
+    const earlier = responses.slice(0, j).find((e) => covers(e, later));
+    if (earlier) report("warning", entryNodes[j], `${later.id}: never decides: ${earlier.id} (line ${lineOf(entryNodes[responses.indexOf(earlier)])}) matches every alert it matches`);
   });
-  return { file, responses, default: top.default === void 0 ? "log" : oneOf2("default", top.default, ACTIONS) };
+  findings.sort((a, b) => a.line - b.line);
+  if (findings.some((f) => f.severity === "error") || !fallbackAction) return { findings };
+  return { policy: { file, responses, default: fallbackAction }, findings };
+}
+function covers(a, b) {
+  const subset = (outer, inner) => !outer || !!inner && inner.every((x) => outer.includes(x));
+  return subset(a.rules, b.rules) && subset(a.tags, b.tags) && (!a.priority || !!b.priority && atLeast(b.priority, a.priority));
 }
 function decide(policy, alert) {
   for (const e of policy.responses) {
@@ -9144,8 +9279,11 @@ async function startServer(opts) {
   async function handle(req, res) {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/healthz") return send(res, 200, "ok\n", {}, "healthz");
-    if (req.method === "GET" && path === "/readyz") return isReady() ? send(res, 200, "ready\n", {}, "readyz") : send(res, 503, `not ready: ${whyNot()}
+    if (req.method === "GET" && path === "/readyz") {
+      currentPolicy();
+      return isReady() ? send(res, 200, "ready\n", {}, "readyz") : send(res, 503, `not ready: ${whyNot()}
 `, {}, "readyz");
+    }
     if (req.method === "GET" && path === "/metrics") return send(res, 200, metrics.render(), {}, "metrics");
     if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` }, {}, "not-found");
     if (req.method !== "POST") return send(res, 405, { error: "alerts are POSTed" }, { allow: "POST" }, "not-allowed");
