@@ -31,7 +31,7 @@ function allowedCell(node: Leaf | ListNode | OptionalNode): string {
       if (node.values) return node.values.map(code).join(', ');
       return node.expect ?? 'text';
     case 'int':
-      return `whole number ≥ ${node.min}`;
+      return node.max === undefined ? `whole number ≥ ${node.min}` : `whole number ${node.min}–${node.max}`;
     case 'bool':
       return '`true`, `false`';
     case 'map':

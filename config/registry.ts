@@ -50,6 +50,8 @@ export interface TextLeaf<T extends string = string> extends LeafBase<T> {
 export interface IntLeaf extends LeafBase<number> {
   readonly type: 'int';
   readonly min: number;
+  /** Inclusive upper bound, when there is one. */
+  readonly max?: number;
 }
 export interface BoolLeaf extends LeafBase<boolean> {
   readonly type: 'bool';
@@ -122,7 +124,7 @@ export const section = <F extends Fields>(fields: F): SectionNode<F> => ({ node:
 export const text = (o: LeafOptions<string> & { pattern?: RegExp; expect?: string; numbers?: boolean }) => leaf<TextLeaf>({ type: 'text', ...o });
 export const oneOf = <const V extends readonly string[]>(values: V, o: LeafOptions<V[number]>) =>
   leaf<TextLeaf<V[number]>>({ type: 'text', values, ...o } as Omit<TextLeaf<V[number]>, 'node' | '__value'>);
-export const int = (o: LeafOptions<number> & { min: number }) => leaf<IntLeaf>({ type: 'int', ...o });
+export const int = (o: LeafOptions<number> & { min: number; max?: number }) => leaf<IntLeaf>({ type: 'int', ...o });
 export const bool = (o: LeafOptions<boolean>) => leaf<BoolLeaf>({ type: 'bool', ...o });
 export const stringMap = (o: LeafOptions<Record<string, string>>) => leaf<MapLeaf>({ type: 'map', ...o });
 export const strings = (o: LeafOptions<string[]> & { pattern?: RegExp; expect?: string }) => leaf<StringsLeaf>({ type: 'strings', ...o });
@@ -280,7 +282,9 @@ function leafProblem(l: Leaf, value: unknown): string | undefined {
       if (l.pattern && !l.pattern.test(value)) return notAllowed(value, `expected ${l.expect}`);
       return undefined;
     case 'int':
-      return typeof value === 'number' && Number.isInteger(value) && value >= l.min ? undefined : notAllowed(value, `expected a whole number >= ${l.min}`);
+      return typeof value === 'number' && Number.isInteger(value) && value >= l.min && (l.max === undefined || value <= l.max)
+        ? undefined
+        : notAllowed(value, l.max === undefined ? `expected a whole number >= ${l.min}` : `expected a whole number from ${l.min} to ${l.max}`);
     default:
       return undefined;
   }

@@ -27,6 +27,9 @@ const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 /** An IPv4 range in CIDR form (`203.0.113.7/32`). */
 export const IPV4_CIDR = new RegExp(`^${OCTET}(\\.${OCTET}){3}/([0-9]|[12]\\d|3[0-2])$`);
 
+/** Most runs per variant: each adds `maxDuration` and a rest to every benchmark Job. */
+export const MAX_REPEAT = 10;
+
 /** Falco driver. The legacy eBPF probe is gone in Falco 0.44: `modern_ebpf` replaces it. */
 export const DRIVER_KINDS = ['kmod', 'modern_ebpf'] as const;
 /** `existing`: adopt a repository that exists (your fork). `create`: the app creates a new repository. */
@@ -247,11 +250,18 @@ export const CONFIG_REGISTRY = section({
     }),
     roundDuration: goDuration('length of one round (then it rests as long)', '5s'),
     initialSleep: goDuration('sleep between actions in round 1; it halves after each clean round', '100ms'),
-    maxDuration: goDuration('bound on a whole run (the last round may be cut short; 5m is about 30 rounds)', '5m', (max, { root }) =>
+    maxDuration: goDuration('bound on one run (the last round may be cut short; 5m is about 30 rounds)', '5m', (max, { root }) =>
       goDurationSeconds(max) < 2 * goDurationSeconds(root.benchmark.roundDuration)
         ? notAllowed(max, `expected at least two rounds (2 x ${root.benchmark.roundDuration}: a round and its rest)`)
         : undefined,
     ),
+    repeat: int({
+      doc: "runs per variant, one after another on the variant's node, so that the report can tell a difference from run-to-run spread",
+      default: 3,
+      min: 1,
+      max: MAX_REPEAT,
+    }),
+    restBetweenRuns: goDuration("pause between two runs of a variant: the kernel buffer and Falco's output queue drain, the node settles", '1m'),
     variants: list(VARIANT, {
       doc: 'the variants: one node pool, one Falco and one benchmark each',
       default: DEFAULT_VARIANTS.map((v) => structuredClone(v)),

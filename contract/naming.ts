@@ -102,6 +102,13 @@ export const falcoMetricsServiceName = (variant: Named) => `${chartFullname(falc
 export const BENCH_SAMPLE_MESSAGE = 'falco-bench: sample';
 /** `msg` of the bench script's line when Falco's /metrics first answered 200, before the generator starts. */
 export const BENCH_METRICS_READY_MESSAGE = 'falco-bench: metrics answer';
+/**
+ * `msg` of the bench script's line before each run of a variant (`benchmark.repeat`):
+ * `{"level":"info","msg":"falco-bench: run","run":<k>,"of":<n>}`, k from 1, exactly one per run. A line belongs
+ * to the run of the last marker before it; lines before the first marker, and logs without one (older runs),
+ * belong to run 1.
+ */
+export const BENCH_RUN_MESSAGE = 'falco-bench: run';
 
 /** Port of the event-generator's HTTP server that Falco posts its alerts to (and of its Service). */
 export const BENCHMARK_HTTP_PORT = 8080;

@@ -20,10 +20,13 @@
  * inputs did not change keeps a byte-identical HelmRelease and is not upgraded, so it does not run again.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { goDurationSeconds } from '../config/duration';
 import type { BenchConfig, BenchmarkConfig, VariantConfig } from '../config/schema';
 import {
   BENCH_METRICS_READY_MESSAGE,
+  BENCH_RUN_MESSAGE,
   BENCH_SAMPLE_MESSAGE,
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
@@ -54,131 +57,89 @@ const FALCO_PID_INTERVAL_SECONDS = 5;
  * before it starts the generator anyway, so that round 1 has a sample from before it started.
  */
 export const FALCO_METRICS_WAIT_SECONDS = 120;
-/** Slack of the Job's hard deadline beyond the run and the Falco wait (image pull, scheduling). */
+/** Slack of the Job's hard deadline beyond the runs, their waits and rests (image pull, scheduling). */
 const DEADLINE_SLACK_SECONDS = 300;
 
 /** Seconds between the sampler's periodic scrapes (besides those at each round's start, rest and statistics). */
 export const SAMPLE_INTERVAL_SECONDS = 1;
 
 /**
- * Runs in the bench container (Debian bookworm-slim: bash, coreutils and curl, no procps). `$1` is the time
- * bound in coreutils `timeout` syntax, `$2` the URL of the variant's Falco `/metrics`, `$3` how many seconds to
- * wait for it to answer 200 before the generator starts, the other arguments the event-generator command line. With `hostPID: true` /proc lists the node's processes; the only `falco` on a
- * variant's node is that variant's Falco.
+ * The script run in the bench container (Debian bookworm-slim: bash, coreutils and curl, no procps), kept in
+ * its own file so that shellcheck can read it. `$1` is the time bound of one run in coreutils `timeout` syntax,
+ * `$2` the URL of the variant's Falco `/metrics`, `$3` how many seconds to wait for it to answer 200 before the
+ * generator starts, `$4` the number of runs (`benchmark.repeat`), `$5` the rest between two runs in `sleep`
+ * syntax, the other arguments the event-generator command line. With `hostPID: true` /proc lists the node's
+ * processes; the only `falco` on a variant's node is that variant's Falco.
+ *
+ * The runs go one after another; each starts with one BENCH_RUN_MESSAGE line (`run` k of `of` n), then looks
+ * for Falco's process and waits for its metrics again (Falco may have restarted during the rest).
  *
  * While the generator runs, the script scrapes Falco's counters into the Job's log, one JSON line per scrape
  * (`msg` BENCH_SAMPLE_MESSAGE, `at` why, `time` wall-clock seconds taken just before the request, `http` the status):
  * once a second (`tick`), and right after the generator logs a round's start (`round`), its rest (`resting`)
  * and its statistics (`statistics`): bench's own lines carry no usable time. Only the counters the report
  * uses are kept; a rule's match counter exists only after its first match, and /metrics answers 404 until the
- * driver is open (such a line has no counters). Falco exports `open` buffer drops per direction (enter and
- * exit): the sample holds their sum.
+ * driver is open (such a line has no counters). `dropsOpen` is the `dir="exit",drop="open"` buffer drop series
+ * only (Falco 0.44.1 keeps the `enter` ones at zero). Rule names go into the JSON escaped: Falco writes Prometheus
+ * label values without escaping them.
  */
-export const BENCH_SCRIPT = `set -u
-limit=$1
-metrics=$2
-wait_metrics=$3
-shift 3
-pid=
-for try in $(seq ${FALCO_PID_TRIES}); do
-  for comm in /proc/[0-9]*/comm; do
-    name=
-    read -r name 2>/dev/null <"$comm" || true
-    if [ "$name" = falco ]; then
-      pid=\${comm#/proc/}
-      pid=\${pid%/comm}
-      break 2
-    fi
-  done
-  sleep ${FALCO_PID_INTERVAL_SECONDS}
-done
-if [ -z "$pid" ]; then
-  echo '{"level":"error","msg":"falco-bench: no falco process on this node"}' >&2
-  exit 1
-fi
-echo "{\\"level\\":\\"info\\",\\"msg\\":\\"falco-bench: measuring falco\\",\\"pid\\":$pid}"
+export const BENCH_SCRIPT_FILE = 'gitops/bench.sh';
 
-# Round 1 needs a sample from before the generator starts; /metrics answers 404 until the driver is open.
-waited=0
-while :; do
-  code=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$metrics") || true
-  [ "$code" = 200 ] && break
-  if [ "$waited" -ge "$wait_metrics" ]; then
-    echo "{\\"level\\":\\"warning\\",\\"msg\\":\\"${BENCH_METRICS_READY_MESSAGE}\\",\\"http\\":$((10#\${code:-0})),\\"seconds\\":$waited,\\"note\\":\\"not 200 within \${wait_metrics}s: running anyway, rounds before it answers get no attribution\\"}"
-    break
-  fi
-  sleep 1
-  waited=$((waited + 1))
-done
-[ "$code" = 200 ] && echo "{\\"level\\":\\"info\\",\\"msg\\":\\"${BENCH_METRICS_READY_MESSAGE}\\",\\"http\\":200,\\"seconds\\":$waited}"
-
-counter='^([a-z_]+)(\\{(.*)\\})? ([0-9.e+-]+)$'
-rule='rule_name="(([^"\\\\]|\\\\.)*)"'
-sample() {
-  local at=$1 time body code line name labels value evts= drops= open= opens=0 opened= queue= matches=
-  time=$(date +%s.%N)
-  body=$(curl -s --max-time 2 -w '\\n%{http_code}' "$metrics") || body=$'\\n000'
-  code=\${body##*$'\\n'}
-  [[ $code =~ ^[0-9]{3}$ ]] || code=000
-  code=$((10#$code))
-  if [ "$code" = 200 ]; then
-    while IFS= read -r line; do
-      [[ $line =~ $counter ]] || continue
-      name=\${BASH_REMATCH[1]} labels=\${BASH_REMATCH[3]} value=\${BASH_REMATCH[4]}
-      case $name in
-        falcosecurity_scap_n_evts_total) evts=,\\"evts\\":$value ;;
-        falcosecurity_scap_n_drops_total) drops=,\\"drops\\":$value ;;
-        falcosecurity_scap_n_drops_buffer_total)
-          # One series per direction (enter, exit): summed; a value that is not a whole number voids the sum.
-          if [[ $labels == *'drop="open"'* ]]; then
-            [[ $value =~ ^[0-9]+$ ]] && opens=$((opens + value)) opened=\${opened:-yes} || opened=no
-          fi ;;
-        falcosecurity_falco_outputs_queue_num_drops_total) queue=,\\"queueDrops\\":$value ;;
-        falcosecurity_falco_rules_matches_total)
-          # Prometheus escapes a label value as JSON does (backslash, quote, newline): copied as it is.
-          [[ $labels =~ $rule ]] && matches+=\${matches:+,}\\"\${BASH_REMATCH[1]}\\":$value ;;
-      esac
-    done <<<"$body"
-    [ "$opened" = yes ] && open=,\\"dropsOpen\\":$opens
-    matches=,\\"matches\\":{$matches}
-  fi
-  echo "{\\"level\\":\\"info\\",\\"msg\\":\\"${BENCH_SAMPLE_MESSAGE}\\",\\"at\\":\\"$at\\",\\"time\\":$time,\\"http\\":$code$evts$drops$open$queue$matches}"
+/**
+ * The script's path: the first `gitops/bench.sh` above this module, which is the project root's both from
+ * gitops/ (ts-jest) and from dist/gitops/ (tsc copies no .sh file). Not the working directory: `npm run
+ * gitops` may run elsewhere.
+ */
+export function benchScriptPath(from: string = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const file = join(dir, BENCH_SCRIPT_FILE);
+    if (existsSync(file)) return file;
+    if (dirname(dir) === dir) throw new Error(`${BENCH_SCRIPT_FILE} not found above ${from}`);
+  }
 }
 
-sample start
-# The ticker stops its own sleep when told to stop, so nothing outlives the script.
-(
-  nap=
-  trap 'kill $nap 2>/dev/null; exit 0' TERM
-  while :; do
-    sleep ${SAMPLE_INTERVAL_SECONDS} &
-    nap=$!
-    wait "$nap"
-    sample tick
-  done
-) &
-ticker=$!
-# The generator's log (stderr) passes through this loop, which samples right after the lines that mark a
-# round's phases; the ticker writes to the same stream, whole lines at a time.
-timeout "$limit" "$@" --pid "$pid" 2>&1 | while IFS= read -r line; do
-  printf '%s\\n' "$line"
-  if [[ $line =~ \\"msg\\":\\ ?\\"(round\\ \\#|resting|statistics) ]]; then
-    case \${BASH_REMATCH[1]} in
-      resting) sample resting ;;
-      statistics) sample statistics ;;
-      *) sample round ;;
-    esac
-  fi
-done
-rc=\${PIPESTATUS[0]}
-kill "$ticker" 2>/dev/null
-wait "$ticker" 2>/dev/null
-# The time bound ends every --loop run (exit 124): that is success, not a failure for the Job to retry.
-if [ "$rc" -eq 124 ]; then
-  exit 0
-fi
-exit "$rc"
-`;
+/** A value the script takes from the generator: `@NAME@` in the file. */
+const PLACEHOLDER = /@([A-Z][A-Z0-9_]*)@/g;
+/** What a filled-in value may hold: safe inside the script's single-quoted assignments and its JSON strings. */
+const SAFE_VALUE = /^[\w .:-]+$/;
+
+/**
+ * Replaces every `@NAME@` of `template` by `values[NAME]`. Strict both ways, so that the file and the modules
+ * owning the values cannot drift apart silently: a placeholder without a value, a value without a placeholder
+ * and a value that would need quoting are errors.
+ */
+export function fillPlaceholders(template: string, values: Readonly<Record<string, string | number>>): string {
+  const used = new Set<string>();
+  const filled = template.replace(PLACEHOLDER, (_, name: string) => {
+    if (!Object.hasOwn(values, name)) throw new Error(`@${name}@ has no value (known: ${Object.keys(values).join(', ')})`);
+    const value = String(values[name]);
+    if (!SAFE_VALUE.test(value)) throw new Error(`@${name}@: ${JSON.stringify(value)} needs quoting; expected letters, digits, space, _ . : -`);
+    used.add(name);
+    return value;
+  });
+  const unused = Object.keys(values).filter((k) => !used.has(k));
+  if (unused.length > 0) throw new Error(`no placeholder for ${unused.map((k) => `@${k}@`).join(', ')}`);
+  return filled;
+}
+
+/** The values bench.sh takes from the generator, each from the module that owns it. */
+export function benchScriptValues(): Record<string, string | number> {
+  return {
+    FALCO_PID_TRIES,
+    FALCO_PID_INTERVAL_SECONDS,
+    SAMPLE_INTERVAL_SECONDS,
+    BENCH_METRICS_READY_MESSAGE,
+    BENCH_SAMPLE_MESSAGE,
+    BENCH_RUN_MESSAGE,
+  };
+}
+
+let script: string | undefined;
+/** The script as the Job runs it (read once per process). */
+export function benchScript(): string {
+  script ??= fillPlaceholders(readFileSync(benchScriptPath(), 'utf8'), benchScriptValues());
+  return script;
+}
 
 /** The event-generator command line of a run (without `--pid`, which the script appends). */
 export function benchArgs(benchmark: BenchmarkConfig): string[] {
@@ -199,21 +160,41 @@ export function benchArgs(benchmark: BenchmarkConfig): string[] {
 }
 
 /** `benchmark.maxDuration` for coreutils `timeout`, which takes seconds but not Go's `1m30s` form. */
-export function timeLimit(benchmark: BenchmarkConfig): string {
+export function timeLimit(benchmark: Pick<BenchmarkConfig, 'maxDuration'>): string {
   return `${goDurationSeconds(benchmark.maxDuration)}s`;
 }
 
-/**
- * The container command: the script, its name (`$0`), the time bound, the variant's Falco metrics URL, the wait
- * for it, and the event-generator command line.
- */
-export function benchCommand(benchmark: BenchmarkConfig, variant: Pick<VariantConfig, 'name'>): string[] {
-  return ['/bin/bash', '-c', BENCH_SCRIPT, 'falco-bench', timeLimit(benchmark), falcoMetricsUrl(variant), String(FALCO_METRICS_WAIT_SECONDS), ...benchArgs(benchmark)];
+/** `benchmark.restBetweenRuns` for coreutils `sleep` (seconds, like `timeout`). */
+export function restTime(benchmark: Pick<BenchmarkConfig, 'restBetweenRuns'>): string {
+  return `${goDurationSeconds(benchmark.restBetweenRuns)}s`;
 }
 
-/** Hard stop of the Job if something hangs: the run, the waits for Falco and its metrics, and some slack. */
-export function activeDeadlineSeconds(benchmark: BenchmarkConfig): number {
-  return Math.ceil(goDurationSeconds(benchmark.maxDuration)) + FALCO_PID_TRIES * FALCO_PID_INTERVAL_SECONDS + FALCO_METRICS_WAIT_SECONDS + DEADLINE_SLACK_SECONDS;
+/**
+ * The container command: the script, its name (`$0`), the time bound of a run, the variant's Falco metrics URL,
+ * the wait for it, the number of runs, the rest between them, and the event-generator command line.
+ */
+export function benchCommand(benchmark: BenchmarkConfig, variant: Pick<VariantConfig, 'name'>): string[] {
+  return [
+    '/bin/bash',
+    '-c',
+    benchScript(),
+    'falco-bench',
+    timeLimit(benchmark),
+    falcoMetricsUrl(variant),
+    String(FALCO_METRICS_WAIT_SECONDS),
+    String(benchmark.repeat),
+    restTime(benchmark),
+    ...benchArgs(benchmark),
+  ];
+}
+
+/**
+ * Hard stop of the Job if something hangs: every run with its waits for Falco's process and metrics (the script
+ * waits again before each run), the rests between the runs, and some slack.
+ */
+export function activeDeadlineSeconds(benchmark: Pick<BenchmarkConfig, 'maxDuration' | 'repeat' | 'restBetweenRuns'>): number {
+  const run = goDurationSeconds(benchmark.maxDuration) + FALCO_PID_TRIES * FALCO_PID_INTERVAL_SECONDS + FALCO_METRICS_WAIT_SECONDS;
+  return Math.ceil(benchmark.repeat * run + (benchmark.repeat - 1) * goDurationSeconds(benchmark.restBetweenRuns)) + DEADLINE_SLACK_SECONDS;
 }
 
 /** Values for the event-generator chart, without the run annotation. */
@@ -256,7 +237,7 @@ export type RunConfig = Pick<BenchConfig, 'benchmark' | 'cluster'>;
  * values hold the repository's rules files, so a change to their text reruns exactly the variants loading them.
  */
 export function runInputs(config: RunConfig, variant: VariantConfig, rules: readonly RepoFile[] = []) {
-  const { actions, roundDuration, initialSleep, maxDuration } = config.benchmark;
+  const { actions, roundDuration, initialSleep, maxDuration, repeat, restBetweenRuns } = config.benchmark;
   // A new VM size, OS image, Kubernetes version or network data plane (Cilium's eBPF programs run on the node)
   // replaces or changes the node: its results are new results.
   const { benchmarkVmSize, osSku, kubernetesVersion } = config.cluster;
@@ -265,7 +246,7 @@ export function runInputs(config: RunConfig, variant: VariantConfig, rules: read
     // before the setting did not change with it, so they do not rerun.
     variant: { ...variant, customRules: variant.customRules || undefined },
     node: { benchmarkVmSize, osSku, kubernetesVersion, network: CLUSTER_NETWORK },
-    benchmark: { actions, roundDuration, initialSleep, maxDuration },
+    benchmark: { actions, roundDuration, initialSleep, maxDuration, repeat, restBetweenRuns },
     // Only the charts a run installs: a Falcosidekick bump must not rerun the benchmarks.
     versions: { charts: { falco: CHARTS.falco, metacollector: CHARTS.metacollector, eventGenerator: CHARTS.eventGenerator }, eventGenerator: EVENT_GENERATOR_IMAGE_TAG, k8smeta: K8SMETA_PLUGIN_REF, rules: FALCO_RULES_REF },
     falcoValues: falcoValues(variant, rules),

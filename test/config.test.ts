@@ -215,6 +215,18 @@ describe('configuration', () => {
     expect(problemsOf(withVariants(variant({ customRules: 'yes' })))).toEqual(['benchmark.variants[v1].customRules: expected true or false, got string "yes"']);
   });
 
+  it('benchmark.repeat: runs per variant, default 3, a whole number from 1 to 10; restBetweenRuns a Go duration, default 1m', () => {
+    const defaults = resolveConfig({}, {});
+    expect([defaults.benchmark.repeat, defaults.benchmark.restBetweenRuns]).toEqual([3, '1m']);
+    expect(resolveConfig({ benchmark: { repeat: 1, restBetweenRuns: '0s' } }, {}).benchmark).toMatchObject({ repeat: 1, restBetweenRuns: '0s' });
+    expect(resolveConfig({ benchmark: { repeat: 10 } }, {}).benchmark.repeat).toBe(10);
+    for (const bad of [0, -1, 11, 2.5]) {
+      expect(problemsOf({ benchmark: { repeat: bad } })).toEqual([`benchmark.repeat: ${bad} is not allowed; expected a whole number from 1 to 10`]);
+    }
+    expect(problemsOf({ benchmark: { repeat: '3' } })).toEqual(['benchmark.repeat: expected a whole number, got string "3"']);
+    expect(problemsOf({ benchmark: { restBetweenRuns: '1 minute' } })[0]).toMatch(/^benchmark\.restBetweenRuns: "1 minute" .*Go duration/);
+  });
+
   it('rejects wrong types and missing variant fields', () => {
     expect(problemsOf({ cluster: { systemNodeCount: '2' } })).toEqual(['cluster.systemNodeCount: expected a whole number, got string "2"']);
     expect(problemsOf(withVariants({ name: 'v1', driver: 'kmod', cpu: { limit: '1' } }))).toEqual(

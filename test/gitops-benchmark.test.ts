@@ -13,6 +13,7 @@ import { applyPatch, deepClone, Operation } from 'fast-json-patch';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import {
   BENCH_METRICS_READY_MESSAGE,
+  BENCH_RUN_MESSAGE,
   BENCH_SAMPLE_MESSAGE,
   BENCHMARK_HTTP_PORT,
   BENCHMARK_NAMESPACE,
@@ -27,7 +28,7 @@ import {
 } from '../contract/naming';
 import { goDurationSeconds } from '../config/duration';
 import type { BenchConfig } from '../config/schema';
-import { BENCH_SCRIPT, FALCO_METRICS_WAIT_SECONDS, benchmarkJobName, runHash, runInputs } from '../gitops/benchmark';
+import { BENCH_SCRIPT_FILE, activeDeadlineSeconds, benchScript, benchScriptPath, benchScriptValues, fillPlaceholders, FALCO_METRICS_WAIT_SECONDS, benchmarkJobName, runHash, runInputs } from '../gitops/benchmark';
 import { falcoValues } from '../gitops/falco';
 import { renderTree } from '../gitops/tree';
 import { FLUX_API } from '../gitops/versions';
@@ -103,12 +104,14 @@ describe('post-renderer', () => {
 
   it('runs `event-generator bench` with the configured flags, bounded by `timeout`', () => {
     expect(command.slice(0, 2)).toEqual(['/bin/bash', '-c']);
-    expect(command[2]).toBe(BENCH_SCRIPT);
+    expect(command[2]).toBe(benchScript());
     expect(command.slice(3)).toEqual([
       'falco-bench',
       '300s',
       `http://${falcoMetricsServiceName(variant)}.${FALCO_NAMESPACE}.svc.cluster.local:${FALCO_METRICS_PORT}/metrics`,
       String(FALCO_METRICS_WAIT_SECONDS),
+      String(config.benchmark.repeat),
+      '60s',
       '/bin/event-generator',
       'bench',
       '^syscall\\.ReadSensitiveFileUntrusted$',
@@ -141,6 +144,18 @@ describe('post-renderer', () => {
     expect(job.spec.backoffLimit).toBe(1);
   });
 
+  it('the deadline covers every run with its waits, the rests between runs, and slack; one run is the old bound', () => {
+    const { maxDuration, repeat, restBetweenRuns } = config.benchmark;
+    expect(repeat).toBe(3);
+    expect(job.spec.activeDeadlineSeconds).toBe(activeDeadlineSeconds(config.benchmark));
+    const one = activeDeadlineSeconds({ maxDuration, restBetweenRuns, repeat: 1 });
+    // One run: maxDuration, 5 minutes for Falco's process, 2 for its metrics, 5 of slack.
+    expect(one).toBe(300 + 300 + 120 + 300);
+    const perRun = goDurationSeconds(maxDuration) + 300 + 120;
+    expect(job.spec.activeDeadlineSeconds).toBe(one + 2 * perRun + 2 * goDurationSeconds(restBetweenRuns));
+    expect(activeDeadlineSeconds({ maxDuration: '1m30s', restBetweenRuns: '0.5s', repeat: 2 })).toBe(Math.ceil(2 * (90 + 420) + 0.5) + 300);
+  });
+
   it("keeps the Service that Falco posts to selecting the run's pod", () => {
     expect(service).toEqual(fixture.find((o) => o.kind === 'Service'));
     for (const [k, v] of Object.entries(service.spec.selector)) expect(pod.metadata.labels[k]).toBe(v);
@@ -166,7 +181,48 @@ describe('post-renderer', () => {
   });
 });
 
+describe('bench.sh and its placeholders', () => {
+  const root = join(__dirname, '..');
+  const file = join(root, BENCH_SCRIPT_FILE);
+
+  it('is found from the sources (ts-jest) and from the compiled module folder alike, not from the working directory', () => {
+    expect(benchScriptPath(join(root, 'gitops'))).toBe(file);
+    expect(benchScriptPath(join(root, 'dist', 'gitops'))).toBe(file);
+    expect(() => benchScriptPath(tmpdir())).toThrow(`${BENCH_SCRIPT_FILE} not found above`);
+  });
+
+  it('the Job runs the file with every placeholder filled from the owning modules', () => {
+    const text = readFileSync(file, 'utf8');
+    const names = [...text.matchAll(/@([A-Z][A-Z0-9_]*)@/g)].map((m) => m[1]);
+    expect([...new Set(names)].sort()).toEqual(Object.keys(benchScriptValues()).sort());
+    expect(benchScript()).not.toMatch(/@[A-Z][A-Z0-9_]*@/);
+    expect(benchScript()).toContain(`sample_msg='${BENCH_SAMPLE_MESSAGE}'`);
+    expect(benchScript()).toContain(`ready_msg='${BENCH_METRICS_READY_MESSAGE}'`);
+  });
+
+  it('refuses a placeholder without a value, a value without a placeholder and a value that needs quoting', () => {
+    expect(fillPlaceholders("a=@A@ b='@B@'", { A: 1, B: 'x: y' })).toBe("a=1 b='x: y'");
+    expect(() => fillPlaceholders('a=@A@ @C@', { A: 1 })).toThrow('@C@ has no value');
+    expect(() => fillPlaceholders('a=@A@', { A: 1, B: 2 })).toThrow('no placeholder for @B@');
+    for (const bad of ["it's", 'say "hi"', 'a\\b', '$(reboot)', '`id`', 'two\nlines', '']) {
+      expect(() => fillPlaceholders("m='@M@'", { M: bad })).toThrow('needs quoting');
+    }
+  });
+
+  const shellcheck = spawnSync('sh', ['-c', 'command -v shellcheck'], { encoding: 'utf8' }).stdout.trim();
+  if (!shellcheck) console.warn('shellcheck not installed: the shellcheck test of gitops/bench.sh is skipped (.ci/run installs it)');
+  (shellcheck ? it : it.skip)('passes shellcheck, which does flag a broken copy', () => {
+    const r = spawnSync(shellcheck, ['--format=gcc', file], { encoding: 'utf8' });
+    expect([r.status, r.stdout]).toEqual([0, '']);
+    const broken = spawnSync(shellcheck, ['--format=gcc', '-'], { input: 'for f in $(ls *.txt); do echo $f; done\n', encoding: 'utf8' });
+    expect(broken.status).toBe(1);
+  });
+});
+
 const hasShell = ['bash', 'timeout', 'sleep', 'curl', 'date'].every((c) => !spawnSync('sh', ['-c', `command -v ${c}`]).status);
+
+/** Rule names that Falco would print verbatim inside `rule_name="..."`. */
+const HOSTILE_RULES = ['A "quoted" rule', 'back\\slash \\" end\\', 'fake",source="k8s_audit', 'tab\there} 7', '{"json":1}', 'ünïcode'];
 
 /**
  * A stand-in for Falco's /metrics on 127.0.0.1: 404 for the first `closedFor` requests (driver not open yet),
@@ -194,7 +250,10 @@ async function fakeMetrics(closedFor: number, firstMatch: number): Promise<{ url
       ...(n >= firstMatch
         ? [
             `falcosecurity_falco_rules_matches_total{priority="4",rule_name="Read sensitive file untrusted",source="syscall",tag_T1555="true"} ${100 * k}`,
-            'falcosecurity_falco_rules_matches_total{priority="5",rule_name="A \\"quoted\\" rule",source="syscall"} 1',
+            // Falco writes label values unescaped (no Prometheus escaping): hostile names as they come.
+            ...HOSTILE_RULES.map((r, i) => `falcosecurity_falco_rules_matches_total{priority="5",rule_name="${r}",source="syscall",tag_x="true"} ${i + 1}`),
+            'falcosecurity_falco_rules_matches_total{priority="5",rule_name="no source label"} 5',
+            'falcosecurity_falco_rules_matches_total{priority="5",rule_name="not a number",source="syscall"} NaN',
           ]
         : []),
       'falcosecurity_falco_cpu_usage_ratio 0.5',
@@ -229,14 +288,21 @@ const FAKE_BENCH = [
    * Runs the script with a fake `falco` process (a copy of sleep), a stand-in for event-generator and the URL
    * of a metrics server; returns its combined output (what the Job's log holds).
    */
-  async function runScript(limit: string, fakeGenerator: string, metricsUrl = 'http://127.0.0.1:9/metrics', waitMetrics = 0): Promise<{ code: number | null; log: string; falcoPid: number }> {
+  async function runScript(
+    limit: string,
+    fakeGenerator: string,
+    metricsUrl = 'http://127.0.0.1:9/metrics',
+    waitMetrics = 0,
+    runs: number | string = 1,
+    rest = '0s',
+  ): Promise<{ code: number | null; log: string; falcoPid: number }> {
     const dir = mkdtempSync(join(tmpdir(), 'gitops-script-'));
     const sleepPath = spawnSync('sh', ['-c', 'command -v sleep'], { encoding: 'utf8' }).stdout.trim();
     copyFileSync(sleepPath, join(dir, 'falco'));
     const falco = spawn(join(dir, 'falco'), ['30'], { stdio: 'ignore' });
     try {
       await new Promise((r) => setTimeout(r, 50));
-      const script = spawn('bash', ['-c', BENCH_SCRIPT, 'falco-bench', limit, metricsUrl, String(waitMetrics), 'bash', '-c', fakeGenerator, 'event-generator'], { cwd: dir });
+      const script = spawn('bash', ['-c', benchScript(), 'falco-bench', limit, metricsUrl, String(waitMetrics), String(runs), rest, 'bash', '-c', fakeGenerator, 'event-generator'], { cwd: dir });
       let log = '';
       script.stdout.on('data', (d) => (log += d));
       script.stderr.on('data', (d) => (log += d));
@@ -275,7 +341,7 @@ const FAKE_BENCH = [
       const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
       const samples = records.filter((r) => r.msg === BENCH_SAMPLE_MESSAGE);
       // Event-driven samples follow their line directly (the ticker may only slip in between).
-      const nextSample = (msg: string) => records.slice(records.findIndex((r) => r.msg === msg) + 1).find((r) => r.msg === BENCH_SAMPLE_MESSAGE);
+      const nextSample = (msg: string) => records.slice(records.findIndex((r) => r.msg === msg) + 1).find((r) => r.msg === BENCH_SAMPLE_MESSAGE && r.at !== 'tick');
       expect(nextSample('round #1')?.at).toBe('round');
       expect(nextSample('resting...')?.at).toBe('resting');
       expect(nextSample('statistics')?.at).toBe('statistics');
@@ -285,10 +351,11 @@ const FAKE_BENCH = [
       expect(samples.length + 1).toBe(metrics.requests());
       // Every bench line is passed through unchanged.
       for (const line of FAKE_BENCH.split('\n').filter((l) => l.startsWith("log '"))) expect(lines).toContain(line.slice(5, -1));
-      // The first request probed; then the counters, with the match counters once they exist, and the open
-      // drops of both directions summed.
-      expect(samples[0]).toMatchObject({ at: 'start', http: 200, evts: 2000, drops: 14, dropsOpen: 10, queueDrops: 0, matches: {} });
-      expect(samples[1]).toMatchObject({ http: 200, evts: 3000, dropsOpen: 15, matches: { 'Read sensitive file untrusted': 300, 'A "quoted" rule': 1 } });
+      // The first request probed; then the counters, with the match counters once they exist (the rule names
+      // exactly as Falco printed them), and the open drops of the exit series only.
+      expect(samples[0]).toMatchObject({ at: 'start', http: 200, evts: 2000, drops: 14, dropsOpen: 6, queueDrops: 0, matches: {} });
+      expect(samples[1]).toMatchObject({ http: 200, evts: 3000, dropsOpen: 9 });
+      expect(samples[1].matches).toEqual({ 'Read sensitive file untrusted': 300, ...Object.fromEntries(HOSTILE_RULES.map((r, i) => [r, i + 1])) });
       const times = samples.map((s) => s.time as number);
       expect(times).toEqual([...times].sort((a, b) => a - b));
       expect(times[0]).toBeGreaterThanOrEqual(before - 1);
@@ -318,12 +385,71 @@ const FAKE_BENCH = [
   it('an unreachable metrics endpoint: a bounded wait, a warning, samples with http 000, and the run goes on', async () => {
     const { code, log } = await runScript('10s', FAKE_BENCH.split('\n').slice(0, 3).join('\n'), 'http://127.0.0.1:9/metrics', 1);
     expect(code).toBe(0);
-    expect(JSON.parse(log.split('\n')[1])).toMatchObject({ level: 'warning', msg: BENCH_METRICS_READY_MESSAGE, http: 0, seconds: 1, note: expect.stringMatching(/running anyway/) });
+    expect(JSON.parse(log.split('\n')[2])).toMatchObject({ level: 'warning', msg: BENCH_METRICS_READY_MESSAGE, http: 0, seconds: 1, note: expect.stringMatching(/running anyway/) });
     const samples = log.trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.msg === BENCH_SAMPLE_MESSAGE);
     expect(samples.length).toBeGreaterThanOrEqual(2);
     // Without an answer: the status only, no counters.
     for (const s of samples) expect(Object.keys(s)).toEqual(['level', 'msg', 'at', 'time', 'http']);
     for (const s of samples) expect(s.http).toBe(0);
+  });
+
+  /** The records of a log (a line that is not JSON becomes `{ msg: line }`). */
+  const recordsOf = (log: string) => log.trim().split('\n').map((l) => (l.startsWith('{') ? JSON.parse(l) : { msg: l }));
+  const marker = (run: number, of: number) => JSON.stringify({ level: 'info', msg: BENCH_RUN_MESSAGE, run, of });
+  const markersOf = (log: string) => log.split('\n').filter((l) => l.includes(BENCH_RUN_MESSAGE));
+
+  it('runs the generator `repeat` times with a rest between, each run after exactly one marker line, and samples each from its start', async () => {
+    const metrics = await fakeMetrics(0, 1);
+    try {
+      // Each invocation says which it is (a counter file in the working directory) and when it ran.
+      const gen = 'n=$(( $(cat count 2>/dev/null || echo 0) + 1 )); echo $n > count; echo "generator $n $(date +%s.%N)" >&2';
+      const { code, log } = await runScript('10s', gen, metrics.url, 1, 3, '0.6s');
+      expect(code).toBe(0);
+      const lines = log.trim().split('\n');
+      const records = recordsOf(log);
+      const markers = lines.flatMap((l, i) => (l.includes(BENCH_RUN_MESSAGE) ? [i] : []));
+      expect(markers.map((i) => lines[i])).toEqual([marker(1, 3), marker(2, 3), marker(3, 3)]);
+      expect(markers[0]).toBe(0);
+      type Rec = { msg: string; at?: string; time?: number };
+      const runs: Rec[][] = markers.map((m, k) => records.slice(m + 1, markers[k + 1] ?? records.length));
+      const generatorLines = runs.map((r) => r.filter((x) => x.msg.startsWith('generator ')).map((x) => x.msg.split(' ')[1]));
+      expect(generatorLines).toEqual([['1'], ['2'], ['3']]);
+      // Each run looks for Falco, waits for its metrics and has its own start sample before the generator.
+      for (const run of runs) expect(run.slice(0, 3).map((r) => r.at ?? r.msg)).toEqual(['falco-bench: measuring falco', BENCH_METRICS_READY_MESSAGE, 'start']);
+      // The rest lies between a run's end and the next marker: the next start sample is at least 0.6 s later.
+      const startTimes = runs.map((r) => r[2].time!);
+      const generatorTimes = runs.map((r) => Number(r.find((x) => x.msg.startsWith('generator '))!.msg.split(' ')[2]));
+      expect(startTimes[1] - generatorTimes[0]).toBeGreaterThanOrEqual(0.6);
+      expect(startTimes[2] - generatorTimes[1]).toBeGreaterThanOrEqual(0.6);
+    } finally {
+      await metrics.close();
+    }
+  });
+
+  it('repeat 1 is one run with one marker', async () => {
+    const { code, log } = await runScript('10s', 'echo "generator" >&2');
+    expect(code).toBe(0);
+    expect(markersOf(log)).toEqual([marker(1, 1)]);
+    expect(log.split('\n').filter((l) => l === 'generator')).toHaveLength(1);
+  });
+
+  it('a failed run ends the script with its status (no further run); a run ended by its time bound is success and the next one starts', async () => {
+    const failSecond = 'n=$(( $(cat count 2>/dev/null || echo 0) + 1 )); echo $n > count; [ $n -lt 2 ] || exit 7';
+    const failed = await runScript('10s', failSecond, undefined, 0, 3);
+    expect(failed.code).toBe(7);
+    expect(markersOf(failed.log)).toEqual([marker(1, 3), marker(2, 3)]);
+    const bounded = await runScript('0.3s', 'exec sleep 5', undefined, 0, 2);
+    expect(bounded.code).toBe(0);
+    expect(markersOf(bounded.log)).toEqual([marker(1, 2), marker(2, 2)]);
+  });
+
+  it('refuses a number of runs that is not a whole number >= 1', async () => {
+    for (const runs of ['0', 'x', '-1', '']) {
+      const { code, log } = await runScript('10s', 'echo "generator" >&2', undefined, 0, runs);
+      expect([runs, code]).toEqual([runs, 2]);
+      expect(log).toContain('the number of runs must be a whole number >= 1');
+      expect(log).not.toContain('generator');
+    }
   });
 });
 
@@ -354,6 +480,8 @@ describe('reruns', () => {
       (x: BenchConfig) => (x.benchmark.maxDuration = '10m'),
       (x: BenchConfig) => (x.benchmark.actions = '^syscall\\.'),
       (x: BenchConfig) => (x.benchmark.initialSleep = '50ms'),
+      (x: BenchConfig) => (x.benchmark.repeat = 1),
+      (x: BenchConfig) => (x.benchmark.restBetweenRuns = '2m'),
     ]) {
       const c = changed(config, change);
       const before = jobNames(config);

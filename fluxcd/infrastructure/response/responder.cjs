@@ -7580,7 +7580,7 @@ function leafProblem(l, value) {
       if (l.pattern && !l.pattern.test(value)) return notAllowed(value, `expected ${l.expect}`);
       return void 0;
     case "int":
-      return typeof value === "number" && Number.isInteger(value) && value >= l.min ? void 0 : notAllowed(value, `expected a whole number >= ${l.min}`);
+      return typeof value === "number" && Number.isInteger(value) && value >= l.min && (l.max === void 0 || value <= l.max) ? void 0 : notAllowed(value, l.max === void 0 ? `expected a whole number >= ${l.min}` : `expected a whole number from ${l.min} to ${l.max}`);
     default:
       return void 0;
   }
@@ -7790,6 +7790,7 @@ var AZURE_RG_NAME = /^[-\w._()]{1,90}$/;
 var VM_SIZE = /^Standard_[A-Za-z0-9_-]+$/;
 var OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 var IPV4_CIDR = new RegExp(`^${OCTET}(\\.${OCTET}){3}/([0-9]|[12]\\d|3[0-2])$`);
+var MAX_REPEAT = 10;
 var DRIVER_KINDS = ["kmod", "modern_ebpf"];
 var REPOSITORY_MODES = ["existing", "create"];
 var REPOSITORY_VISIBILITIES = ["private", "public"];
@@ -7983,10 +7984,17 @@ var CONFIG_REGISTRY = section({
     roundDuration: goDuration("length of one round (then it rests as long)", "5s"),
     initialSleep: goDuration("sleep between actions in round 1; it halves after each clean round", "100ms"),
     maxDuration: goDuration(
-      "bound on a whole run (the last round may be cut short; 5m is about 30 rounds)",
+      "bound on one run (the last round may be cut short; 5m is about 30 rounds)",
       "5m",
       (max, { root }) => goDurationSeconds(max) < 2 * goDurationSeconds(root.benchmark.roundDuration) ? notAllowed(max, `expected at least two rounds (2 x ${root.benchmark.roundDuration}: a round and its rest)`) : void 0
     ),
+    repeat: int({
+      doc: "runs per variant, one after another on the variant's node, so that the report can tell a difference from run-to-run spread",
+      default: 3,
+      min: 1,
+      max: MAX_REPEAT
+    }),
+    restBetweenRuns: goDuration("pause between two runs of a variant: the kernel buffer and Falco's output queue drain, the node settles", "1m"),
     variants: list(VARIANT, {
       doc: "the variants: one node pool, one Falco and one benchmark each",
       default: DEFAULT_VARIANTS.map((v) => structuredClone(v)),
