@@ -36,6 +36,8 @@ function allowedCell(node: Leaf | ListNode | OptionalNode): string {
       return '`true`, `false`';
     case 'map':
       return 'map of strings';
+    case 'tree':
+      return 'map';
     case 'strings':
       return `list of ${node.expect ?? 'strings'}`;
   }
@@ -46,9 +48,11 @@ function meaningCell(node: Leaf | ListNode | OptionalNode): string {
   return env ? `${node.doc} (\`${env}\` wins when set)` : node.doc;
 }
 
-/** Leaf paths of a section, for the columns of a list's default table. */
+/** Leaf paths of a section, for the columns of a list's default table; optional settings have no column. */
 function leafPaths(s: SectionNode, at = ''): string[] {
-  return Object.entries(s.fields).flatMap(([k, n]) => (n.node === 'section' ? leafPaths(n, `${at}${k}.`) : [`${at}${k}`]));
+  return Object.entries(s.fields).flatMap(([k, n]) =>
+    n.node === 'section' ? leafPaths(n, `${at}${k}.`) : n.node === 'optional' || (n.node === 'leaf' && n.optional) ? [] : [`${at}${k}`],
+  );
 }
 const pick = (value: unknown, path: string) => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], value);
 

@@ -1,6 +1,6 @@
 /**
  * The mechanism of the declarative configuration registry: a setting is declared once, as a node of a tree
- * (`section`, `text`, `oneOf`, `int`, `bool`, `stringMap`, `strings`, `list`, `optional`), with its type,
+ * (`section`, `text`, `oneOf`, `int`, `bool`, `stringMap`, `tree`, `strings`, `list`, `optional`), with its type,
  * default, allowed values or rule, environment variable and one-line doc. From that one tree come the
  * TypeScript type of the configuration (`ValueOf`), the defaults (`defaultsOf`), the validation (`resolve`) and
  * the README's reference table (config/docs.ts). config/schema.ts holds the tree itself.
@@ -59,6 +59,10 @@ export interface BoolLeaf extends LeafBase<boolean> {
 export interface MapLeaf extends LeafBase<Record<string, string>> {
   readonly type: 'map';
 }
+/** A map of anything YAML holds (nested maps, lists, scalars), e.g. extra Helm chart values; its rule checks the keys. */
+export interface TreeLeaf extends LeafBase<Record<string, unknown>> {
+  readonly type: 'tree';
+}
 /** A list of strings, each checked like a text leaf (e.g. CIDR ranges). */
 export interface StringsLeaf extends LeafBase<string[]> {
   readonly type: 'strings';
@@ -66,7 +70,7 @@ export interface StringsLeaf extends LeafBase<string[]> {
   /** What one valid item looks like. */
   readonly expect?: string;
 }
-export type Leaf = TextLeaf<string> | IntLeaf | BoolLeaf | MapLeaf | StringsLeaf;
+export type Leaf = TextLeaf<string> | IntLeaf | BoolLeaf | MapLeaf | TreeLeaf | StringsLeaf;
 
 export interface SectionNode<F extends Fields = Fields> {
   readonly node: 'section';
@@ -97,9 +101,11 @@ export type Node = Leaf | SectionNode | ListNode | OptionalNode;
 export type Fields = { readonly [key: string]: Node };
 
 type Flatten<T> = { -readonly [K in keyof T]: T[K] };
+/** Optional sections and unset leaves may be left out: optional properties. */
+type MayBeAbsent<N> = N extends OptionalNode ? true : N extends { readonly optional: true } ? true : false;
 type SectionValue<F> = Flatten<
-  { -readonly [K in keyof F as F[K] extends OptionalNode ? never : K]: ValueOf<F[K]> } & {
-    -readonly [K in keyof F as F[K] extends OptionalNode ? K : never]?: ValueOf<F[K]>;
+  { -readonly [K in keyof F as MayBeAbsent<F[K]> extends true ? never : K]: ValueOf<F[K]> } & {
+    -readonly [K in keyof F as MayBeAbsent<F[K]> extends true ? K : never]?: ValueOf<F[K]>;
   }
 >;
 /** The TypeScript type of what a node holds once resolved. */
@@ -127,6 +133,7 @@ export const oneOf = <const V extends readonly string[]>(values: V, o: LeafOptio
 export const int = (o: LeafOptions<number> & { min: number; max?: number }) => leaf<IntLeaf>({ type: 'int', ...o });
 export const bool = (o: LeafOptions<boolean>) => leaf<BoolLeaf>({ type: 'bool', ...o });
 export const stringMap = (o: LeafOptions<Record<string, string>>) => leaf<MapLeaf>({ type: 'map', ...o });
+export const tree = (o: LeafOptions<Record<string, unknown>>) => leaf<TreeLeaf>({ type: 'tree', ...o });
 export const strings = (o: LeafOptions<string[]> & { pattern?: RegExp; expect?: string }) => leaf<StringsLeaf>({ type: 'strings', ...o });
 export const list = <I extends SectionNode>(item: I, o: Omit<ListNode<I>, 'node' | 'item'>): ListNode<I> => ({ ...o, node: 'list', item });
 /** A leaf that may be left unset (no default): `undefined` then, e.g. "not configured yet". */
@@ -316,6 +323,9 @@ function mergeLeaf(l: Leaf, value: unknown, at: string, problems: string[]): unk
       for (const [k, v] of Object.entries(value)) {
         if (typeof v !== 'string') problems.push(`${at}.${k}: expected a string, got ${kindOf(v)} ${show(v)}`);
       }
+      break;
+    case 'tree':
+      if (!isObject(value)) return wrongType('a map');
       break;
     case 'strings':
       if (!Array.isArray(value)) return wrongType('a list of strings');
