@@ -39,6 +39,26 @@ export const CHARTS = {
   falcosidekick: { chart: 'falcosidekick', version: '0.14.0' },
 } as const satisfies Record<string, ChartPin>;
 
+/** A Falco chart release and the Falco it ships (its `appVersion`: the image tag the chart defaults to). */
+export interface FalcoChartPin extends ChartPin {
+  readonly chart: 'falco';
+  /** Falco's version: the tag of `falcosecurity/falco` and of the driver loader image. */
+  readonly falco: string;
+}
+
+/**
+ * The Falco charts a variant may choose (`benchmark.variants[].falcoChart`): the pinned one and those whose
+ * chart the tests render (`../shared/upstream/charts/falco-<version>/`) and whose value keys the committed index
+ * (gitops/falco-chart-keys.ts) holds. Adding one is adding it here, its upstream copy, and `npm run charts:index`.
+ */
+export const FALCO_CHARTS: Readonly<Record<string, FalcoChartPin>> = {
+  [CHARTS.falco.version]: { ...CHARTS.falco, falco: '0.44.1' },
+  '8.0.5': { chart: 'falco', version: '8.0.5', falco: '0.43.1' },
+};
+
+/** The versions of FALCO_CHARTS, the pinned one first. */
+export const FALCO_CHART_VERSIONS: readonly string[] = Object.keys(FALCO_CHARTS);
+
 /** Falcosidekick's image, pinned (the chart 0.14.0's own default, written out so a chart bump cannot move it). */
 // renovate: datasource=docker depName=falcosecurity/falcosidekick
 export const FALCOSIDEKICK_IMAGE_TAG = '2.32.0';
