@@ -6,7 +6,7 @@
  */
 import AdmZip from 'adm-zip';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { applyPatch, type Operation } from 'fast-json-patch';
@@ -41,8 +41,45 @@ export interface K8sObject {
   [key: string]: unknown;
 }
 
+/**
+ * The folder of a chart version, ready for `helm template` offline. The upstream copy of falco-8.0.5 lacks the
+ * `charts/` its SOURCE.txt says it has; when a copy has no `charts/` but dependencies, the subcharts come from
+ * another version of the same chart whose vendored ones match every range (falco-9.1.0 vendors falcosidekick
+ * 0.12.1, k8s-metacollector 0.1.10, falco-talon 0.3.0: exactly what 8.0.5 asks for), assembled once in the
+ * tools cache, never in the project.
+ */
 export function chartDir(chart: string, version: string): string {
-  return join(UPSTREAM_DIR, 'charts', `${chart}-${version}`);
+  const dir = join(UPSTREAM_DIR, 'charts', `${chart}-${version}`);
+  const deps = (parse(readFileSync(join(dir, 'Chart.yaml'), 'utf8')) as { dependencies?: { name: string; version: string }[] }).dependencies ?? [];
+  if (deps.length === 0 || existsSync(join(dir, 'charts'))) return dir;
+  const target = join(TOOLS_DIR, 'charts', `${chart}-${version}`);
+  if (existsSync(target)) return target;
+  const donor = readdirSync(join(UPSTREAM_DIR, 'charts'))
+    .filter((d) => d.startsWith(`${chart}-`) && existsSync(join(UPSTREAM_DIR, 'charts', d, 'charts')))
+    .map((d) => join(UPSTREAM_DIR, 'charts', d, 'charts'))
+    .find((sub) => deps.every((dep) => existsSync(join(sub, dep.name, 'Chart.yaml')) && inRange(parse(readFileSync(join(sub, dep.name, 'Chart.yaml'), 'utf8')).version, dep.version)));
+  if (!donor) throw new Error(`${dir} has no charts/ and no other ${chart} chart vendors ${deps.map((d) => `${d.name} ${d.version}`).join(', ')}`);
+  // Assembled aside, then renamed: parallel workers never see half a chart.
+  const partial = `${target}.${process.pid}.partial`;
+  mkdirSync(join(TOOLS_DIR, 'charts'), { recursive: true });
+  rmSync(partial, { recursive: true, force: true });
+  cpSync(dir, partial, { recursive: true });
+  cpSync(donor, join(partial, 'charts'), { recursive: true });
+  execFileSync('chmod', ['-R', 'u+w', partial]);
+  try {
+    renameSync(partial, target);
+  } catch (e) {
+    if (!existsSync(target)) throw e;
+    rmSync(partial, { recursive: true, force: true });
+  }
+  return target;
+}
+
+/** A Chart.yaml dependency range of the forms the falco charts use: exact, `0.12.*` or `0.1.*`. */
+function inRange(version: string, range: string): boolean {
+  const want = range.split('.');
+  const have = version.split('.');
+  return want.every((part, i) => part === '*' || part === 'x' || part === have[i]);
 }
 
 /** `helm template` of a chart folder with these values: the rendered objects, in helm's order. */
