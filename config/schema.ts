@@ -11,8 +11,10 @@
 import { BENCHMARK_NAMESPACE, DEFAULT_POLICY_FILE, FALCO_PRIORITIES, PROTECTED_NAMESPACES, SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME } from '../contract/naming';
 import { goDurationSeconds } from './duration';
 import { CPU_QUANTITY, MEMORY_QUANTITY, cpuCores, memoryBytes } from './quantity';
-import { bool, defaultsOf, int, list, notAllowed, oneOf, optional, section, stringMap, strings, text, unset, type Rule, type ValueOf } from './registry';
-import { allocatable, formatMi } from './vm';
+import { CHART_DEFAULT_BUF_SIZE_PRESET, CHART_DEFAULT_CPUS_FOR_EACH_BUFFER, SYSCALL_NAME, falcoValuesProblems, knobsMissingInChart } from '../gitops/falco-knobs';
+import { CHARTS, FALCO_CHARTS, FALCO_CHART_VERSIONS } from '../gitops/versions';
+import { bool, defaultsOf, int, list, notAllowed, oneOf, optional, section, stringMap, strings, text, tree, unset, type Rule, type RuleContext, type ValueOf } from './registry';
+import { allocatable, bufferPresetBytes, formatMi, kernelBuffers, parseVmSize } from './vm';
 
 /** AKS node pool names (Linux): lowercase alphanumerics, starting with a letter, at most 12 characters. */
 export const NODE_POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
@@ -74,7 +76,34 @@ function resourcePair(what: 'CPU' | 'memory', pattern: RegExp, measure: (q: stri
   });
 }
 
-/** One benchmark variant: one Falco configuration on one dedicated node. Every field is required. */
+/** The problems of a variant knob the variant's chart does not have (`field` names the knob in the message). */
+function inChart(field: string): Rule<unknown> {
+  return (_value, { parent }) =>
+    knobsMissingInChart(parent)
+      .filter((p) => p.startsWith(`\`${field}`))
+      .join('; ') || undefined;
+}
+
+/**
+ * Modern eBPF's ring buffers are charged to Falco's memory cgroup (config/vm.ts): buffers as large as the
+ * memory limit leave Falco nothing, it fails to start or is OOM-killed. The kmod buffers live outside it.
+ */
+function buffersFit(variant: any, root: RuleContext['root']): string | undefined {
+  const vcpus = parseVmSize(root.cluster.benchmarkVmSize)?.vcpus;
+  if (variant.driver !== 'modern_ebpf' || vcpus === undefined) return undefined;
+  const preset = variant.bufferSizePreset ?? CHART_DEFAULT_BUF_SIZE_PRESET;
+  const { buffers, bytes } = kernelBuffers('modern_ebpf', preset, variant.cpusForEachBuffer ?? CHART_DEFAULT_CPUS_FOR_EACH_BUFFER, vcpus);
+  if (bytes < memoryBytes(variant.memory.limit)) return undefined;
+  return `${buffers} ring buffer(s) of ${formatMi(bufferPresetBytes(preset))} on a ${vcpus}-CPU ${root.cluster.benchmarkVmSize} node take ${formatMi(bytes)}, at least Falco's memory limit ${JSON.stringify(variant.memory.limit)}: modern eBPF's buffers are charged to Falco's memory cgroup. Lower the preset, raise cpusForEachBuffer or the memory limit`;
+}
+
+const pinned = CHARTS.falco.version;
+const chartList = () => FALCO_CHART_VERSIONS.map((v) => `${v} (Falco ${FALCO_CHARTS[v].falco}${v === pinned ? ', the pinned default' : ''})`).join(', ');
+
+/**
+ * One benchmark variant: one Falco configuration on one dedicated node. The first fields are required; the
+ * knobs after `customRules` are optional, unset meaning the chart's default (the README's "Variant knobs").
+ */
 const VARIANT = section({
   name: text({
     doc: 'unique; also the AKS node pool name, node label and taint value, and part of the release names',
@@ -93,6 +122,61 @@ const VARIANT = section({
     doc: "also load the repository's `rules/` (off: published numbers measure the stock rules; on: the run hash covers the rules' text)",
     default: false,
   }),
+  bufferSizePreset: unset(
+    int({
+      doc: "kernel ring buffer size of the variant's driver (chart `driver.kmod.bufSizePreset` or `driver.modernEbpf.bufSizePreset`): 1 = 1 MiB per buffer, doubling to 10 = 512 MiB; unset: 4 (8 MiB). kmod has one buffer per CPU, modern eBPF one per `cpusForEachBuffer` CPUs",
+      min: 1,
+      max: 10,
+      rule: (preset, ctx) => inChart('bufferSizePreset')(preset, ctx) ?? buffersFit(ctx.parent, ctx.root),
+    }),
+  ),
+  cpusForEachBuffer: unset(
+    int({
+      doc: 'modern eBPF only (chart `driver.modernEbpf.cpusForEachBuffer`): CPUs sharing one ring buffer, at most the node\'s; 0 = one buffer for all CPUs; unset: 2',
+      min: 0,
+      rule: (n, ctx) => {
+        const { parent, root } = ctx;
+        if (parent.driver !== 'modern_ebpf') return notAllowed(n, `cpusForEachBuffer applies to driver modern_ebpf only; the kernel module (driver ${JSON.stringify(parent.driver)}) has one buffer per CPU`);
+        const vcpus = parseVmSize(root.cluster.benchmarkVmSize)?.vcpus;
+        if (vcpus !== undefined && n > vcpus) return notAllowed(n, `a ${root.cluster.benchmarkVmSize} node has ${vcpus} CPUs; expected 0 (one buffer for all) to ${vcpus}`);
+        return inChart('cpusForEachBuffer')(n, ctx) ?? (parent.bufferSizePreset === undefined ? buffersFit(parent, root) : undefined);
+      },
+    }),
+  ),
+  dropFailedExit: unset(
+    bool({
+      doc: "the driver drops failed syscalls' exit events before they reach Falco (chart `driver.<kmod|modernEbpf>.dropFailedExit`); unset: false",
+      rule: inChart('dropFailedExit'),
+    }),
+  ),
+  baseSyscalls: optional(
+    section({
+      customSet: strings({
+        doc: 'Falco `base_syscalls.custom_set`: syscalls traced besides those of the loaded rules; `!name` leaves one out',
+        default: [],
+        pattern: SYSCALL_NAME,
+        expect: 'a syscall name such as mprotect, or !mprotect to leave it out (lowercase letters, digits, _)',
+      }),
+      repair: bool({ doc: 'Falco `base_syscalls.repair`: add the fewest syscalls its state engine needs', default: false }),
+    }),
+    { doc: "Falco `base_syscalls` (what the driver traces beyond the rules' syscalls); unset: Falco's own state set", rule: (v, ctx) => (v === undefined ? undefined : inChart('baseSyscalls')(v, ctx)) },
+  ),
+  falcoChart: unset(
+    text({
+      doc: `Falco chart version of this variant, its Falco image pinned exactly; unset: the pinned ${pinned}`,
+      expect: `one of ${FALCO_CHART_VERSIONS.join(', ')}`,
+      rule: (version) => (FALCO_CHARTS[version] ? undefined : notAllowed(version, `the Falco charts this project renders and checks are ${chartList()}`)),
+    }),
+  ),
+  falcoValues: unset(
+    tree({
+      doc: "more Falco chart values (a values tree, merged last) for what the knobs miss; each key must be one of the variant's chart, and none the project or a knob sets",
+      rule: (values, { parent }) => {
+        if (parent.falcoChart !== undefined && !FALCO_CHARTS[parent.falcoChart]) return undefined; // reported at falcoChart
+        return falcoValuesProblems(values, parent.falcoChart ?? pinned).join('; ') || undefined;
+      },
+    }),
+  ),
 });
 
 export type VariantConfig = ValueOf<typeof VARIANT>;

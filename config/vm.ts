@@ -92,3 +92,17 @@ export function allocatable(size: string): Allocatable | undefined {
 }
 
 export const formatMi = (bytes: number) => `${Math.floor(bytes / MiB)}Mi`;
+
+/** Bytes of one kernel ring buffer at a `bufSizePreset` (1-10): 1 MiB doubling per step, 512 MiB at 10. */
+export const bufferPresetBytes = (preset: number) => 2 ** (preset - 1) * MiB;
+
+/**
+ * The kernel ring buffers Falco allocates on a node of `vcpus` CPUs: the kernel module one per CPU; modern eBPF
+ * one per `cpusForEachBuffer` CPUs (0: one for all). The kmod buffers are kernel memory outside every pod's
+ * cgroup (the scheduler does not see it); modern eBPF's are BPF maps, charged to the memory cgroup of the
+ * process creating them (Linux 5.11 and later, every AKS image): Falco's container, within its memory limit.
+ */
+export function kernelBuffers(driver: 'kmod' | 'modern_ebpf', preset: number, cpusForEachBuffer: number, vcpus: number): { buffers: number; bytes: number } {
+  const buffers = driver === 'kmod' ? vcpus : cpusForEachBuffer === 0 ? 1 : Math.ceil(vcpus / cpusForEachBuffer);
+  return { buffers, bytes: buffers * bufferPresetBytes(preset) };
+}

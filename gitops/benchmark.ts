@@ -40,6 +40,7 @@ import {
   variantToleration,
 } from '../contract/naming';
 import { falcoMetricsUrl, falcoValues } from './falco';
+import { falcoChartOf } from './falco-knobs';
 import { helmRelease } from './flux';
 import type { RepoFile } from './inputs';
 import type { HelmRelease, JsonPatchOperation, KustomizePatch, PatchTarget } from './types';
@@ -244,11 +245,14 @@ export function runInputs(config: RunConfig, variant: VariantConfig, rules: read
   return {
     // `customRules: false` is left out (stableJson drops undefined): the hashes of variants that existed
     // before the setting did not change with it, so they do not rerun.
-    variant: { ...variant, customRules: variant.customRules || undefined },
+    // The knobs are left out when unset (the same), and `falcoChart` when it names the pinned chart: a variant
+    // that only spells out a default renders the same Falco and keeps its results.
+    variant: { ...variant, customRules: variant.customRules || undefined, falcoChart: variant.falcoChart === CHARTS.falco.version ? undefined : variant.falcoChart },
     node: { benchmarkVmSize, osSku, kubernetesVersion, network: CLUSTER_NETWORK },
     benchmark: { actions, roundDuration, initialSleep, maxDuration, repeat, restBetweenRuns },
-    // Only the charts a run installs: a Falcosidekick bump must not rerun the benchmarks.
-    versions: { charts: { falco: CHARTS.falco, metacollector: CHARTS.metacollector, eventGenerator: CHARTS.eventGenerator }, eventGenerator: EVENT_GENERATOR_IMAGE_TAG, k8smeta: K8SMETA_PLUGIN_REF, rules: FALCO_RULES_REF },
+    // Only the charts a run installs: a Falcosidekick bump must not rerun the benchmarks. The variant's own
+    // Falco chart, without its Falco version (the same pin, implied by the chart's).
+    versions: { charts: { falco: { chart: falcoChartOf(variant).chart, version: falcoChartOf(variant).version }, metacollector: CHARTS.metacollector, eventGenerator: CHARTS.eventGenerator }, eventGenerator: EVENT_GENERATOR_IMAGE_TAG, k8smeta: K8SMETA_PLUGIN_REF, rules: FALCO_RULES_REF },
     falcoValues: falcoValues(variant, rules),
     benchmarkValues: chartValues(variant),
     command: benchCommand(config.benchmark, variant),

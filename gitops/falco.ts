@@ -1,5 +1,5 @@
 /**
- * One Falco per variant (chart falco 9.1.0): its own release, DaemonSet pinned to the variant's node pool,
+ * One Falco per variant (chart falco 9.1.0, or the variant's `falcoChart`): its own release, DaemonSet pinned to the variant's node pool,
  * alerts posted to that variant's benchmark server, Kubernetes metadata from the shared k8s-metacollector.
  */
 import type { BenchConfig, DriverKind, VariantConfig } from '../config/schema';
@@ -20,9 +20,10 @@ import {
 import { helmRelease } from './flux';
 import type { RepoFile } from './inputs';
 import { metacollectorEndpoint } from './metacollector';
+import { falcoChartOf, knobValues, mergeValues } from './falco-knobs';
 import { customRulesValues } from './rules';
 import type { HelmRelease, Toleration } from './types';
-import { CHARTS, FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from './versions';
+import { FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from './versions';
 
 /**
  * Time for a Falco release to become ready. The kmod driver loader may have to download or build the module
@@ -130,9 +131,15 @@ export function falcoChartValues(instance: FalcoInstance): Record<string, unknow
 
 /**
  * The chart values of one variant's Falco. Everything a benchmark result depends on is here, the text of the
- * repository's rules too when the variant loads them (`customRules`).
+ * repository's rules too when the variant loads them (`customRules`). The variant's knobs (gitops/falco-knobs.ts)
+ * go over the shared values, its `falcoValues` last; the configuration refused any of those that would touch a
+ * value set here.
  */
 export function falcoValues(variant: VariantConfig, rules: readonly RepoFile[] = []): Record<string, unknown> {
+  return mergeValues(mergeValues(sharedVariantValues(variant, rules), knobValues(variant)), variant.falcoValues ?? {});
+}
+
+function sharedVariantValues(variant: VariantConfig, rules: readonly RepoFile[]): Record<string, unknown> {
   return falcoChartValues({
     driver: variant.driver,
     // Exactly the variant's node: its label selects it, its taint keeps every other Falco (and pod) away.
@@ -161,7 +168,7 @@ export function falcoRelease(config: Pick<BenchConfig, 'flux'>, variant: Variant
   return helmRelease({
     name: falcoReleaseName(variant),
     namespace: FALCO_NAMESPACE,
-    chart: CHARTS.falco,
+    chart: falcoChartOf(variant),
     interval: config.flux.interval,
     timeout: FALCO_RELEASE_TIMEOUT,
     // Its plugin needs the collector; installing it first avoids a start with connection errors.

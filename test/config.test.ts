@@ -205,7 +205,7 @@ describe('configuration', () => {
   it('rejects unknown keys at any depth, listing the allowed ones', () => {
     expect(problemsOf({ clustr: {} })).toEqual([expect.stringMatching(/^clustr: unknown key; allowed here: azure, cluster, github/)]);
     expect(problemsOf(withVariants(variant({ bufferedOutput: true })))).toEqual([
-      'benchmark.variants[v1].bufferedOutput: unknown key; allowed here: name, driver, bufferedOutputs, cpu, memory, customRules',
+      'benchmark.variants[v1].bufferedOutput: unknown key; allowed here: name, driver, bufferedOutputs, cpu, memory, customRules, bufferSizePreset, cpusForEachBuffer, dropFailedExit, baseSyscalls, falcoChart, falcoValues',
     ]);
   });
 
