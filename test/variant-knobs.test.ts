@@ -17,8 +17,11 @@ import { falcoRelease, falcoValues } from '../gitops/falco';
 import { FALCO_CHART_KEYS } from '../gitops/falco-chart-keys';
 import { CHART_DEFAULT_BUF_SIZE_PRESET, CHART_DEFAULT_CPUS_FOR_EACH_BUFFER, OWNED_VALUES, falcoValuesProblems, knobsMissingInChart } from '../gitops/falco-knobs';
 import { CHARTS, FALCO_CHARTS } from '../gitops/versions';
-import { FREE_FORM_VALUES } from './helpers/chart-values';
-import { REPO_ROOT } from './helpers/gitops-tree';
+import { FREE_FORM_VALUES, unknownValueKeys } from './helpers/chart-values';
+import { REPO_ROOT, allObjects, parseRendered, repoInputs } from './helpers/gitops-tree';
+import { renderTree } from '../gitops/tree';
+import type { HelmRelease } from '../gitops/types';
+import { falcoReleaseName } from '../contract/naming';
 import { K8sObject, findObject, renderHelmRelease } from './helpers/helm';
 import { describeWithUpstream, upstreamChartMeta, upstreamChartValues } from './helpers/upstream';
 
@@ -100,6 +103,16 @@ describeWithUpstream('variant knobs rendered by helm with the real Falco charts'
     const pod = daemonSet('oldkmod').spec.template.spec;
     expect(pod.nodeSelector).toMatchObject({ 'falco-bench/variant': 'oldkmod' });
     expect(falcoContainer('oldkmod').resources).toEqual({ requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } });
+  });
+
+  it("in the whole tree, every variant's Falco HelmRelease names its chart and sets only keys of that chart's values.yaml", () => {
+    const releases = allObjects(parseRendered(renderTree(config, repoInputs))).filter((o) => o.kind === 'HelmRelease' && o.spec.chart.spec.chart === 'falco') as HelmRelease[];
+    const byName = new Map(releases.map((r) => [r.metadata.name, r]));
+    for (const v of config.benchmark.variants) {
+      const hr = byName.get(falcoReleaseName(v))!;
+      expect([v.name, hr.spec.chart.spec.version]).toEqual([v.name, v.falcoChart ?? CHARTS.falco.version]);
+      expect([v.name, unknownValueKeys(hr.spec.values!, upstreamChartValues('falco', hr.spec.chart.spec.version))]).toEqual([v.name, []]);
+    }
   });
 
   it('each chart of FALCO_CHARTS is in the upstream data, ships the Falco the registry says, and has the defaults the docs state', () => {
