@@ -44,7 +44,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -80,7 +80,7 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap3;
+    exports2.isMap = isMap4;
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
     exports2.isScalar = isScalar3;
@@ -4192,9 +4192,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4230,7 +4230,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -4270,7 +4270,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
+        if (!isMap4 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4293,7 +4293,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4325,7 +4325,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4341,7 +4341,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7261,7 +7261,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7302,7 +7302,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse2;
+    exports2.parse = parse3;
     exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify2;
@@ -7450,7 +7450,7 @@ var import_node_path4 = require("node:path");
 
 // config/load.ts
 var import_node_fs = require("node:fs");
-var import_yaml = __toESM(require_dist());
+var import_yaml2 = __toESM(require_dist());
 
 // config/registry.ts
 var leaf = (l) => ({ node: "leaf", ...l });
@@ -7460,6 +7460,7 @@ var oneOf = (values, o) => leaf({ type: "text", values, ...o });
 var int = (o) => leaf({ type: "int", ...o });
 var bool = (o) => leaf({ type: "bool", ...o });
 var stringMap = (o) => leaf({ type: "map", ...o });
+var tree = (o) => leaf({ type: "tree", ...o });
 var strings = (o) => leaf({ type: "strings", ...o });
 var list = (item, o) => ({ ...o, node: "list", item });
 var unset = (l) => ({ ...l, optional: true });
@@ -7612,6 +7613,9 @@ function mergeLeaf(l, value, at, problems) {
         if (typeof v !== "string") problems.push(`${at}.${k}: expected a string, got ${kindOf(v)} ${show(v)}`);
       }
       break;
+    case "tree":
+      if (!isObject(value)) return wrongType("a map");
+      break;
     case "strings":
       if (!Array.isArray(value)) return wrongType("a list of strings");
       value.forEach((v, i) => {
@@ -7738,6 +7742,888 @@ function memoryBytes(quantity) {
   return Number(num) * MEMORY_FACTORS[unit ?? ""];
 }
 
+// rulecheck/near.ts
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+function closest(name, candidates) {
+  const wanted = name.toLowerCase();
+  const limit = Math.min(Math.max(2, Math.floor(wanted.length / 10)), wanted.length - 1);
+  let best;
+  for (const c of candidates) {
+    if (c === name) continue;
+    const d = editDistance(wanted, c.toLowerCase());
+    if (d <= limit && (!best || d < best.d)) best = { name: c, d };
+  }
+  return best?.name;
+}
+
+// gitops/chart-keys.ts
+var import_yaml = __toESM(require_dist());
+
+// gitops/falco-chart-keys.ts
+var FALCO_CHART_KEYS = {
+  "9.1.0": {
+    source: "falcosecurity/charts falco-9.1.0 charts/falco/values.yaml (key paths only)",
+    keys: [
+      "image",
+      "image.pullPolicy",
+      "image.registry",
+      "image.repository",
+      "image.tag",
+      "imagePullSecrets",
+      "nameOverride",
+      "fullnameOverride",
+      "namespaceOverride",
+      "podAnnotations",
+      "serviceAccount",
+      "serviceAccount.imagePullSecrets",
+      "serviceAccount.create",
+      "serviceAccount.annotations",
+      "serviceAccount.name",
+      "rbac",
+      "rbac.create",
+      "podLabels",
+      "podPriorityClassName",
+      "podSecurityContext",
+      "containerSecurityContext",
+      "scc",
+      "scc.create",
+      "resources",
+      "resources.requests",
+      "resources.requests.cpu",
+      "resources.requests.memory",
+      "resources.limits",
+      "resources.limits.cpu",
+      "resources.limits.memory",
+      "nodeSelector",
+      "affinity",
+      "tolerations",
+      "healthChecks",
+      "healthChecks.startupProbe",
+      "healthChecks.startupProbe.initialDelaySeconds",
+      "healthChecks.startupProbe.timeoutSeconds",
+      "healthChecks.startupProbe.periodSeconds",
+      "healthChecks.startupProbe.failureThreshold",
+      "healthChecks.livenessProbe",
+      "healthChecks.livenessProbe.initialDelaySeconds",
+      "healthChecks.livenessProbe.timeoutSeconds",
+      "healthChecks.livenessProbe.periodSeconds",
+      "healthChecks.livenessProbe.failureThreshold",
+      "healthChecks.readinessProbe",
+      "healthChecks.readinessProbe.initialDelaySeconds",
+      "healthChecks.readinessProbe.timeoutSeconds",
+      "healthChecks.readinessProbe.periodSeconds",
+      "healthChecks.readinessProbe.failureThreshold",
+      "tty",
+      "controller",
+      "controller.kind",
+      "controller.annotations",
+      "controller.labels",
+      "controller.daemonset",
+      "controller.daemonset.updateStrategy",
+      "controller.daemonset.updateStrategy.type",
+      "controller.deployment",
+      "controller.deployment.replicas",
+      "services",
+      "metrics",
+      "metrics.enabled",
+      "metrics.interval",
+      "metrics.outputRule",
+      "metrics.rulesCountersEnabled",
+      "metrics.resourceUtilizationEnabled",
+      "metrics.stateCountersEnabled",
+      "metrics.kernelEventCountersEnabled",
+      "metrics.libbpfStatsEnabled",
+      "metrics.pluginsMetricsEnabled",
+      "metrics.kernelIterEventCountersEnabled",
+      "metrics.jemallocStatsEnabled",
+      "metrics.convertMemoryToMB",
+      "metrics.includeEmptyValues",
+      "metrics.kernelEventCountersPerCPUEnabled",
+      "metrics.service",
+      "metrics.service.create",
+      "metrics.service.type",
+      "metrics.service.labels",
+      "metrics.service.annotations",
+      "metrics.service.ports",
+      "metrics.service.ports.metrics",
+      "metrics.service.ports.metrics.port",
+      "metrics.service.ports.metrics.targetPort",
+      "metrics.service.ports.metrics.protocol",
+      "metrics.service.ports.metrics.ipFamilyPolicy",
+      "metrics.service.ports.metrics.ipFamilies",
+      "mounts",
+      "mounts.volumes",
+      "mounts.volumeMounts",
+      "driver",
+      "driver.enabled",
+      "driver.kind",
+      "driver.sysfsMountPath",
+      "driver.kmod",
+      "driver.kmod.bufSizePreset",
+      "driver.kmod.dropFailedExit",
+      "driver.modernEbpf",
+      "driver.modernEbpf.leastPrivileged",
+      "driver.modernEbpf.bufSizePreset",
+      "driver.modernEbpf.dropFailedExit",
+      "driver.modernEbpf.cpusForEachBuffer",
+      "driver.modernEbpf.disableIterators",
+      "driver.modernEbpf.sysfsMount",
+      "driver.loader",
+      "driver.loader.enabled",
+      "driver.loader.initContainer",
+      "driver.loader.initContainer.image",
+      "driver.loader.initContainer.image.pullPolicy",
+      "driver.loader.initContainer.image.registry",
+      "driver.loader.initContainer.image.repository",
+      "driver.loader.initContainer.image.tag",
+      "driver.loader.initContainer.env",
+      "driver.loader.initContainer.args",
+      "driver.loader.initContainer.resources",
+      "driver.loader.initContainer.securityContext",
+      "collectors",
+      "collectors.enabled",
+      "collectors.containerEngine",
+      "collectors.containerEngine.enabled",
+      "collectors.containerEngine.pluginRef",
+      "collectors.containerEngine.labelMaxLen",
+      "collectors.containerEngine.withSize",
+      "collectors.containerEngine.hooks",
+      "collectors.containerEngine.engines",
+      "collectors.containerEngine.engines.docker",
+      "collectors.containerEngine.engines.docker.enabled",
+      "collectors.containerEngine.engines.docker.sockets",
+      "collectors.containerEngine.engines.podman",
+      "collectors.containerEngine.engines.podman.enabled",
+      "collectors.containerEngine.engines.podman.sockets",
+      "collectors.containerEngine.engines.containerd",
+      "collectors.containerEngine.engines.containerd.enabled",
+      "collectors.containerEngine.engines.containerd.sockets",
+      "collectors.containerEngine.engines.cri",
+      "collectors.containerEngine.engines.cri.enabled",
+      "collectors.containerEngine.engines.cri.sockets",
+      "collectors.containerEngine.engines.lxc",
+      "collectors.containerEngine.engines.lxc.enabled",
+      "collectors.containerEngine.engines.libvirt_lxc",
+      "collectors.containerEngine.engines.libvirt_lxc.enabled",
+      "collectors.containerEngine.engines.bpm",
+      "collectors.containerEngine.engines.bpm.enabled",
+      "collectors.kubernetes",
+      "collectors.kubernetes.enabled",
+      "collectors.kubernetes.pluginRef",
+      "collectors.kubernetes.collectorHostname",
+      "collectors.kubernetes.collectorPort",
+      "collectors.kubernetes.verbosity",
+      "collectors.kubernetes.hostProc",
+      "extra",
+      "extra.env",
+      "extra.args",
+      "extra.initContainers",
+      "podHostname",
+      "falcoHostnameEnv",
+      "certs",
+      "certs.existingSecret",
+      "certs.server",
+      "certs.server.key",
+      "certs.server.crt",
+      "certs.ca",
+      "certs.ca.crt",
+      "certs.existingClientSecret",
+      "certs.client",
+      "certs.client.key",
+      "certs.client.crt",
+      "customRules",
+      "falcosidekick",
+      "falcosidekick.enabled",
+      "falcosidekick.fullfqdn",
+      "falcosidekick.listenPort",
+      "responseActions",
+      "responseActions.enabled",
+      "falco-talon",
+      "falcoctl",
+      "falcoctl.image",
+      "falcoctl.image.pullPolicy",
+      "falcoctl.image.registry",
+      "falcoctl.image.repository",
+      "falcoctl.image.tag",
+      "falcoctl.artifact",
+      "falcoctl.artifact.install",
+      "falcoctl.artifact.install.enabled",
+      "falcoctl.artifact.install.env",
+      "falcoctl.artifact.install.envFrom",
+      "falcoctl.artifact.install.args",
+      "falcoctl.artifact.install.resources",
+      "falcoctl.artifact.install.securityContext",
+      "falcoctl.artifact.install.mounts",
+      "falcoctl.artifact.install.mounts.volumeMounts",
+      "falcoctl.artifact.follow",
+      "falcoctl.artifact.follow.enabled",
+      "falcoctl.artifact.follow.env",
+      "falcoctl.artifact.follow.envFrom",
+      "falcoctl.artifact.follow.args",
+      "falcoctl.artifact.follow.resources",
+      "falcoctl.artifact.follow.securityContext",
+      "falcoctl.artifact.follow.mounts",
+      "falcoctl.artifact.follow.mounts.volumeMounts",
+      "falcoctl.config",
+      "falcoctl.config.indexes",
+      "falcoctl.config.artifact",
+      "falcoctl.config.artifact.allowedTypes",
+      "falcoctl.config.artifact.install",
+      "falcoctl.config.artifact.install.resolveDeps",
+      "falcoctl.config.artifact.install.refs",
+      "falcoctl.config.artifact.install.rulesfilesDir",
+      "falcoctl.config.artifact.install.pluginsDir",
+      "falcoctl.config.artifact.install.stateDir",
+      "falcoctl.config.artifact.follow",
+      "falcoctl.config.artifact.follow.refs",
+      "falcoctl.config.artifact.follow.every",
+      "falcoctl.config.artifact.follow.falcoversions",
+      "falcoctl.config.artifact.follow.rulesfilesDir",
+      "falcoctl.config.artifact.follow.pluginsDir",
+      "falcoctl.config.artifact.follow.stateDir",
+      "serviceMonitor",
+      "serviceMonitor.create",
+      "serviceMonitor.path",
+      "serviceMonitor.labels",
+      "serviceMonitor.selector",
+      "serviceMonitor.interval",
+      "serviceMonitor.scheme",
+      "serviceMonitor.tlsConfig",
+      "serviceMonitor.scrapeTimeout",
+      "serviceMonitor.relabelings",
+      "serviceMonitor.targetLabels",
+      "serviceMonitor.endpointPort",
+      "grafana",
+      "grafana.dashboards",
+      "grafana.dashboards.enabled",
+      "grafana.dashboards.configMaps",
+      "grafana.dashboards.configMaps.falco",
+      "grafana.dashboards.configMaps.falco.name",
+      "grafana.dashboards.configMaps.falco.namespace",
+      "grafana.dashboards.configMaps.falco.folder",
+      "grafana.dashboards.configMaps.falco.folderAnnotation",
+      "falco",
+      "falco.config_files",
+      "falco.watch_config_files",
+      "falco.rules_files",
+      "falco.capture",
+      "falco.capture.enabled",
+      "falco.capture.path_prefix",
+      "falco.capture.mode",
+      "falco.capture.default_duration",
+      "falco.load_plugins",
+      "falco.plugins",
+      "falco.plugins_hostinfo",
+      "falco.time_format_iso_8601",
+      "falco.buffer_format_base64",
+      "falco.priority",
+      "falco.json_output",
+      "falco.json_include_output_property",
+      "falco.json_include_message_property",
+      "falco.json_include_output_fields_property",
+      "falco.json_include_tags_property",
+      "falco.buffered_outputs",
+      "falco.rule_matching",
+      "falco.outputs_queue",
+      "falco.outputs_queue.capacity",
+      "falco.append_output",
+      "falco.stdout_output",
+      "falco.stdout_output.enabled",
+      "falco.syslog_output",
+      "falco.syslog_output.enabled",
+      "falco.file_output",
+      "falco.file_output.enabled",
+      "falco.file_output.keep_alive",
+      "falco.file_output.filename",
+      "falco.http_output",
+      "falco.http_output.enabled",
+      "falco.http_output.url",
+      "falco.http_output.user_agent",
+      "falco.http_output.insecure",
+      "falco.http_output.ca_cert",
+      "falco.http_output.ca_bundle",
+      "falco.http_output.ca_path",
+      "falco.http_output.mtls",
+      "falco.http_output.client_cert",
+      "falco.http_output.client_key",
+      "falco.http_output.echo",
+      "falco.http_output.compress_uploads",
+      "falco.http_output.keep_alive",
+      "falco.http_output.max_consecutive_timeouts",
+      "falco.program_output",
+      "falco.program_output.enabled",
+      "falco.program_output.keep_alive",
+      "falco.program_output.program",
+      "falco.webserver",
+      "falco.webserver.enabled",
+      "falco.webserver.threadiness",
+      "falco.webserver.listen_port",
+      "falco.webserver.listen_address",
+      "falco.webserver.k8s_healthz_endpoint",
+      "falco.webserver.prometheus_metrics_enabled",
+      "falco.webserver.ssl_enabled",
+      "falco.webserver.ssl_certificate",
+      "falco.log_stderr",
+      "falco.log_syslog",
+      "falco.log_level",
+      "falco.libs_logger",
+      "falco.libs_logger.enabled",
+      "falco.libs_logger.severity",
+      "falco.output_timeout",
+      "falco.syscall_event_timeouts",
+      "falco.syscall_event_timeouts.max_consecutives",
+      "falco.syscall_event_drops",
+      "falco.syscall_event_drops.threshold",
+      "falco.syscall_event_drops.actions",
+      "falco.syscall_event_drops.rate",
+      "falco.syscall_event_drops.max_burst",
+      "falco.syscall_event_drops.simulate_drops",
+      "falco.base_syscalls",
+      "falco.base_syscalls.custom_set",
+      "falco.base_syscalls.repair",
+      "falco.base_syscalls.all",
+      "falco.falco_libs",
+      "falco.falco_libs.thread_table_size",
+      "falco.falco_libs.thread_table_auto_purging_interval_s",
+      "falco.falco_libs.thread_table_auto_purging_thread_timeout_s",
+      "falco.falco_libs.snaplen"
+    ],
+    open: [
+      "podAnnotations",
+      "serviceAccount.annotations",
+      "podLabels",
+      "podSecurityContext",
+      "containerSecurityContext",
+      "nodeSelector",
+      "affinity",
+      "controller.annotations",
+      "controller.labels",
+      "metrics.service.labels",
+      "metrics.service.annotations",
+      "driver.loader.initContainer.resources",
+      "driver.loader.initContainer.securityContext",
+      "customRules",
+      "falco-talon",
+      "falcoctl.artifact.install.resources",
+      "falcoctl.artifact.install.securityContext",
+      "falcoctl.artifact.follow.resources",
+      "falcoctl.artifact.follow.securityContext",
+      "serviceMonitor.labels",
+      "serviceMonitor.selector",
+      "serviceMonitor.tlsConfig"
+    ]
+  },
+  "8.0.5": {
+    source: "falcosecurity/charts falco-8.0.5 charts/falco/values.yaml (key paths only)",
+    keys: [
+      "image",
+      "image.pullPolicy",
+      "image.registry",
+      "image.repository",
+      "image.tag",
+      "imagePullSecrets",
+      "nameOverride",
+      "fullnameOverride",
+      "namespaceOverride",
+      "podAnnotations",
+      "serviceAccount",
+      "serviceAccount.imagePullSecrets",
+      "serviceAccount.create",
+      "serviceAccount.annotations",
+      "serviceAccount.name",
+      "rbac",
+      "rbac.create",
+      "podLabels",
+      "podPriorityClassName",
+      "podSecurityContext",
+      "containerSecurityContext",
+      "scc",
+      "scc.create",
+      "resources",
+      "resources.requests",
+      "resources.requests.cpu",
+      "resources.requests.memory",
+      "resources.limits",
+      "resources.limits.cpu",
+      "resources.limits.memory",
+      "nodeSelector",
+      "affinity",
+      "tolerations",
+      "healthChecks",
+      "healthChecks.startupProbe",
+      "healthChecks.startupProbe.initialDelaySeconds",
+      "healthChecks.startupProbe.timeoutSeconds",
+      "healthChecks.startupProbe.periodSeconds",
+      "healthChecks.startupProbe.failureThreshold",
+      "healthChecks.livenessProbe",
+      "healthChecks.livenessProbe.initialDelaySeconds",
+      "healthChecks.livenessProbe.timeoutSeconds",
+      "healthChecks.livenessProbe.periodSeconds",
+      "healthChecks.livenessProbe.failureThreshold",
+      "healthChecks.readinessProbe",
+      "healthChecks.readinessProbe.initialDelaySeconds",
+      "healthChecks.readinessProbe.timeoutSeconds",
+      "healthChecks.readinessProbe.periodSeconds",
+      "healthChecks.readinessProbe.failureThreshold",
+      "tty",
+      "controller",
+      "controller.kind",
+      "controller.annotations",
+      "controller.labels",
+      "controller.daemonset",
+      "controller.daemonset.updateStrategy",
+      "controller.daemonset.updateStrategy.type",
+      "controller.deployment",
+      "controller.deployment.replicas",
+      "services",
+      "metrics",
+      "metrics.enabled",
+      "metrics.interval",
+      "metrics.outputRule",
+      "metrics.rulesCountersEnabled",
+      "metrics.resourceUtilizationEnabled",
+      "metrics.stateCountersEnabled",
+      "metrics.kernelEventCountersEnabled",
+      "metrics.libbpfStatsEnabled",
+      "metrics.pluginsMetricsEnabled",
+      "metrics.jemallocStatsEnabled",
+      "metrics.convertMemoryToMB",
+      "metrics.includeEmptyValues",
+      "metrics.kernelEventCountersPerCPUEnabled",
+      "metrics.service",
+      "metrics.service.create",
+      "metrics.service.type",
+      "metrics.service.labels",
+      "metrics.service.annotations",
+      "metrics.service.ports",
+      "metrics.service.ports.metrics",
+      "metrics.service.ports.metrics.port",
+      "metrics.service.ports.metrics.targetPort",
+      "metrics.service.ports.metrics.protocol",
+      "metrics.service.ports.metrics.ipFamilyPolicy",
+      "metrics.service.ports.metrics.ipFamilies",
+      "mounts",
+      "mounts.volumes",
+      "mounts.volumeMounts",
+      "driver",
+      "driver.enabled",
+      "driver.kind",
+      "driver.sysfsMountPath",
+      "driver.kmod",
+      "driver.kmod.bufSizePreset",
+      "driver.kmod.dropFailedExit",
+      "driver.ebpf",
+      "driver.ebpf.path",
+      "driver.ebpf.hostNetwork",
+      "driver.ebpf.leastPrivileged",
+      "driver.ebpf.bufSizePreset",
+      "driver.ebpf.dropFailedExit",
+      "driver.ebpf.sysfsMount",
+      "driver.modernEbpf",
+      "driver.modernEbpf.leastPrivileged",
+      "driver.modernEbpf.bufSizePreset",
+      "driver.modernEbpf.dropFailedExit",
+      "driver.modernEbpf.cpusForEachBuffer",
+      "driver.modernEbpf.sysfsMount",
+      "driver.gvisor",
+      "driver.gvisor.runsc",
+      "driver.gvisor.runsc.path",
+      "driver.gvisor.runsc.root",
+      "driver.gvisor.runsc.config",
+      "driver.loader",
+      "driver.loader.enabled",
+      "driver.loader.initContainer",
+      "driver.loader.initContainer.image",
+      "driver.loader.initContainer.image.pullPolicy",
+      "driver.loader.initContainer.image.registry",
+      "driver.loader.initContainer.image.repository",
+      "driver.loader.initContainer.image.tag",
+      "driver.loader.initContainer.env",
+      "driver.loader.initContainer.args",
+      "driver.loader.initContainer.resources",
+      "driver.loader.initContainer.securityContext",
+      "collectors",
+      "collectors.enabled",
+      "collectors.containerEngine",
+      "collectors.containerEngine.enabled",
+      "collectors.containerEngine.pluginRef",
+      "collectors.containerEngine.labelMaxLen",
+      "collectors.containerEngine.withSize",
+      "collectors.containerEngine.hooks",
+      "collectors.containerEngine.engines",
+      "collectors.containerEngine.engines.docker",
+      "collectors.containerEngine.engines.docker.enabled",
+      "collectors.containerEngine.engines.docker.sockets",
+      "collectors.containerEngine.engines.podman",
+      "collectors.containerEngine.engines.podman.enabled",
+      "collectors.containerEngine.engines.podman.sockets",
+      "collectors.containerEngine.engines.containerd",
+      "collectors.containerEngine.engines.containerd.enabled",
+      "collectors.containerEngine.engines.containerd.sockets",
+      "collectors.containerEngine.engines.cri",
+      "collectors.containerEngine.engines.cri.enabled",
+      "collectors.containerEngine.engines.cri.sockets",
+      "collectors.containerEngine.engines.lxc",
+      "collectors.containerEngine.engines.lxc.enabled",
+      "collectors.containerEngine.engines.libvirt_lxc",
+      "collectors.containerEngine.engines.libvirt_lxc.enabled",
+      "collectors.containerEngine.engines.bpm",
+      "collectors.containerEngine.engines.bpm.enabled",
+      "collectors.kubernetes",
+      "collectors.kubernetes.enabled",
+      "collectors.kubernetes.pluginRef",
+      "collectors.kubernetes.collectorHostname",
+      "collectors.kubernetes.collectorPort",
+      "collectors.kubernetes.verbosity",
+      "collectors.kubernetes.hostProc",
+      "extra",
+      "extra.env",
+      "extra.args",
+      "extra.initContainers",
+      "podHostname",
+      "falcoHostnameEnv",
+      "certs",
+      "certs.existingSecret",
+      "certs.server",
+      "certs.server.key",
+      "certs.server.crt",
+      "certs.ca",
+      "certs.ca.crt",
+      "certs.existingClientSecret",
+      "certs.client",
+      "certs.client.key",
+      "certs.client.crt",
+      "customRules",
+      "falcosidekick",
+      "falcosidekick.enabled",
+      "falcosidekick.fullfqdn",
+      "falcosidekick.listenPort",
+      "responseActions",
+      "responseActions.enabled",
+      "falco-talon",
+      "falcoctl",
+      "falcoctl.image",
+      "falcoctl.image.pullPolicy",
+      "falcoctl.image.registry",
+      "falcoctl.image.repository",
+      "falcoctl.image.tag",
+      "falcoctl.artifact",
+      "falcoctl.artifact.install",
+      "falcoctl.artifact.install.enabled",
+      "falcoctl.artifact.install.env",
+      "falcoctl.artifact.install.envFrom",
+      "falcoctl.artifact.install.args",
+      "falcoctl.artifact.install.resources",
+      "falcoctl.artifact.install.securityContext",
+      "falcoctl.artifact.install.mounts",
+      "falcoctl.artifact.install.mounts.volumeMounts",
+      "falcoctl.artifact.follow",
+      "falcoctl.artifact.follow.enabled",
+      "falcoctl.artifact.follow.env",
+      "falcoctl.artifact.follow.envFrom",
+      "falcoctl.artifact.follow.args",
+      "falcoctl.artifact.follow.resources",
+      "falcoctl.artifact.follow.securityContext",
+      "falcoctl.artifact.follow.mounts",
+      "falcoctl.artifact.follow.mounts.volumeMounts",
+      "falcoctl.config",
+      "falcoctl.config.indexes",
+      "falcoctl.config.artifact",
+      "falcoctl.config.artifact.allowedTypes",
+      "falcoctl.config.artifact.install",
+      "falcoctl.config.artifact.install.resolveDeps",
+      "falcoctl.config.artifact.install.refs",
+      "falcoctl.config.artifact.install.rulesfilesDir",
+      "falcoctl.config.artifact.install.pluginsDir",
+      "falcoctl.config.artifact.install.stateDir",
+      "falcoctl.config.artifact.follow",
+      "falcoctl.config.artifact.follow.refs",
+      "falcoctl.config.artifact.follow.every",
+      "falcoctl.config.artifact.follow.falcoversions",
+      "falcoctl.config.artifact.follow.rulesfilesDir",
+      "falcoctl.config.artifact.follow.pluginsDir",
+      "falcoctl.config.artifact.follow.stateDir",
+      "serviceMonitor",
+      "serviceMonitor.create",
+      "serviceMonitor.path",
+      "serviceMonitor.labels",
+      "serviceMonitor.selector",
+      "serviceMonitor.interval",
+      "serviceMonitor.scheme",
+      "serviceMonitor.tlsConfig",
+      "serviceMonitor.scrapeTimeout",
+      "serviceMonitor.relabelings",
+      "serviceMonitor.targetLabels",
+      "serviceMonitor.endpointPort",
+      "grafana",
+      "grafana.dashboards",
+      "grafana.dashboards.enabled",
+      "grafana.dashboards.configMaps",
+      "grafana.dashboards.configMaps.falco",
+      "grafana.dashboards.configMaps.falco.name",
+      "grafana.dashboards.configMaps.falco.namespace",
+      "grafana.dashboards.configMaps.falco.folder",
+      "grafana.dashboards.configMaps.falco.folderAnnotation",
+      "falco",
+      "falco.config_files",
+      "falco.watch_config_files",
+      "falco.rules_files",
+      "falco.capture",
+      "falco.capture.enabled",
+      "falco.capture.path_prefix",
+      "falco.capture.mode",
+      "falco.capture.default_duration",
+      "falco.load_plugins",
+      "falco.plugins",
+      "falco.plugins_hostinfo",
+      "falco.time_format_iso_8601",
+      "falco.buffer_format_base64",
+      "falco.priority",
+      "falco.json_output",
+      "falco.json_include_output_property",
+      "falco.json_include_message_property",
+      "falco.json_include_output_fields_property",
+      "falco.json_include_tags_property",
+      "falco.buffered_outputs",
+      "falco.rule_matching",
+      "falco.outputs_queue",
+      "falco.outputs_queue.capacity",
+      "falco.append_output",
+      "falco.stdout_output",
+      "falco.stdout_output.enabled",
+      "falco.syslog_output",
+      "falco.syslog_output.enabled",
+      "falco.file_output",
+      "falco.file_output.enabled",
+      "falco.file_output.keep_alive",
+      "falco.file_output.filename",
+      "falco.http_output",
+      "falco.http_output.enabled",
+      "falco.http_output.url",
+      "falco.http_output.user_agent",
+      "falco.http_output.insecure",
+      "falco.http_output.ca_cert",
+      "falco.http_output.ca_bundle",
+      "falco.http_output.ca_path",
+      "falco.http_output.mtls",
+      "falco.http_output.client_cert",
+      "falco.http_output.client_key",
+      "falco.http_output.echo",
+      "falco.http_output.compress_uploads",
+      "falco.http_output.keep_alive",
+      "falco.http_output.max_consecutive_timeouts",
+      "falco.program_output",
+      "falco.program_output.enabled",
+      "falco.program_output.keep_alive",
+      "falco.program_output.program",
+      "falco.grpc_output",
+      "falco.grpc_output.enabled",
+      "falco.grpc",
+      "falco.grpc.enabled",
+      "falco.grpc.bind_address",
+      "falco.grpc.threadiness",
+      "falco.webserver",
+      "falco.webserver.enabled",
+      "falco.webserver.threadiness",
+      "falco.webserver.listen_port",
+      "falco.webserver.listen_address",
+      "falco.webserver.k8s_healthz_endpoint",
+      "falco.webserver.prometheus_metrics_enabled",
+      "falco.webserver.ssl_enabled",
+      "falco.webserver.ssl_certificate",
+      "falco.log_stderr",
+      "falco.log_syslog",
+      "falco.log_level",
+      "falco.libs_logger",
+      "falco.libs_logger.enabled",
+      "falco.libs_logger.severity",
+      "falco.output_timeout",
+      "falco.syscall_event_timeouts",
+      "falco.syscall_event_timeouts.max_consecutives",
+      "falco.syscall_event_drops",
+      "falco.syscall_event_drops.threshold",
+      "falco.syscall_event_drops.actions",
+      "falco.syscall_event_drops.rate",
+      "falco.syscall_event_drops.max_burst",
+      "falco.syscall_event_drops.simulate_drops",
+      "falco.base_syscalls",
+      "falco.base_syscalls.custom_set",
+      "falco.base_syscalls.repair",
+      "falco.base_syscalls.all",
+      "falco.falco_libs",
+      "falco.falco_libs.thread_table_size",
+      "falco.falco_libs.thread_table_auto_purging_interval_s",
+      "falco.falco_libs.thread_table_auto_purging_thread_timeout_s",
+      "falco.falco_libs.snaplen"
+    ],
+    open: [
+      "podAnnotations",
+      "serviceAccount.annotations",
+      "podLabels",
+      "podSecurityContext",
+      "containerSecurityContext",
+      "nodeSelector",
+      "affinity",
+      "controller.annotations",
+      "controller.labels",
+      "metrics.service.labels",
+      "metrics.service.annotations",
+      "driver.loader.initContainer.resources",
+      "driver.loader.initContainer.securityContext",
+      "customRules",
+      "falco-talon",
+      "falcoctl.artifact.install.resources",
+      "falcoctl.artifact.install.securityContext",
+      "falcoctl.artifact.follow.resources",
+      "falcoctl.artifact.follow.securityContext",
+      "serviceMonitor.labels",
+      "serviceMonitor.selector",
+      "serviceMonitor.tlsConfig"
+    ]
+  }
+};
+
+// gitops/versions.ts
+var CHARTS = {
+  // renovate: datasource=helm depName=falco registryUrl=https://falcosecurity.github.io/charts
+  falco: { chart: "falco", version: "9.1.0" },
+  // renovate: datasource=helm depName=k8s-metacollector registryUrl=https://falcosecurity.github.io/charts
+  metacollector: { chart: "k8s-metacollector", version: "0.3.1" },
+  // renovate: datasource=helm depName=event-generator registryUrl=https://falcosecurity.github.io/charts
+  eventGenerator: { chart: "event-generator", version: "0.4.0" },
+  // renovate: datasource=helm depName=falcosidekick registryUrl=https://falcosecurity.github.io/charts
+  falcosidekick: { chart: "falcosidekick", version: "0.14.0" }
+};
+var FALCO_CHARTS = {
+  [CHARTS.falco.version]: { ...CHARTS.falco, falco: "0.44.1" },
+  "8.0.5": { chart: "falco", version: "8.0.5", falco: "0.43.1" }
+};
+var FALCO_CHART_VERSIONS = Object.keys(FALCO_CHARTS);
+
+// gitops/chart-keys.ts
+var lookups = /* @__PURE__ */ new Map();
+function chartKeys(version, indexes = FALCO_CHART_KEYS) {
+  const index = indexes[version];
+  if (!index) return void 0;
+  let found = lookups.get(index);
+  if (!found) {
+    const all = new Set(index.keys);
+    const maps = new Set(index.keys.map((k) => k.slice(0, Math.max(0, k.lastIndexOf(".")))).filter((k) => k !== ""));
+    const open2 = new Set(index.open);
+    found = { version, has: (p) => all.has(p), isMap: (p) => maps.has(p), isOpen: (p) => open2.has(p), keys: index.keys };
+    lookups.set(index, found);
+  }
+  return found;
+}
+
+// gitops/falco-knobs.ts
+var CHART_DEFAULT_BUF_SIZE_PRESET = 4;
+var CHART_DEFAULT_CPUS_FOR_EACH_BUFFER = 2;
+var SYSCALL_NAME = /^!?[a-z_][a-z0-9_]*$/;
+var driverSection = (driver) => driver === "kmod" ? "kmod" : "modernEbpf";
+function falcoChartOf(variant2) {
+  const pin = FALCO_CHARTS[variant2.falcoChart ?? CHARTS.falco.version];
+  if (!pin) throw new Error(`no Falco chart ${variant2.falcoChart}; available: ${FALCO_CHART_VERSIONS.join(", ")}`);
+  return pin;
+}
+function knobSettings(v) {
+  const at = `driver.${driverSection(v.driver)}`;
+  const out = [];
+  if (v.bufferSizePreset !== void 0) out.push({ field: "bufferSizePreset", path: `${at}.bufSizePreset`, value: v.bufferSizePreset });
+  if (v.cpusForEachBuffer !== void 0) out.push({ field: "cpusForEachBuffer", path: `${at}.cpusForEachBuffer`, value: v.cpusForEachBuffer });
+  if (v.dropFailedExit !== void 0) out.push({ field: "dropFailedExit", path: `${at}.dropFailedExit`, value: v.dropFailedExit });
+  if (v.baseSyscalls !== void 0) {
+    out.push({ field: "baseSyscalls.customSet", path: "falco.base_syscalls.custom_set", value: v.baseSyscalls.customSet });
+    out.push({ field: "baseSyscalls.repair", path: "falco.base_syscalls.repair", value: v.baseSyscalls.repair });
+  }
+  return out;
+}
+var isMap = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var OWNED_VALUES = [
+  ["driver.kind", "the variant's `driver`"],
+  ["driver.kmod.bufSizePreset", "`bufferSizePreset`"],
+  ["driver.modernEbpf.bufSizePreset", "`bufferSizePreset`"],
+  ["driver.modernEbpf.cpusForEachBuffer", "`cpusForEachBuffer`"],
+  ["driver.kmod.dropFailedExit", "`dropFailedExit`"],
+  ["driver.modernEbpf.dropFailedExit", "`dropFailedExit`"],
+  ["driver.loader.initContainer.image", "`falcoChart` (the image of the chart)"],
+  ["image", "`falcoChart` (the image of the chart)"],
+  ["falco.base_syscalls", "`baseSyscalls`"],
+  ["falco.buffered_outputs", "`bufferedOutputs`"],
+  ["resources", "`cpu` and `memory`"],
+  ["nodeSelector", "the project (the variant's node)"],
+  ["tolerations", "the project (the variant's node)"],
+  ["affinity", "the project (the variant's node)"],
+  ["podLabels", "the project (the variant's label)"],
+  ["controller.kind", "the project (one Falco per node, a DaemonSet)"],
+  ["controller.daemonset.updateStrategy", "the project"],
+  ["collectors", "the project (the shared k8s-metacollector)"],
+  ["metrics", "the project (the counters the sampler reads)"],
+  ["falco.webserver", "the project (the endpoint the sampler reads)"],
+  ["falcoctl", "the project (the pinned rules and k8smeta plugin)"],
+  ["customRules", "`customRules`"],
+  ["falco.rules_files", "`customRules`"],
+  ["falco.json_output", "the project (the benchmark server reads JSON)"],
+  ["falco.http_output", "the project (alerts go to the benchmark server)"],
+  ["falco.stdout_output", "the project (no output besides HTTP)"],
+  ["falco.syslog_output", "the project (no output besides HTTP)"],
+  ["falco.outputs_queue", "the project (a bounded, counted queue)"],
+  ["falco.load_plugins", "the project (the k8smeta plugin)"],
+  ["falco.plugins", "the project (the k8smeta plugin)"],
+  ["nameOverride", "the project (the names the sampler and contract/naming.ts derive)"],
+  ["fullnameOverride", "the project (the names the sampler and contract/naming.ts derive)"],
+  ["namespaceOverride", "the project (the names the sampler and contract/naming.ts derive)"],
+  ["falcosidekick", "the response engine (one Falcosidekick, for the guard Falco)"],
+  ["responseActions", "the response engine"]
+];
+var under = (path, prefix) => path === prefix || path.startsWith(`${prefix}.`);
+function ownerOf(path) {
+  const hit = OWNED_VALUES.find(([owned]) => under(path, owned));
+  return hit && { path: hit[0], owner: hit[1] };
+}
+var available = () => `available: ${FALCO_CHART_VERSIONS.join(", ")}`;
+function knobsMissingInChart(v, indexes) {
+  const version = falcoChartOf(v).version;
+  const keys = chartKeys(version, indexes);
+  if (!keys) return [`chart falco ${version} has no key index; ${available()}`];
+  return knobSettings(v).filter((s) => !keys.has(s.path)).map((s) => `\`${s.field}\` is not available with chart falco ${version}: its values have no \`${s.path}\``);
+}
+function falcoValuesProblems(values, version, indexes) {
+  const keys = chartKeys(version, indexes);
+  if (!keys) return [`chart falco ${version} has no key index; ${available()}`];
+  const problems = [];
+  const walk = (map, at) => {
+    for (const [key2, value] of Object.entries(map)) {
+      const path = `${at}${key2}`;
+      if (!keys.has(path)) {
+        const near = closest(path, keys.keys);
+        problems.push(`\`${path}\` is not a value of chart falco ${version}${near ? ` (did you mean \`${near}\`?)` : ""}`);
+        continue;
+      }
+      const owned = ownerOf(path);
+      if (owned) {
+        problems.push(`\`${path}\` is set by ${owned.owner}${owned.path === path ? "" : ` (\`${owned.path}\`)`}, not by falcoValues`);
+        continue;
+      }
+      if (keys.isOpen(path)) continue;
+      if (keys.isMap(path)) {
+        if (isMap(value)) walk(value, `${path}.`);
+        else problems.push(`\`${path}\` is a map in chart falco ${version}: set its keys, not ${JSON.stringify(value)}`);
+      } else if (isMap(value)) problems.push(`\`${path}\` is not a map in chart falco ${version}: give it a value`);
+    }
+  };
+  walk(values, "");
+  return problems;
+}
+
 // config/vm.ts
 var VM_SIZE_NAME = /^Standard_([A-Z]+)(\d+)([a-z]*)(?:_v(\d+))?$/;
 function memoryPerVcpu(series, features, version) {
@@ -7780,6 +8666,11 @@ function allocatable(size) {
   };
 }
 var formatMi = (bytes) => `${Math.floor(bytes / MiB)}Mi`;
+var bufferPresetBytes = (preset) => 2 ** (preset - 1) * MiB;
+function kernelBuffers(driver, preset, cpusForEachBuffer, vcpus) {
+  const buffers = driver === "kmod" ? vcpus : cpusForEachBuffer === 0 ? 1 : Math.ceil(vcpus / cpusForEachBuffer);
+  return { buffers, bytes: buffers * bufferPresetBytes(preset) };
+}
 
 // config/schema.ts
 var NODE_POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
@@ -7819,6 +8710,19 @@ function resourcePair(what, pattern, measure, example) {
     limit: text({ doc: `Falco ${what} limit: above it Falco is ${what === "CPU" ? "throttled" : "OOM-killed"}`, pattern, expect, numbers: true, rule: positive })
   });
 }
+function inChart(field) {
+  return (_value, { parent }) => knobsMissingInChart(parent).filter((p) => p.startsWith(`\`${field}`)).join("; ") || void 0;
+}
+function buffersFit(variant2, root) {
+  const vcpus = parseVmSize(root.cluster.benchmarkVmSize)?.vcpus;
+  if (variant2.driver !== "modern_ebpf" || vcpus === void 0) return void 0;
+  const preset = variant2.bufferSizePreset ?? CHART_DEFAULT_BUF_SIZE_PRESET;
+  const { buffers, bytes } = kernelBuffers("modern_ebpf", preset, variant2.cpusForEachBuffer ?? CHART_DEFAULT_CPUS_FOR_EACH_BUFFER, vcpus);
+  if (bytes < memoryBytes(variant2.memory.limit)) return void 0;
+  return `${buffers} ring buffer(s) of ${formatMi(bufferPresetBytes(preset))} on a ${vcpus}-CPU ${root.cluster.benchmarkVmSize} node take ${formatMi(bytes)}, at least Falco's memory limit ${JSON.stringify(variant2.memory.limit)}: modern eBPF's buffers are charged to Falco's memory cgroup. Lower the preset, raise cpusForEachBuffer or the memory limit`;
+}
+var pinned = CHARTS.falco.version;
+var chartList = () => FALCO_CHART_VERSIONS.map((v) => `${v} (Falco ${FALCO_CHARTS[v].falco}${v === pinned ? ", the pinned default" : ""})`).join(", ");
 var VARIANT = section({
   name: text({
     doc: "unique; also the AKS node pool name, node label and taint value, and part of the release names",
@@ -7833,7 +8737,62 @@ var VARIANT = section({
   customRules: bool({
     doc: "also load the repository's `rules/` (off: published numbers measure the stock rules; on: the run hash covers the rules' text)",
     default: false
-  })
+  }),
+  bufferSizePreset: unset(
+    int({
+      doc: "kernel ring buffer size of the variant's driver (chart `driver.kmod.bufSizePreset` or `driver.modernEbpf.bufSizePreset`): 1 = 1 MiB per buffer, doubling to 10 = 512 MiB; unset: 4 (8 MiB). kmod has one buffer per CPU, modern eBPF one per `cpusForEachBuffer` CPUs",
+      min: 1,
+      max: 10,
+      rule: (preset, ctx) => inChart("bufferSizePreset")(preset, ctx) ?? buffersFit(ctx.parent, ctx.root)
+    })
+  ),
+  cpusForEachBuffer: unset(
+    int({
+      doc: "modern eBPF only (chart `driver.modernEbpf.cpusForEachBuffer`): CPUs sharing one ring buffer, at most the node's; 0 = one buffer for all CPUs; unset: 2",
+      min: 0,
+      rule: (n, ctx) => {
+        const { parent, root } = ctx;
+        if (parent.driver !== "modern_ebpf") return notAllowed(n, `cpusForEachBuffer applies to driver modern_ebpf only; the kernel module (driver ${JSON.stringify(parent.driver)}) has one buffer per CPU`);
+        const vcpus = parseVmSize(root.cluster.benchmarkVmSize)?.vcpus;
+        if (vcpus !== void 0 && n > vcpus) return notAllowed(n, `a ${root.cluster.benchmarkVmSize} node has ${vcpus} CPUs; expected 0 (one buffer for all) to ${vcpus}`);
+        return inChart("cpusForEachBuffer")(n, ctx) ?? (parent.bufferSizePreset === void 0 ? buffersFit(parent, root) : void 0);
+      }
+    })
+  ),
+  dropFailedExit: unset(
+    bool({
+      doc: "the driver drops failed syscalls' exit events before they reach Falco (chart `driver.<kmod|modernEbpf>.dropFailedExit`); unset: false",
+      rule: inChart("dropFailedExit")
+    })
+  ),
+  baseSyscalls: optional(
+    section({
+      customSet: strings({
+        doc: "Falco `base_syscalls.custom_set`: syscalls traced besides those of the loaded rules; `!name` leaves one out",
+        default: [],
+        pattern: SYSCALL_NAME,
+        expect: "a syscall name such as mprotect, or !mprotect to leave it out (lowercase letters, digits, _)"
+      }),
+      repair: bool({ doc: "Falco `base_syscalls.repair`: add the fewest syscalls its state engine needs", default: false })
+    }),
+    { doc: "Falco `base_syscalls` (what the driver traces beyond the rules' syscalls); unset: Falco's own state set", rule: (v, ctx) => v === void 0 ? void 0 : inChart("baseSyscalls")(v, ctx) }
+  ),
+  falcoChart: unset(
+    text({
+      doc: `Falco chart version of this variant, its Falco image pinned exactly; unset: the pinned ${pinned}`,
+      expect: `one of ${FALCO_CHART_VERSIONS.join(", ")}`,
+      rule: (version) => FALCO_CHARTS[version] ? void 0 : notAllowed(version, `the Falco charts this project renders and checks are ${chartList()}`)
+    })
+  ),
+  falcoValues: unset(
+    tree({
+      doc: "more Falco chart values (a values tree, merged last) for what the knobs miss; each key must be one of the variant's chart, and none the project or a knob sets",
+      rule: (values, { parent }) => {
+        if (parent.falcoChart !== void 0 && !FALCO_CHARTS[parent.falcoChart]) return void 0;
+        return falcoValuesProblems(values, parent.falcoChart ?? pinned).join("; ") || void 0;
+      }
+    })
+  )
 });
 var variant = (name, driver, cpu, bufferedOutputs) => ({
   name,
@@ -8076,7 +9035,7 @@ function loadConfig(file, env = process.env, notice = (line) => process.stderr.w
   }
   let raw;
   try {
-    raw = (0, import_yaml.parse)(text2);
+    raw = (0, import_yaml2.parse)(text2);
   } catch (e) {
     throw new ConfigError(path, [`not valid YAML: ${e.message.split("\n")[0]}`]);
   }
@@ -8251,31 +9210,7 @@ function git(cwd, env = gitEnv(), timeoutMs = GIT_TIMEOUT_MS) {
 }
 
 // responder/policy.ts
-var import_yaml2 = __toESM(require_dist());
-
-// rulecheck/near.ts
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
-function closest(name, candidates) {
-  const wanted = name.toLowerCase();
-  const limit = Math.min(Math.max(2, Math.floor(wanted.length / 10)), wanted.length - 1);
-  let best;
-  for (const c of candidates) {
-    if (c === name) continue;
-    const d = editDistance(wanted, c.toLowerCase());
-    if (d <= limit && (!best || d < best.d)) best = { name: c, d };
-  }
-  return best?.name;
-}
-
-// responder/policy.ts
+var import_yaml3 = __toESM(require_dist());
 var ACTIONS = ["scale-to-zero", "isolate", "log"];
 var FALLBACKS = ["isolate", "log"];
 var PolicyError = class extends Error {
@@ -8293,8 +9228,8 @@ function parsePolicy(text2, file) {
 }
 function checkPolicy(text2, file, catalog) {
   const findings = [];
-  const lines = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true });
+  const lines = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true });
   const lineOf = (node) => node?.range ? lines.linePos(node.range[0]).line : 1;
   const report = (severity, node, message) => findings.push({ file, line: lineOf(node), severity, message });
   const error = (node, message) => report("error", node, message);
@@ -8304,11 +9239,11 @@ function checkPolicy(text2, file, catalog) {
     }
     return { findings };
   }
-  const deref = (n) => (0, import_yaml2.isAlias)(n) ? n.resolve(doc) : n ?? void 0;
+  const deref = (n) => (0, import_yaml3.isAlias)(n) ? n.resolve(doc) : n ?? void 0;
   const shown = (n) => n === void 0 ? "missing" : JSON.stringify(n.toJSON());
-  const isEmpty = (n) => n === void 0 || (0, import_yaml2.isScalar)(n) && n.value === null;
+  const isEmpty = (n) => n === void 0 || (0, import_yaml3.isScalar)(n) && n.value === null;
   const oneOf2 = (where, at, atLine, allowed) => {
-    const v = (0, import_yaml2.isScalar)(at) ? at.value : void 0;
+    const v = (0, import_yaml3.isScalar)(at) ? at.value : void 0;
     if (typeof v === "string" && allowed.includes(v)) return v;
     const near = typeof v === "string" ? closest(v, allowed) : void 0;
     error(at ?? atLine, `${where}: ${at === void 0 ? "missing" : `${shown(at)} is not allowed`}; allowed: ${allowed.join(", ")}${near ? ` (did you mean ${near}?)` : ""}`);
@@ -8316,8 +9251,8 @@ function checkPolicy(text2, file, catalog) {
   };
   const strings2 = (where, pair) => {
     const at = pair.value;
-    const items = (0, import_yaml2.isSeq)(at) ? at.items.map(deref) : [at];
-    const ok = items.length > 0 && items.every((s) => (0, import_yaml2.isScalar)(s) && typeof s.value === "string" && s.value !== "");
+    const items = (0, import_yaml3.isSeq)(at) ? at.items.map(deref) : [at];
+    const ok = items.length > 0 && items.every((s) => (0, import_yaml3.isScalar)(s) && typeof s.value === "string" && s.value !== "");
     if (!ok) {
       error(at ?? pair.key, `${where}: must be a non-empty string or a list of them`);
       return void 0;
@@ -8328,8 +9263,8 @@ function checkPolicy(text2, file, catalog) {
     const out = /* @__PURE__ */ new Map();
     for (const p of map.items) {
       const key2 = deref(p.key);
-      const name = (0, import_yaml2.isScalar)(key2) ? String(key2.value) : JSON.stringify(key2?.toJSON());
-      if (!(0, import_yaml2.isScalar)(key2) || !allowed.includes(name)) {
+      const name = (0, import_yaml3.isScalar)(key2) ? String(key2.value) : JSON.stringify(key2?.toJSON());
+      if (!(0, import_yaml3.isScalar)(key2) || !allowed.includes(name)) {
         const near = closest(name, allowed);
         error(key2 ?? map, `${where(name)}: unknown key; allowed: ${allowed.join(", ")}${near ? ` (did you mean ${near}?)` : ""}`);
         continue;
@@ -8340,7 +9275,7 @@ function checkPolicy(text2, file, catalog) {
   };
   const root = deref(doc.contents);
   if (isEmpty(root)) return { policy: { file, responses: [], default: "log" }, findings };
-  if (!(0, import_yaml2.isMap)(root)) {
+  if (!(0, import_yaml3.isMap)(root)) {
     error(root, `top level: must be a mapping with keys ${TOP_KEYS.join(", ")}`);
     return { findings };
   }
@@ -8349,8 +9284,8 @@ function checkPolicy(text2, file, catalog) {
   const responses = [];
   const entryNodes = [];
   const list2 = top.get("responses")?.value;
-  if (!isEmpty(list2) && !(0, import_yaml2.isSeq)(list2)) error(list2, "responses: must be a list of entries");
-  else if ((0, import_yaml2.isSeq)(list2)) {
+  if (!isEmpty(list2) && !(0, import_yaml3.isSeq)(list2)) error(list2, "responses: must be a list of entries");
+  else if ((0, import_yaml3.isSeq)(list2)) {
     list2.items.forEach((item, i) => {
       const entry = checkEntry(deref(item) ?? list2, `responses[${i}]`);
       if (entry) {
@@ -8362,7 +9297,7 @@ function checkPolicy(text2, file, catalog) {
   const defaultPair = top.get("default");
   const fallbackAction = defaultPair ? oneOf2("default", defaultPair.value, defaultPair.key, ACTIONS) : "log";
   function checkEntry(node, id) {
-    if (!(0, import_yaml2.isMap)(node)) {
+    if (!(0, import_yaml3.isMap)(node)) {
       error(node, `${id}: must be a mapping with keys ${ENTRY_KEYS.join(", ")}`);
       return void 0;
     }
@@ -8377,7 +9312,7 @@ function checkPolicy(text2, file, catalog) {
     let priority;
     const p = e.get("priority");
     if (p) {
-      const v = (0, import_yaml2.isScalar)(p.value) ? p.value.value : void 0;
+      const v = (0, import_yaml3.isScalar)(p.value) ? p.value.value : void 0;
       priority = typeof v === "string" ? parsePriority(v) : void 0;
       if (!priority) error(p.value ?? p.key, `${id}.priority: ${shown(p.value)} is not allowed; allowed: ${PRIORITIES.join(", ")}`);
     }
@@ -8451,23 +9386,23 @@ var import_node_path = require("node:path");
 
 // responder/manifests.ts
 var import_node_crypto = require("node:crypto");
-var import_yaml3 = __toESM(require_dist());
+var import_yaml4 = __toESM(require_dist());
 var key = (w) => `${w.namespace}/${w.name}`;
 function indexDeployments(files) {
   const index = /* @__PURE__ */ new Map();
   for (const [path, text2] of files) {
     if (!text2.includes("Deployment") || text2.includes("{{")) continue;
-    (0, import_yaml3.parseAllDocuments)(text2).forEach((doc, i) => {
-      if (doc.errors.length > 0 || !(0, import_yaml3.isMap)(doc.contents)) return;
+    (0, import_yaml4.parseAllDocuments)(text2).forEach((doc, i) => {
+      if (doc.errors.length > 0 || !(0, import_yaml4.isMap)(doc.contents)) return;
       if (doc.get("kind") !== "Deployment" || !String(doc.get("apiVersion") ?? "").startsWith("apps/")) return;
       const name = doc.getIn(["metadata", "name"]);
       const namespace = doc.getIn(["metadata", "namespace"]);
       if (typeof name !== "string" || typeof namespace !== "string") return;
       const labels = doc.getIn(["spec", "selector", "matchLabels"]);
-      const matchLabels = (0, import_yaml3.isMap)(labels) ? labels.toJSON() : void 0;
+      const matchLabels = (0, import_yaml4.isMap)(labels) ? labels.toJSON() : void 0;
       const plain = matchLabels && Object.values(matchLabels).every((v) => typeof v === "string") ? matchLabels : void 0;
       const expressions = doc.getIn(["spec", "selector", "matchExpressions"]);
-      const hasExpressions = expressions !== void 0 && expressions !== null && !((0, import_yaml3.isSeq)(expressions) && expressions.items.length === 0);
+      const hasExpressions = expressions !== void 0 && expressions !== null && !((0, import_yaml4.isSeq)(expressions) && expressions.items.length === 0);
       const k = key({ namespace, name });
       index.set(k, [...index.get(k) ?? [], { path, document: i, ...plain ? { matchLabels: plain } : {}, ...hasExpressions ? { matchExpressions: true } : {} }]);
     });
@@ -8481,21 +9416,21 @@ function findDeployment(index, w, where = APPS_DIR) {
   return found[0];
 }
 function scaleToZero(text2, document) {
-  const doc = (0, import_yaml3.parseAllDocuments)(text2)[document];
-  if (!doc || doc.errors.length > 0 || !(0, import_yaml3.isMap)(doc.contents)) return { reason: `document ${document} is not a YAML mapping` };
-  const specPair = doc.contents.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "spec");
+  const doc = (0, import_yaml4.parseAllDocuments)(text2)[document];
+  if (!doc || doc.errors.length > 0 || !(0, import_yaml4.isMap)(doc.contents)) return { reason: `document ${document} is not a YAML mapping` };
+  const specPair = doc.contents.items.find((p) => (0, import_yaml4.isScalar)(p.key) && p.key.value === "spec");
   const spec = specPair?.value;
-  if (!specPair || !(0, import_yaml3.isMap)(spec) || spec.flow || !(0, import_yaml3.isScalar)(specPair.key) || !specPair.key.range) return { reason: "spec is not a block mapping" };
-  const replicas = spec.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && p.key.value === "replicas");
+  if (!specPair || !(0, import_yaml4.isMap)(spec) || spec.flow || !(0, import_yaml4.isScalar)(specPair.key) || !specPair.key.range) return { reason: "spec is not a block mapping" };
+  const replicas = spec.items.find((p) => (0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key) && p.key.value === "replicas");
   if (replicas) {
     const v = replicas.value;
-    if (!(0, import_yaml3.isScalar)(v) || !v.range || typeof v.value !== "number" || v.tag) return { reason: "spec.replicas is not a plain number" };
+    if (!(0, import_yaml4.isScalar)(v) || !v.range || typeof v.value !== "number" || v.tag) return { reason: "spec.replicas is not a plain number" };
     if (v.value === 0) return { contained: true };
     const [start, end] = v.range;
     return { text: text2.slice(0, start) + "0" + text2.slice(end), before: text2.slice(start, end) };
   }
   const first = spec.items[0];
-  if (!first || !(0, import_yaml3.isScalar)(first.key) || !first.key.range) return { reason: "spec has no keys to align with" };
+  if (!first || !(0, import_yaml4.isScalar)(first.key) || !first.key.range) return { reason: "spec has no keys to align with" };
   const keyStart = first.key.range[0];
   const lineStart = text2.lastIndexOf("\n", keyStart - 1) + 1;
   const indent = text2.slice(lineStart, keyStart);
@@ -8533,7 +9468,7 @@ function isolateManifest(w, matchLabels) {
   };
   return `# Isolates Deployment ${key(w)}: no traffic in or out of its pods. Written by the responder;
 # the commit that added this file holds the alert. Delete this file to undo.
-${(0, import_yaml3.stringify)(policy, { version: "1.1" })}`;
+${(0, import_yaml4.stringify)(policy, { version: "1.1" })}`;
 }
 
 // responder/respond.ts
