@@ -80,7 +80,8 @@ function resourcePair(what: 'CPU' | 'memory', pattern: RegExp, measure: (q: stri
 function inChart(field: string): Rule<unknown> {
   return (_value, { parent }) =>
     knobsMissingInChart(parent)
-      .filter((p) => p.startsWith(`\`${field}`))
+      .filter((m) => m.field === field || m.field.startsWith(`${field}.`))
+      .map((m) => m.problem)
       .join('; ') || undefined;
 }
 

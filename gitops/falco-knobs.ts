@@ -133,14 +133,14 @@ function ownerOf(path: string): { path: string; owner: string } | undefined {
 
 const available = () => `available: ${FALCO_CHART_VERSIONS.join(', ')}`;
 
-/** The problem of a knob the chart does not have (an older or newer chart may name it differently). */
-export function knobsMissingInChart(v: VariantKnobs, indexes?: Readonly<Record<string, ChartKeyIndex>>): string[] {
+/** The knobs the chart does not have (an older or newer chart may name them differently), each with its problem. */
+export function knobsMissingInChart(v: VariantKnobs, indexes?: Readonly<Record<string, ChartKeyIndex>>): { field: string; problem: string }[] {
   const version = falcoChartOf(v).version;
   const keys = chartKeys(version, indexes);
-  if (!keys) return [`chart falco ${version} has no key index; ${available()}`];
+  if (!keys) return [{ field: 'falcoChart', problem: `chart falco ${version} has no key index; ${available()}` }];
   return knobSettings(v)
     .filter((s) => !keys.has(s.path))
-    .map((s) => `\`${s.field}\` is not available with chart falco ${version}: its values have no \`${s.path}\``);
+    .map((s) => ({ field: s.field, problem: `\`${s.field}\` is not available with chart falco ${version}: its values have no \`${s.path}\`` }));
 }
 
 /**

@@ -212,7 +212,9 @@ describe('variant knobs refused with the field and the allowed values', () => {
   it('a knob the chosen chart does not have is refused, naming the chart and the value it lacks', () => {
     const index = { ...FALCO_CHART_KEYS['9.1.0'], keys: FALCO_CHART_KEYS['9.1.0'].keys.filter((k) => k !== 'driver.modernEbpf.cpusForEachBuffer') };
     const variant = { driver: 'modern_ebpf', cpusForEachBuffer: 1, bufferSizePreset: 4 } as const;
-    expect(knobsMissingInChart(variant, { '9.1.0': index })).toEqual(['`cpusForEachBuffer` is not available with chart falco 9.1.0: its values have no `driver.modernEbpf.cpusForEachBuffer`']);
+    expect(knobsMissingInChart(variant, { '9.1.0': index })).toEqual([
+      { field: 'cpusForEachBuffer', problem: '`cpusForEachBuffer` is not available with chart falco 9.1.0: its values have no `driver.modernEbpf.cpusForEachBuffer`' },
+    ]);
     expect(knobsMissingInChart(variant)).toEqual([]);
   });
 });

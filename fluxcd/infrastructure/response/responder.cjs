@@ -8593,8 +8593,8 @@ var available = () => `available: ${FALCO_CHART_VERSIONS.join(", ")}`;
 function knobsMissingInChart(v, indexes) {
   const version = falcoChartOf(v).version;
   const keys = chartKeys(version, indexes);
-  if (!keys) return [`chart falco ${version} has no key index; ${available()}`];
-  return knobSettings(v).filter((s) => !keys.has(s.path)).map((s) => `\`${s.field}\` is not available with chart falco ${version}: its values have no \`${s.path}\``);
+  if (!keys) return [{ field: "falcoChart", problem: `chart falco ${version} has no key index; ${available()}` }];
+  return knobSettings(v).filter((s) => !keys.has(s.path)).map((s) => ({ field: s.field, problem: `\`${s.field}\` is not available with chart falco ${version}: its values have no \`${s.path}\`` }));
 }
 function falcoValuesProblems(values, version, indexes) {
   const keys = chartKeys(version, indexes);
@@ -8711,7 +8711,7 @@ function resourcePair(what, pattern, measure, example) {
   });
 }
 function inChart(field) {
-  return (_value, { parent }) => knobsMissingInChart(parent).filter((p) => p.startsWith(`\`${field}`)).join("; ") || void 0;
+  return (_value, { parent }) => knobsMissingInChart(parent).filter((m) => m.field === field || m.field.startsWith(`${field}.`)).map((m) => m.problem).join("; ") || void 0;
 }
 function buffersFit(variant2, root) {
   const vcpus = parseVmSize(root.cluster.benchmarkVmSize)?.vcpus;
