@@ -11,8 +11,8 @@
 import { BENCHMARK_NAMESPACE, DEFAULT_POLICY_FILE, FALCO_PRIORITIES, PROTECTED_NAMESPACES, SYSTEM_POOL_NAME, SYSTEM_POOL_ROTATION_NAME } from '../contract/naming';
 import { goDurationSeconds } from './duration';
 import { CPU_QUANTITY, MEMORY_QUANTITY, cpuCores, memoryBytes } from './quantity';
-import { CHART_DEFAULT_BUF_SIZE_PRESET, CHART_DEFAULT_CPUS_FOR_EACH_BUFFER, SYSCALL_NAME, falcoValuesProblems, knobsMissingInChart } from '../gitops/falco-knobs';
-import { CHARTS, FALCO_CHARTS, FALCO_CHART_VERSIONS } from '../gitops/versions';
+import { CHART_DEFAULT_BUF_SIZE_PRESET, CHART_DEFAULT_CPUS_FOR_EACH_BUFFER, SYSCALL_NAME, falcoValuesProblems, knobsMissingInChart } from './falco-knobs';
+import { CHARTS, FALCO_CHARTS, FALCO_CHART_VERSIONS } from '../contract/versions';
 import { bool, defaultsOf, int, list, notAllowed, oneOf, optional, section, stringMap, strings, text, tree, unset, type Rule, type RuleContext, type ValueOf } from './registry';
 import { allocatable, bufferPresetBytes, formatMi, kernelBuffers, parseVmSize } from './vm';
 

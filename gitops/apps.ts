@@ -11,7 +11,7 @@
 import { APPS_DIR, APPS_README, RESPONSES_DIR } from '../contract/naming';
 import type { BenchConfig } from '../config/schema';
 import { kustomizeFile } from './flux';
-import { DEMO_IMAGE } from './versions';
+import { DEMO_IMAGE } from '../contract/versions';
 import { toYaml } from './yaml';
 
 /** The demo workload: its namespace and Deployment (the README's walkthrough uses these names). */

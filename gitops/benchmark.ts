@@ -40,11 +40,11 @@ import {
   variantToleration,
 } from '../contract/naming';
 import { falcoMetricsUrl, falcoValues } from './falco';
-import { falcoChartOf } from './falco-knobs';
+import { falcoChartOf } from '../config/falco-knobs';
 import { helmRelease } from './flux';
 import type { RepoFile } from './inputs';
 import type { HelmRelease, JsonPatchOperation, KustomizePatch, PatchTarget } from './types';
-import { CHARTS, EVENT_GENERATOR_IMAGE_TAG, FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from './versions';
+import { CHARTS, EVENT_GENERATOR_IMAGE_TAG, FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from '../contract/versions';
 import { toYaml } from './yaml';
 
 /** Pod annotation holding the run hash (also readable by `kubectl get pods -o yaml`). */

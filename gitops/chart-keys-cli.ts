@@ -1,12 +1,12 @@
 /**
  * `npm run charts:index [-- --check]`: regenerates the committed key index of the Falco charts a variant may
- * choose (gitops/falco-chart-keys.ts) from `../shared/upstream/charts/falco-<version>/values.yaml`, or with
+ * choose (config/falco-chart-keys.ts) from `../shared/upstream/charts/falco-<version>/values.yaml`, or with
  * `--check` only reports whether it is current.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, runCommand, runMain, type CommandSpec, type Io } from '../cli/command';
-import { CHART_KEYS_FILE, INDEXED_CHART_VERSIONS, buildChartKeys, chartValuesUpstream, renderChartKeys, type ChartKeyIndex } from './chart-keys';
+import { CHART_KEYS_FILE, INDEXED_CHART_VERSIONS, buildChartKeys, chartValuesUpstream, renderChartKeys, type ChartKeyIndex } from '../config/chart-keys';
 
 const SPEC: CommandSpec = {
   invocation: 'npm run charts:index --',

@@ -20,10 +20,10 @@ import {
 import { helmRelease } from './flux';
 import type { RepoFile } from './inputs';
 import { metacollectorEndpoint } from './metacollector';
-import { falcoChartOf, knobValues, mergeValues } from './falco-knobs';
+import { falcoChartOf, knobValues, mergeValues } from '../config/falco-knobs';
 import { customRulesValues } from './rules';
 import type { HelmRelease, Toleration } from './types';
-import { FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from './versions';
+import { FALCO_RULES_REF, K8SMETA_PLUGIN_REF } from '../contract/versions';
 
 /**
  * Time for a Falco release to become ready. The kmod driver loader may have to download or build the module
@@ -131,7 +131,7 @@ export function falcoChartValues(instance: FalcoInstance): Record<string, unknow
 
 /**
  * The chart values of one variant's Falco. Everything a benchmark result depends on is here, the text of the
- * repository's rules too when the variant loads them (`customRules`). The variant's knobs (gitops/falco-knobs.ts)
+ * repository's rules too when the variant loads them (`customRules`). The variant's knobs (config/falco-knobs.ts)
  * go over the shared values, its `falcoValues` last; the configuration refused any of those that would touch a
  * value set here.
  */

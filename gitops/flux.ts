@@ -1,7 +1,7 @@
 /** Builders for the Flux objects the tree consists of. Pure: every input is a parameter. */
 import { FLUX_HELM_SERVICE_ACCOUNT, FLUX_KUSTOMIZE_SERVICE_ACCOUNT, FLUX_NAMESPACE, FLUX_SYNC_NAME } from '../contract/naming';
 import type { FluxKustomization, HelmRelease, HelmReleaseActionOptions, HelmRepository, KustomizeFile, Namespace, ObjectRef } from './types';
-import { CHART_REPOSITORY, ChartPin, FLUX_API, KUSTOMIZE_API } from './versions';
+import { CHART_REPOSITORY, ChartPin, FLUX_API, KUSTOMIZE_API } from '../contract/versions';
 
 /**
  * How often source-controller refreshes the chart index. Versions are pinned, so this only matters when one

@@ -6,7 +6,7 @@ import type { BenchConfig } from '../config/schema';
 import { FALCO_NAMESPACE, METACOLLECTOR_RELEASE_NAME, metacollectorServiceName } from '../contract/naming';
 import { helmRelease } from './flux';
 import type { HelmRelease } from './types';
-import { CHARTS, METACOLLECTOR_GRPC_PORT } from './versions';
+import { CHARTS, METACOLLECTOR_GRPC_PORT } from '../contract/versions';
 
 /** In-cluster address of the collector's gRPC broker, as the k8smeta plugin's `collectorHostname`. */
 export function metacollectorHost(): string {

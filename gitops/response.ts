@@ -47,7 +47,7 @@ import type { RepoFile } from './inputs';
 import { policyMissing } from './policy';
 import { customRulesValues } from './rules';
 import type { ConfigMapGenerator, HelmRelease, PlainObject, Receiver, Toleration } from './types';
-import { CHARTS, FALCOSIDEKICK_IMAGE_TAG, FLUX_API, RESPONDER_IMAGE } from './versions';
+import { CHARTS, FALCOSIDEKICK_IMAGE_TAG, FLUX_API, RESPONDER_IMAGE } from '../contract/versions';
 import { toYaml } from './yaml';
 
 /** Fields the guard Falco appends to every syscall alert: the responder finds the workload by them. */

@@ -28,7 +28,7 @@ import {
 } from '../contract/naming';
 import { layer } from './flux';
 import type { FluxKustomization, GitRepository, Namespace, PolicyRule, RbacObject } from './types';
-import { FLUX_API } from './versions';
+import { FLUX_API } from '../contract/versions';
 
 const RBAC_API = 'rbac.authorization.k8s.io/v1' as const;
 const ALL_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];

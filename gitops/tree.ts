@@ -53,7 +53,7 @@ import {
 import { appsGitRepository, tenantKustomizations, tenantNamespace, tenantRole, tenantRoleBinding, tenantServiceAccount, tenantsLayer } from './tenants';
 import type { GitopsInputs } from './inputs';
 import type { GeneratedObject } from './types';
-import { CHART_REPOSITORY } from './versions';
+import { CHART_REPOSITORY } from '../contract/versions';
 import { renderFile } from './yaml';
 
 /** The folder the generator owns, relative to the repository root. */

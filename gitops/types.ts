@@ -2,7 +2,7 @@
  * The Kubernetes, Flux and kustomize objects the generator produces: only the fields it sets. Field names
  * follow the Flux 2.8 CRDs; the test suite validates every object against them.
  */
-import type { FLUX_API, KUSTOMIZE_API } from './versions';
+import type { FLUX_API, KUSTOMIZE_API } from '../contract/versions';
 
 export interface ObjectMeta {
   name: string;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { FLUX_CHARTS } from '../constructs/flux-bootstrap';
-import { CHARTS, CHART_REPOSITORY, DEMO_IMAGE, EVENT_GENERATOR_IMAGE_TAG, FALCOSIDEKICK_IMAGE_TAG, FALCO_RULES_REF, K8SMETA_PLUGIN_REF, RESPONDER_IMAGE } from '../gitops/versions';
+import { CHARTS, CHART_REPOSITORY, DEMO_IMAGE, EVENT_GENERATOR_IMAGE_TAG, FALCOSIDEKICK_IMAGE_TAG, FALCO_RULES_REF, K8SMETA_PLUGIN_REF, RESPONDER_IMAGE } from '../contract/versions';
 
 const root = join(__dirname, '..');
 const WORKFLOW = '.github/workflows/ci.yml';
@@ -126,7 +126,7 @@ describe('Renovate configuration', () => {
   it('has a regex manager over the program folders, and one over package.json for tools run through npx', () => {
     expect(regexManagers).toHaveLength(2);
     expect(regexManagers[0].managerFilePatterns[0]).toMatch(/cli\|config/);
-    expect([...scanned.keys()]).toEqual(expect.arrayContaining(['gitops/versions.ts', 'constructs/flux-bootstrap.ts']));
+    expect([...scanned.keys()]).toEqual(expect.arrayContaining(['contract/versions.ts', 'constructs/flux-bootstrap.ts']));
   });
 
   it('finds every chart, image and artifact pin of the generator and the bootstrap, with the value the code uses', () => {

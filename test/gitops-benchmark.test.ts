@@ -31,7 +31,7 @@ import type { BenchConfig } from '../config/schema';
 import { BENCH_SCRIPT_FILE, activeDeadlineSeconds, benchScript, benchScriptPath, benchScriptValues, fillPlaceholders, FALCO_METRICS_WAIT_SECONDS, benchmarkJobName, runHash, runInputs } from '../gitops/benchmark';
 import { falcoValues } from '../gitops/falco';
 import { renderTree } from '../gitops/tree';
-import { FLUX_API } from '../gitops/versions';
+import { FLUX_API } from '../contract/versions';
 import { Obj, changed, chartFullnameAsTheChartDoes, defaultConfig, hasKubectl, ofKind, parseRendered, repoInputs } from './helpers/gitops-tree';
 
 const config = defaultConfig();

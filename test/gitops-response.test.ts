@@ -29,7 +29,7 @@ import { appsFiles, appsRepositorySeed, responsesFiles } from '../gitops/apps';
 import { ResponderBundleError, WORKLOAD_FIELDS } from '../gitops/response';
 import { LAYER_PATHS, renderTree } from '../gitops/tree';
 import type { HelmRelease } from '../gitops/types';
-import { FLUX_API, RESPONDER_IMAGE } from '../gitops/versions';
+import { FLUX_API, RESPONDER_IMAGE } from '../contract/versions';
 import { K8sObject, chartDir, findObject, helmTemplate, renderHelmRelease } from './helpers/helm';
 import { Obj, allObjects, changed, defaultConfig, ofKind, parseRendered, repoInputs } from './helpers/gitops-tree';
 import { loadFluxValidator } from './helpers/flux-schema';

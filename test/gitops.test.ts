@@ -27,7 +27,7 @@ import {
 import { GENERATED_HEADER } from '../gitops/yaml';
 import { appsRepositorySeed } from '../gitops/apps';
 import { LAYER_PATHS, UNOWNED_FILES, buildTree, renderTree } from '../gitops/tree';
-import { CHARTS, EVENT_GENERATOR_IMAGE_TAG, FLUX_API, K8SMETA_PLUGIN_REF } from '../gitops/versions';
+import { CHARTS, EVENT_GENERATOR_IMAGE_TAG, FLUX_API, K8SMETA_PLUGIN_REF } from '../contract/versions';
 import { unknownValueKeys } from './helpers/chart-values';
 import { isFluxObject, loadFluxValidator } from './helpers/flux-schema';
 import {

@@ -39,6 +39,11 @@ describe('dependency rules', () => {
     expect(violations('rulecheck', (f) => f !== 'gitops')).toEqual([]);
   });
 
+  it('config/ (what a setting means and allows) imports no program that reads it: no gitops/, constructs/, stacks/, responder/', () => {
+    // The Falco chart pins and value keys a variant is checked against live in contract/ and config/ for this.
+    expect(violations('config', (f) => !['gitops', 'constructs', 'stacks', 'responder', 'report', 'preflight'].includes(f))).toEqual([]);
+  });
+
   it('reads real imports: config/schema.ts importing contract/ counts as a violation of a rule that forbids it', () => {
     expect(violations('config', (f) => f !== 'contract')).toEqual(expect.arrayContaining([expect.stringMatching(/^config\/schema\.ts imports contract\/$/)]));
   });

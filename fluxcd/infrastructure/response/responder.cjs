@@ -7764,10 +7764,10 @@ function closest(name, candidates) {
   return best?.name;
 }
 
-// gitops/chart-keys.ts
+// config/chart-keys.ts
 var import_yaml = __toESM(require_dist());
 
-// gitops/falco-chart-keys.ts
+// config/falco-chart-keys.ts
 var FALCO_CHART_KEYS = {
   "9.1.0": {
     source: "falcosecurity/charts falco-9.1.0 charts/falco/values.yaml (key paths only)",
@@ -8491,7 +8491,7 @@ var FALCO_CHART_KEYS = {
   }
 };
 
-// gitops/versions.ts
+// contract/versions.ts
 var CHARTS = {
   // renovate: datasource=helm depName=falco registryUrl=https://falcosecurity.github.io/charts
   falco: { chart: "falco", version: "9.1.0" },
@@ -8508,7 +8508,7 @@ var FALCO_CHARTS = {
 };
 var FALCO_CHART_VERSIONS = Object.keys(FALCO_CHARTS);
 
-// gitops/chart-keys.ts
+// config/chart-keys.ts
 var lookups = /* @__PURE__ */ new Map();
 function chartKeys(version, indexes = FALCO_CHART_KEYS) {
   const index = indexes[version];
@@ -8524,7 +8524,7 @@ function chartKeys(version, indexes = FALCO_CHART_KEYS) {
   return found;
 }
 
-// gitops/falco-knobs.ts
+// config/falco-knobs.ts
 var CHART_DEFAULT_BUF_SIZE_PRESET = 4;
 var CHART_DEFAULT_CPUS_FOR_EACH_BUFFER = 2;
 var SYSCALL_NAME = /^!?[a-z_][a-z0-9_]*$/;

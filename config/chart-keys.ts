@@ -2,11 +2,11 @@
  * The value keys of each Falco chart a variant may choose (FALCO_CHARTS), for validating the variant knobs and
  * `falcoValues` where users have no copy of the charts. Only key paths: no values, comments or templates. The
  * index is generated from `../shared/upstream/charts/falco-<version>/values.yaml` by `npm run charts:index` into
- * gitops/falco-chart-keys.ts (compiled with the code that reads it); a test proves it matches.
+ * config/falco-chart-keys.ts (compiled with the code that reads it); a test proves it matches.
  */
 import { parse } from 'yaml';
 import { FALCO_CHART_KEYS } from './falco-chart-keys';
-import { FALCO_CHART_VERSIONS } from './versions';
+import { FALCO_CHART_VERSIONS } from '../contract/versions';
 
 export interface ChartKeyIndex {
   /** Where the keys come from. */
@@ -18,7 +18,7 @@ export interface ChartKeyIndex {
 }
 
 /** Relative to the repository root; the upstream files are read only by `npm run charts:index` and the tests. */
-export const CHART_KEYS_FILE = 'gitops/falco-chart-keys.ts';
+export const CHART_KEYS_FILE = 'config/falco-chart-keys.ts';
 export const chartValuesUpstream = (version: string) => `../shared/upstream/charts/falco-${version}/values.yaml`;
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

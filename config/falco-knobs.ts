@@ -1,13 +1,13 @@
 /**
  * The variant knobs that govern Falco's drops, and the narrow `falcoValues` escape hatch: which chart value each
  * knob sets, which chart values the project owns, and the checks of both against the chosen chart's value keys
- * (gitops/chart-keys.ts). Pure and free of the configuration's runtime, so that config/schema.ts validates with
+ * (config/chart-keys.ts). Pure and free of the configuration's runtime, so that config/schema.ts validates with
  * it and gitops/falco.ts renders with it: the check and the rendering cannot disagree on a path.
  */
 import { closest } from '../rulecheck/near';
-import type { DriverKind, VariantConfig } from '../config/schema';
+import type { DriverKind, VariantConfig } from './schema';
 import { chartKeys, type ChartKeyIndex } from './chart-keys';
-import { CHARTS, FALCO_CHARTS, FALCO_CHART_VERSIONS, type FalcoChartPin } from './versions';
+import { CHARTS, FALCO_CHARTS, FALCO_CHART_VERSIONS, type FalcoChartPin } from '../contract/versions';
 
 /** The knobs of a variant, as this module reads them. */
 export type VariantKnobs = Pick<VariantConfig, 'driver' | 'bufferSizePreset' | 'cpusForEachBuffer' | 'dropFailedExit' | 'baseSyscalls' | 'falcoChart'>;

@@ -49,7 +49,7 @@ export interface FalcoChartPin extends ChartPin {
 /**
  * The Falco charts a variant may choose (`benchmark.variants[].falcoChart`): the pinned one and those whose
  * chart the tests render (`../shared/upstream/charts/falco-<version>/`) and whose value keys the committed index
- * (gitops/falco-chart-keys.ts) holds. Adding one is adding it here, its upstream copy, and `npm run charts:index`.
+ * (config/falco-chart-keys.ts) holds. Adding one is adding it here, its upstream copy, and `npm run charts:index`.
  */
 export const FALCO_CHARTS: Readonly<Record<string, FalcoChartPin>> = {
   [CHARTS.falco.version]: { ...CHARTS.falco, falco: '0.44.1' },
