@@ -72,8 +72,12 @@ describe('report command on files', () => {
     const [one] = report.runs;
     expect(Object.keys(one)).toEqual([
       'file', 'variant', 'status', 'rounds', 'threshold', 'knee', 'maxSustainedEps', 'maxSustainableEps', 'peakDeliveredEps',
-      'capacity', 'capacityNote', 'samples', 'perRound', 'rulesNotLoaded', 'warnings',
+      'capacity', 'capacityNote', 'samples', 'perRound', 'rulesNotLoaded', 'warnings', 'kernelSource', 'spread',
     ]);
+    // One run: its spread is a point; no attribution, no kernel source; no pair to judge.
+    expect(one.spread).toEqual({ runs: 1, capacity: null, kneeEps: { median: 80, min: 80, max: 80, n: 1 }, maxSustainableEps: null });
+    expect(one.kernelSource).toBeNull();
+    expect(report.verdicts).toEqual([]);
     expect(one).toMatchObject({
       file: fx('humanized.json'),
       variant: 'humanized',
