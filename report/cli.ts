@@ -17,7 +17,7 @@ import { computeVariant, notFinishedRun } from './metrics';
 import { detectFormat, parseRuns } from './parse';
 import { attributionChart, comparisonChart, runChart } from './svg';
 import { InputError, Report, Result, Run, SkippedInput, formatError } from './types';
-import { fileSafe, uniqueNames, variantFromFileName } from './variant';
+import { fileSafe, naturalCompare, uniqueNames, variantFromFileName } from './variant';
 
 export const SPEC: CommandSpec = {
   invocation: 'npm run report --',
@@ -270,8 +270,10 @@ function replaceDir(tmp: string, out: string): void {
 }
 
 async function report(options: Options, io: Io): Promise<ExitCode> {
-  // Files in the order given (the committed sample depends on it); the cluster's variants come in natural order.
-  const inputs: Input[] = options.files.map((file) => ({ kind: 'file', file, variant: options.variant ?? variantFromFileName(file) }));
+  // Files in natural order of their names without extension (a shell glob gives v1, v10, v2; `plain` stays
+  // before `plain-logfmt`), as the cluster's variants are (cluster.ts).
+  const files = [...options.files].sort((a, b) => naturalCompare(a.replace(/\.[^./]*$/, ''), b.replace(/\.[^./]*$/, '')));
+  const inputs: Input[] = files.map((file) => ({ kind: 'file', file, variant: options.variant ?? variantFromFileName(file) }));
   const errors: InputError[] = [];
   const skipped: SkippedInput[] = [];
   if (options.fromCluster) {

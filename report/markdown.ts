@@ -40,7 +40,7 @@ function repeatedRow(run: Run, name: string): string {
     name,
     cap,
     `${run.rounds} in ${s.runs} runs`,
-    k ? fmtEps(k.round) : 'none',
+    k ? (Number.isInteger(k.round) ? String(k.round) : k.round.toFixed(1)) : 'none',
     k ? fmtSpread(s.kneeEps) : '–',
     k ? fmtPercent(k.success) : '–',
     k ? fmtEps(k.successEps) : '–',

@@ -38,11 +38,12 @@ describe('report command on files', () => {
       '| truncated-final-round',
       '| zero-actual ⚠ config error',
     ]);
+    // Inputs are read in natural order of their names, whatever order they were given in.
     expect(r.stderr.filter((l) => l.startsWith('report: error:'))).toEqual([
       `report: error: ${fx('empty.log')}: empty file`,
+      `report: error: ${fx('missing.log')}: cannot read: no such file`,
       `report: error: ${fx('no-rounds.log')}: no complete rounds (last error logged: cannot reach Falco: connection refused)`,
       `report: error: ${fx('truncated-line.log')}:7: malformed line (cut off or damaged): "expe" has no value`,
-      `report: error: ${fx('missing.log')}: cannot read: no such file`,
     ]);
     // A file that is not a bench log at all is skipped with a note, not an error.
     expect(r.stderr).toContain('report: skipped 1 input that is not a bench log (--verbose names it)');
