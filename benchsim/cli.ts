@@ -6,11 +6,14 @@
 import { writeFileSync } from 'node:fs';
 import { parseGoDuration } from '../config/duration';
 import { CommandSpec, EXIT, ExitCode, Io, Parsed, UsageError, processIo, runCommand, runMain } from '../cli/command';
-import { computeRun } from '../report/metrics';
-import { parseLog } from '../report/parse';
+import { computeVariant } from '../report/metrics';
+import { parseRuns } from '../report/parse';
 import { Run } from '../report/types';
 import { SCENARIOS } from './scenarios';
 import { DEFAULT_SIM, SimParams, simulate } from './sim';
+
+/** More runs than this is a typo, not a benchmark (the real `benchmark.repeat` allows 1-10). */
+export const MAX_REPEAT = 100;
 
 export const SPEC: CommandSpec = {
   invocation: 'npm run simulate --',
@@ -30,13 +33,20 @@ export const SPEC: CommandSpec = {
     rounds: { type: 'string', value: 'N', doc: `rounds to run (default ${DEFAULT_SIM.rounds})` },
     'miss-every': { type: 'string', value: 'N', doc: 'every N-th action fails to produce its event (default never)' },
     'http-loss-every': { type: 'string', value: 'N', doc: 'every N-th HTTP delivery fails (default never)' },
+    'close-events': { type: 'boolean', doc: 'each action also makes a close event: buffer space, dropped with the opens, never a match' },
+    background: { type: 'string', value: 'EPS', doc: 'other syscalls on the node, events per second, in the same buffer (default 0)' },
+    repeat: { type: 'string', value: 'N', doc: `runs one after another on the same Falco, each after its run marker, 1-${MAX_REPEAT} (default 1)` },
+    'rest-between-runs': { type: 'string', value: 'DURATION', doc: `rest between runs (default ${DEFAULT_SIM.restBetweenRuns}s)` },
+    'capacity-noise': { type: 'string', value: 'FRACTION', doc: "each run's capacity off by up to this fraction (uniform), 0 to below 1 (default 0)" },
+    seed: { type: 'string', value: 'N', doc: `seed of the scrape lags and the capacity noise, a whole number (default ${DEFAULT_SIM.seed}): the same seed, the same log` },
     out: { type: 'string', value: 'FILE', doc: 'write the log to FILE instead of stdout' },
     table: { type: 'boolean', doc: 'report on every built-in scenario: true C, reported capacity, the knee, their errors (Markdown)' },
   },
 };
 
 const COUNTS = { capacity: 'capacity', buffer: 'buffer', queue: 'queue', 'http-rate': 'httpRate', rounds: 'rounds', 'miss-every': 'missEvery', 'http-loss-every': 'httpLossEvery' } as const;
-const DURATIONS = { 'action-cost': 'actionCost', sleep: 'initialSleep', 'round-duration': 'roundDuration', 'phase-delay': 'phaseDelay' } as const;
+const DURATIONS = { 'action-cost': 'actionCost', sleep: 'initialSleep', 'round-duration': 'roundDuration', 'phase-delay': 'phaseDelay', 'rest-between-runs': 'restBetweenRuns' } as const;
+const DECIMAL = /^\d+(\.\d+)?$/;
 
 /** The simulation parameters of a command line; throws `UsageError` for a bad value. */
 export function paramsOf(parsed: Parsed): Partial<SimParams> {
@@ -64,14 +74,36 @@ export function paramsOf(parsed: Parsed): Partial<SimParams> {
     if (ns === null || (key === 'roundDuration' && ns < 1e9)) throw new UsageError(`--${flag} must be a Go duration${key === 'roundDuration' ? ' of at least 1s' : ''}, not ${raw}`);
     params[key] = ns / 1e9;
   }
+  const raw = (flag: string) => (typeof v[flag] === 'string' ? (v[flag] as string) : undefined);
+  const background = raw('background');
+  if (background !== undefined) {
+    if (!DECIMAL.test(background)) throw new UsageError(`--background must be a number of events per second of at least 0, not ${background}`);
+    params.background = Number(background);
+  }
+  const repeat = raw('repeat');
+  if (repeat !== undefined) {
+    if (!/^\d+$/.test(repeat) || Number(repeat) < 1 || Number(repeat) > MAX_REPEAT) throw new UsageError(`--repeat must be a whole number from 1 to ${MAX_REPEAT}, not ${repeat}`);
+    params.repeat = Number(repeat);
+  }
+  const noise = raw('capacity-noise');
+  if (noise !== undefined) {
+    if (!DECIMAL.test(noise) || Number(noise) >= 1) throw new UsageError(`--capacity-noise must be a fraction from 0 to below 1 (0.05 = ±5 %), not ${noise}`);
+    params.capacityNoise = Number(noise);
+  }
+  const seed = raw('seed');
+  if (seed !== undefined) {
+    if (!/^\d+$/.test(seed) || !Number.isSafeInteger(Number(seed))) throw new UsageError(`--seed must be a whole number of at least 0, not ${seed}`);
+    params.seed = Number(seed);
+  }
+  if (v['close-events'] === true) params.closeEvents = true;
   return params;
 }
 
-/** The report of a simulated run. */
-export function reportOf(log: string, threshold = 0.01): Run {
-  const parsed = parseLog(log, 'simulated');
+/** The report of a simulated variant (all its runs). */
+export function reportOf(log: string, threshold = 0.01, variant = 'simulated'): Run {
+  const parsed = parseRuns(log, 'simulated');
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const run = computeRun(parsed.value, { file: null, variant: 'simulated', threshold });
+  const run = computeVariant(parsed.value, { file: null, variant, threshold });
   if (!run.ok) throw new Error(run.error.message);
   return run.value;
 }

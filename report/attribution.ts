@@ -8,7 +8,7 @@
  * at a sample taken inside the rest, before the statistics (the rest point): one round's window ends where the
  * next one's begins, and while Falco keeps up, everything matched in a window belongs to its round.
  */
-import { Attribution, Capacity, Round, Sample } from './types';
+import { Attribution, Capacity, KernelSource, Round, Sample } from './types';
 
 /** Fewer saturated intervals than this and the capacity is shown with a caveat. */
 export const MIN_CAPACITY_INTERVALS = 5;
@@ -127,7 +127,10 @@ export function attributeRound(
   const draining = beforeEnd !== undefined && matchesOf(restPoint, actions) > matchesOf(beforeEnd, actions);
   // This round's unmatched events: the previous round's pending ones were matched in this window too.
   const unmatched = E - M + carry.pending;
-  const kernel = Math.max(0, Math.min(K, unmatched));
+  // The dropped opens are exactly the action's events that can never match; without that counter all drops
+  // (closes, background syscalls) capped by the unmatched events stand in, and then take a crossing backlog too.
+  const kernelSource: KernelSource = open === null ? 'estimate' : 'dropsOpen';
+  const kernel = Math.max(0, Math.min(open ?? K, unmatched));
   const rest = unmatched - kernel;
   next.pending = draining ? rest : 0;
   // Backlog growth during the run: events that entered the buffer and were not matched by the time the
@@ -144,6 +147,7 @@ export function attributeRound(
       kernelDrops: K,
       kernelDropsOpen: open,
       queueDrops: Q,
+      kernelSource,
       loss: {
         kernel,
         ruleMiss: draining ? 0 : rest,

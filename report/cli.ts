@@ -11,12 +11,13 @@ import { BENCHMARK_NAMESPACE, BENCHMARK_ROLE_LABEL } from '../contract/naming';
 import { BenchmarkCluster, FetchedVariant, fetchBenchmarkLogs, kubeconfigFromCdktfOutputs, podId } from './cluster';
 import { renderJson } from './json';
 import { KubeAccess, KubeconfigMissing, connectCluster } from './kube';
-import { renderMarkdown } from './markdown';
-import { computeRun, notFinishedRun } from './metrics';
-import { detectFormat, parseLog } from './parse';
+import { chartKey, renderMarkdown } from './markdown';
+import { verdicts } from './compare';
+import { computeVariant, notFinishedRun } from './metrics';
+import { detectFormat, parseRuns } from './parse';
 import { attributionChart, comparisonChart, runChart } from './svg';
 import { InputError, Report, Result, Run, SkippedInput, formatError } from './types';
-import { fileSafe, uniqueNames, variantFromFileName } from './variant';
+import { fileSafe, naturalCompare, uniqueNames, variantFromFileName } from './variant';
 
 export const SPEC: CommandSpec = {
   invocation: 'npm run report --',
@@ -161,8 +162,8 @@ function runOf(input: Input, options: Options, save: { dir: string; final: strin
     }
     const skip = notALog(text);
     if (skip) return { skipped: skip };
-    const log = parseLog(text, input.file);
-    return log.ok ? computeRun(log.value, { ...labels, file: input.file }) : log;
+    const log = parseRuns(text, input.file);
+    return log.ok ? computeVariant(log.value, { ...labels, file: input.file }) : log;
   }
   const f = input.fetched;
   const pod = podId(f.pod);
@@ -176,9 +177,9 @@ function runOf(input: Input, options: Options, save: { dir: string; final: strin
     writeFileSync(join(save.dir, 'logs', name), f.text);
     file = join(save.final, 'logs', name);
   }
-  const log = parseLog(f.text, file ?? pod);
+  const log = parseRuns(f.text, file ?? pod);
   if (!log.ok) return log;
-  const run = computeRun(log.value, { ...labels, file, pod });
+  const run = computeVariant(log.value, { ...labels, file, pod });
   if (run.ok) run.value.warnings.unshift(...f.warnings);
   return run;
 }
@@ -187,14 +188,18 @@ function runOf(input: Input, options: Options, save: { dir: string; final: strin
 function writeReport(dir: string, report: Report, options: Options): number {
   const perRun = new Map<string, string>();
   const attribution = new Map<string, string>();
-  for (const run of report.runs.filter((r) => r.rounds > 0)) {
-    const name = `run-${fileSafe(run.variant)}.svg`;
-    writeFileSync(join(dir, name), runChart(run));
-    perRun.set(run.variant, name);
-    if (run.perRound.some((r) => r.attribution !== null)) {
-      const split = `attribution-${fileSafe(run.variant)}.svg`;
-      writeFileSync(join(dir, split), attributionChart(run));
-      attribution.set(run.variant, split);
+  for (const variant of report.runs.filter((r) => r.rounds > 0)) {
+    // A repeated variant has charts per run: `run-<variant>-run<k>.svg`.
+    for (const run of variant.repeats ?? [variant]) {
+      const repeat = variant.repeats ? run.repeat : undefined;
+      const key = chartKey(variant.variant, repeat);
+      const base = fileSafe(variant.variant) + (repeat === undefined ? '' : `-run${repeat}`);
+      writeFileSync(join(dir, `run-${base}.svg`), runChart(run, key));
+      perRun.set(key, `run-${base}.svg`);
+      if (run.perRound.some((r) => r.attribution !== null)) {
+        writeFileSync(join(dir, `attribution-${base}.svg`), attributionChart(run, key));
+        attribution.set(key, `attribution-${base}.svg`);
+      }
     }
   }
   writeFileSync(join(dir, 'comparison.svg'), comparisonChart(report.runs, options.threshold));
@@ -265,7 +270,10 @@ function replaceDir(tmp: string, out: string): void {
 }
 
 async function report(options: Options, io: Io): Promise<ExitCode> {
-  const inputs: Input[] = options.files.map((file) => ({ kind: 'file', file, variant: options.variant ?? variantFromFileName(file) }));
+  // Files in natural order of their names without extension (a shell glob gives v1, v10, v2; `plain` stays
+  // before `plain-logfmt`), as the cluster's variants are (cluster.ts).
+  const files = [...options.files].sort((a, b) => naturalCompare(a.replace(/\.[^./]*$/, ''), b.replace(/\.[^./]*$/, '')));
+  const inputs: Input[] = files.map((file) => ({ kind: 'file', file, variant: options.variant ?? variantFromFileName(file) }));
   const errors: InputError[] = [];
   const skipped: SkippedInput[] = [];
   if (options.fromCluster) {
@@ -306,7 +314,7 @@ async function report(options: Options, io: Io): Promise<ExitCode> {
     runs.push(outcome.value);
   }
 
-  const result: Report = { threshold: options.threshold, runs, errors, skipped };
+  const result: Report = { threshold: options.threshold, runs, verdicts: verdicts(runs), errors, skipped };
   io.stdout(options.format === 'json' ? renderJson(result) : renderMarkdown(result, { note: options.note }));
   if (save) {
     if (runs.length > 0) {

@@ -4,6 +4,7 @@
  */
 import { KUBECONFIG_OUTPUT } from '../contract/naming';
 import { Result, fail, ok } from './types';
+import { naturalCompare } from './variant';
 
 export interface BenchPod {
   namespace: string;
@@ -31,7 +32,7 @@ export const podId = (pod: BenchPod) => `${pod.namespace}/${pod.name}`;
 const NOT_FINISHED = new Set(['Pending', 'Running']);
 
 /**
- * One entry per variant, sorted by name, from its newest pod (a re-run Job leaves older pods behind).
+ * One entry per variant, sorted by name (naturally: v2 before v10), from its newest pod (a re-run Job leaves older pods behind).
  * Listing failures reject (nothing can be reported); a log that cannot be read is that variant's error only.
  */
 export async function fetchBenchmarkLogs(
@@ -49,7 +50,7 @@ export async function fetchBenchmarkLogs(
     const seen = newest.get(pod.variant);
     if (!seen || pod.createdAt > seen.createdAt || (pod.createdAt === seen.createdAt && pod.name > seen.name)) newest.set(pod.variant, pod);
   }
-  const chosen = [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const chosen = [...newest.entries()].sort(([a], [b]) => naturalCompare(a, b));
   const variants: FetchedVariant[] = [];
   for (const [i, [variant, pod]] of chosen.entries()) {
     const n = `(${i + 1}/${chosen.length})`;

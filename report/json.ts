@@ -2,12 +2,13 @@
  * The machine-readable report (contract in docs/report.md). Rounding keeps float noise such as
  * 10013.599999999999 out of users' diffs: EPS to 0.01, fractions to 1e-6, CPU to 0.01 percent points.
  */
-import { Report, Run } from './types';
+import { Report, Run, Spread } from './types';
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 const rn = (x: number | null, digits: number) => (x === null ? null : round(x, digits));
+const spread = (s: Spread | null) => s && { median: round(s.median, 2), min: round(s.min, 2), max: round(s.max, 2), n: s.n };
 
-export function runJson(run: Run) {
+export function runJson(run: Run): Record<string, unknown> {
   return {
     file: run.file,
     ...(run.pod === undefined ? {} : { pod: run.pod }),
@@ -53,9 +54,17 @@ export function runJson(run: Run) {
     })),
     rulesNotLoaded: run.rulesNotLoaded,
     warnings: run.warnings,
+    kernelSource: run.kernelSource,
+    spread: {
+      runs: run.spread.runs,
+      capacity: spread(run.spread.capacity),
+      kneeEps: spread(run.spread.kneeEps),
+      maxSustainableEps: spread(run.spread.maxSustainableEps),
+    },
+    ...(run.repeats === undefined ? {} : { repeats: run.repeats.map((r) => ({ repeat: r.repeat, ...runJson(r) })) }),
   };
 }
 
 export function renderJson(report: Report): string {
-  return `${JSON.stringify({ runs: report.runs.map(runJson), errors: report.errors, skipped: report.skipped }, null, 2)}\n`;
+  return `${JSON.stringify({ runs: report.runs.map(runJson), verdicts: report.verdicts ?? [], errors: report.errors, skipped: report.skipped }, null, 2)}\n`;
 }

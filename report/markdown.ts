@@ -1,10 +1,11 @@
 /** The human-readable report: one table row per run, a finding line, where the loss happens, then what needs attention. */
-import { Capacity, Report, RoundMetrics, Run, formatError } from './types';
+import { verdicts as pairVerdicts } from './compare';
+import { Capacity, Report, RoundMetrics, Run, Spread, Verdict, formatError } from './types';
 
 export interface MarkdownOptions {
   /** A paragraph under the title, e.g. where the logs come from. */
   note?: string;
-  /** Chart files relative to the report: the comparison and one per run (by variant). */
+  /** Chart files relative to the report: the comparison and one per run (by `chartKey`). */
   charts?: { comparison: string; perRun: ReadonlyMap<string, string>; attribution?: ReadonlyMap<string, string> };
 }
 
@@ -24,9 +25,36 @@ export function fmtCapacity(c: Capacity | null, note: string | null): string {
   return `${c.trustworthy ? '' : '≈'}${fmtEps(c.eps)} (${fmtEps(c.min)}–${fmtEps(c.max)})`;
 }
 
+/** `5000.0 (4900.0–5100.0)`: a median with its min–max over runs. */
+const fmtSpread = (s: Spread | null) => (s === null ? '–' : `${fmtEps(s.median)} (${fmtEps(s.min)}–${fmtEps(s.max)})`);
+
+/** The charts of one run: the variant for a one-run variant, `variant (run k)` for each run of a repeated one. */
+export const chartKey = (variant: string, repeat?: number) => (repeat === undefined ? variant : `${variant} (run ${repeat})`);
+
+/** A variant run several times: medians, and min–max over runs where the spread is the point. */
+function repeatedRow(run: Run, name: string): string {
+  const k = run.knee;
+  const s = run.spread;
+  const cap = run.capacity ? `${run.capacity.trustworthy ? '' : '≈'}${fmtSpread(s.capacity)}` : fmtCapacity(null, run.capacityNote);
+  return [
+    name,
+    cap,
+    `${run.rounds} in ${s.runs} runs`,
+    k ? (Number.isInteger(k.round) ? String(k.round) : k.round.toFixed(1)) : 'none',
+    k ? fmtSpread(s.kneeEps) : '–',
+    k ? fmtPercent(k.success) : '–',
+    k ? fmtEps(k.successEps) : '–',
+    fmtEps(run.maxSustainedEps),
+    run.repeats!.every((r) => r.perRound.every((x) => x.attribution === null)) ? 'unavailable' : fmtSpread(s.maxSustainableEps),
+    fmtEps(run.peakDeliveredEps),
+    k && k.cpu !== null ? `${k.cpu.toFixed(1)} %` : '–',
+  ].reduce((line, cell) => `${line} ${cell} |`, '|');
+}
+
 function row(run: Run): string {
   const name = mdEscape(run.variant) + (run.rulesNotLoaded.length > 0 ? ' ⚠ config error' : '');
   if (run.status === 'not-finished') return `| ${name} | not finished | – | – | – | – | – | – | – | – | – |`;
+  if (run.repeats) return repeatedRow(run, name);
   const k = run.knee;
   return [
     name,
@@ -115,6 +143,37 @@ function attributionTable(run: Run): string[] {
   ];
 }
 
+/** Where the kernel part of a run's split comes from (attribution.ts), or null without attribution. */
+export function kernelLine(run: Run): string | null {
+  if (run.kernelSource === null) return null;
+  if (run.kernelSource === 'dropsOpen') return "Kernel part: the action's dropped opens (`dropsOpen`) in each round's window (exact).";
+  const estimated = run.perRound.filter((r) => r.attribution?.kernelSource === 'estimate').map((r) => r.round);
+  const all = estimated.length === run.perRound.filter((r) => r.attribution !== null).length;
+  return (
+    `Kernel part: estimated${all ? '' : ` in round${estimated.length === 1 ? '' : 's'} ${estimated.join(', ')}`}: the samples have no ` +
+    '`dropsOpen`, so all kernel drops (closes and other syscalls too) capped by the unmatched events stand in; a backlog still ' +
+    'in the buffer at the rest point then counts as kernel loss, and the next round makes up for it.'
+  );
+}
+
+/** One line per pair of variants whose capacities were both measured. */
+function verdictLines(list: readonly Verdict[], runs: readonly Run[]): string[] {
+  const byName = new Map(runs.map((r) => [r.variant, r]));
+  const range = (name: string) => {
+    const c = byName.get(name)!.spread.capacity!;
+    return c.min === c.max ? fmtEps(c.min) : `${fmtEps(c.min)}–${fmtEps(c.max)}`;
+  };
+  return list
+    .filter((v) => v.overlap !== null)
+    .map((v) => {
+      const single = v.runsA === 1 || v.runsB === 1 ? ' (one run: no spread measured; `benchmark.repeat` of 2 or more shows whether it is real)' : '';
+      const ranges = `${mdEscape(v.a)} ${range(v.a)}, ${mdEscape(v.b)} ${range(v.b)} matches/s`;
+      return v.overlap
+        ? `- ${mdEscape(v.a)} vs ${mdEscape(v.b)}: the capacity ranges overlap (${ranges}): not a real difference${single}.`
+        : `- ${mdEscape(v.a)} vs ${mdEscape(v.b)}: the capacity ranges do not overlap (${ranges}): a real difference${single}.`;
+    });
+}
+
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const out: string[] = ['# Falco benchmark report', ''];
   if (options.note) out.push(options.note.trim(), '');
@@ -132,8 +191,27 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     ...report.runs.map(row),
     '',
   );
+  if (report.runs.some((r) => r.repeats)) {
+    out.push(
+      'A variant run several times (`benchmark.repeat`) has one row of medians over its runs; capacity, knee EPS and max sustainable ' +
+        "EPS give their min–max over runs (a run's own capacity range is over its sampled intervals, below).",
+      '',
+    );
+  }
   if (report.runs.length === 0) out.push('No run could be reported.', '');
   else out.push(`**${report.runs.length === 1 ? 'Result' : 'Finding'}:** ${finding(report.runs, report.threshold)}`, '');
+
+  const verdictText = verdictLines(report.verdicts ?? pairVerdicts(report.runs), report.runs);
+  if (verdictText.length > 0) {
+    out.push(
+      '## Is the difference real?',
+      '',
+      "Two variants' capacities differ for real when their ranges over runs (min–max of the runs' capacities) do not overlap.",
+      '',
+      ...verdictText,
+      '',
+    );
+  }
 
   const finished = report.runs.filter((r) => r.status === 'finished');
   if (finished.length > 0) {
@@ -146,15 +224,15 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
         '',
       );
     }
+    const capacityLine = (r: Run) => `Capacity: ${r.capacity ? `${fmtCapacity(r.capacity, r.capacityNote)} matches/s, ` : ''}${mdEscape(r.capacityNote ?? '')}.`;
     for (const r of finished.filter((x) => x.samples > 0)) {
-      out.push(
-        `### ${mdEscape(r.variant)}`,
-        '',
-        `Capacity: ${r.capacity ? `${fmtCapacity(r.capacity, r.capacityNote)} matches/s, ` : ''}${mdEscape(r.capacityNote ?? '')}.`,
-        '',
-        ...attributionTable(r),
-        '',
-      );
+      out.push(`### ${mdEscape(r.variant)}`, '', capacityLine(r), '');
+      for (const one of r.repeats ?? [r]) {
+        if (r.repeats) out.push(`#### Run ${one.repeat}`, '', capacityLine(one), '');
+        const kernel = kernelLine(one);
+        if (kernel) out.push(kernel, '');
+        out.push(...attributionTable(one), '');
+      }
     }
   }
 
@@ -182,10 +260,17 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (options.charts) {
     out.push('## Charts', '', `![Capacity, max sustained and peak delivered EPS per variant](${options.charts.comparison})`, '');
     for (const r of report.runs) {
-      const chart = options.charts.perRun.get(r.variant);
-      if (chart) out.push(`### ${mdEscape(r.variant)}`, '', `![${mdEscape(r.variant)}: EPS and loss per round](${chart})`, '');
-      const split = options.charts.attribution?.get(r.variant);
-      if (split) out.push(`![${mdEscape(r.variant)}: where each round's events went](${split})`, '');
+      let heading = false;
+      for (const one of r.repeats ?? [r]) {
+        const key = chartKey(r.variant, r.repeats ? one.repeat : undefined);
+        const label = mdEscape(key);
+        const chart = options.charts.perRun.get(key);
+        if (chart && !heading) out.push(`### ${mdEscape(r.variant)}`, '');
+        heading ||= chart !== undefined;
+        if (chart) out.push(`![${label}: EPS and loss per round](${chart})`, '');
+        const split = options.charts.attribution?.get(key);
+        if (split) out.push(`![${label}: where each round's events went](${split})`, '');
+      }
     }
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -3,7 +3,8 @@
  * `lost=`, which is the mean of per-action ratios truncated to a whole percent.
  */
 import { Carry, attributeRound, measureCapacity } from './attribution';
-import { Knee, ParsedLog, Result, Round, RoundMetrics, Run, fail, ok } from './types';
+import { combineRuns, runSpread } from './compare';
+import { Knee, KernelSource, ParsedLog, Result, Round, RoundMetrics, Run, fail, ok } from './types';
 
 export interface RunLabels {
   /** Input file (or saved log); null for a cluster log that was not saved. */
@@ -108,7 +109,9 @@ export function computeRun(log: ParsedLog, labels: RunLabels): Result<Run> {
       }
     : null;
   const sustained = perRound.filter((r) => r.loss < t).map((r) => r.throughput);
-  return ok({
+  const sources = new Set(attributed.map((r) => r.attribution!.kernelSource));
+  const kernelSource: KernelSource | null = sources.size === 0 ? null : sources.has('estimate') ? 'estimate' : 'dropsOpen';
+  const run: Run = {
     file: labels.file,
     ...(labels.pod === undefined ? {} : { pod: labels.pod }),
     variant: labels.variant,
@@ -125,7 +128,29 @@ export function computeRun(log: ParsedLog, labels: RunLabels): Result<Run> {
     perRound,
     rulesNotLoaded: unloaded,
     warnings,
+    kernelSource,
+    ...(log.run === undefined ? {} : { repeat: log.run }),
+    spread: { runs: 1, capacity: null, kneeEps: null, maxSustainableEps: null },
+  };
+  run.spread = runSpread([run]);
+  return ok(run);
+}
+
+/**
+ * A variant's result from its log's runs (parseRuns): one run is that run's result; several give one row of
+ * medians with min–max over runs (compare.ts) and each run's own result. A run that cannot be computed (no
+ * action alerted) costs that run only, with a warning; when none can, the first run's error is the variant's.
+ */
+export function computeVariant(logs: readonly ParsedLog[], labels: RunLabels): Result<Run> {
+  if (logs.length === 1) return computeRun(logs[0], labels);
+  const results = logs.map((log) => computeRun(log, labels));
+  const runs = results.flatMap((r) => (r.ok ? [r.value] : []));
+  if (runs.length === 0) return results[0];
+  const combined = combineRuns(runs);
+  results.forEach((r, i) => {
+    if (!r.ok) combined.warnings.push(`run ${logs[i].run}: left out: ${r.error.message}`);
   });
+  return ok(combined);
 }
 
 /** A cluster variant whose Job pod is still Pending or Running: listed, with no measurements. */
@@ -147,5 +172,7 @@ export function notFinishedRun(variant: string, pod: string, phase: string, thre
     perRound: [],
     rulesNotLoaded: [],
     warnings: [`not finished: pod ${pod} is ${phase}`],
+    kernelSource: null,
+    spread: { runs: 0, capacity: null, kneeEps: null, maxSustainableEps: null },
   };
 }

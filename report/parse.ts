@@ -7,9 +7,12 @@
  * What is an error and what is a warning: a run cut by a timeout may stop anywhere, so a final round without
  * its `statistics` line, and a malformed *last* line, are expected: warnings, and that round is left out. A
  * malformed line with more lines after it means the file is damaged: an error naming the line.
+ *
+ * A variant's log may hold several runs (`benchmark.repeat`), each after its run marker (BENCH_RUN_MESSAGE):
+ * `parseRuns` returns one parsed run per marker; lines before the first marker, and a log without any, are run 1.
  */
 import { formatGoDuration, parseGoDuration } from '../config/duration';
-import { BENCH_SAMPLE_MESSAGE } from '../contract/naming';
+import { BENCH_RUN_MESSAGE, BENCH_SAMPLE_MESSAGE } from '../contract/naming';
 import { ActionResult, LogFormat, ParsedLog, Result, Round, Sample, SampleAt, fail, ok } from './types';
 
 type Value = string | number | boolean | null;
@@ -182,8 +185,27 @@ interface OpenRound {
   actions: ActionResult[];
 }
 
-/** Parses one log. `file` only labels errors and warnings. */
+/** A log of one run (no marker, or exactly one run): its rounds and samples. A log of several runs is an error here: read it with `parseRuns`. */
 export function parseLog(text: string, file: string): Result<ParsedLog> {
+  const runs = parseRuns(text, file);
+  if (!runs.ok) return runs;
+  if (runs.value.length > 1) return fail(file, `holds ${runs.value.length} runs (${BENCH_RUN_MESSAGE} lines): read it run by run`);
+  return ok(runs.value[0]);
+}
+
+interface Segment {
+  run: number;
+  line: number | null;
+  rounds: Round[];
+  samples: Sample[];
+  warnings: string[];
+}
+
+/**
+ * Parses one variant's log into its runs, in order. `file` only labels errors and warnings. A run that has no
+ * complete round (cut before its first statistics) is left out with a warning; none with one is an error.
+ */
+export function parseRuns(text: string, file: string): Result<ParsedLog[]> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const firstIndex = lines.findIndex((l) => clean(l) !== '');
   if (firstIndex < 0) return fail(file, 'empty file');
@@ -194,10 +216,18 @@ export function parseLog(text: string, file: string): Result<ParsedLog> {
   let lastIndex = lines.length - 1;
   while (clean(lines[lastIndex]) === '') lastIndex--;
 
-  const rounds: Round[] = [];
-  const samples: Sample[] = [];
-  const warnings: string[] = [];
+  const segments: Segment[] = [];
+  let segment: Segment = { run: 1, line: null, rounds: [], samples: [], warnings: [] };
+  let rounds = segment.rounds;
+  let samples = segment.samples;
   let open: OpenRound | null = null;
+  /** The open round of a run that ends here was cut (the run timed out or failed). */
+  const closeOpenRound = () => {
+    if (open) {
+      segment.warnings.push(`final round #${open.round} (line ${open.line}) is incomplete, it has no statistics line (run cut by a timeout?): ignored`);
+      open = null;
+    }
+  };
   let lastError: string | null = null;
 
   for (let i = firstIndex; i <= lastIndex; i++) {
@@ -208,19 +238,35 @@ export function parseLog(text: string, file: string): Result<ParsedLog> {
     if (typeof rec === 'string') {
       // A cut last line is what a timeout leaves behind; anywhere else the file is damaged.
       if (isLast) {
-        warnings.push(`last line ${lineNo} is cut off (${rec}): ignored`);
+        segment.warnings.push(`last line ${lineNo} is cut off (${rec}): ignored`);
         break;
       }
       return fail(file, `malformed line (cut off or damaged): ${rec}`, lineNo);
     }
     if (/^(ERRO|ERROR|FATA|FATAL|PANI|PANIC)$/i.test(rec.level)) lastError = rec.msg;
 
+    if (rec.msg === BENCH_RUN_MESSAGE) {
+      const k = rec.fields.run;
+      if (typeof k !== 'number' || !Number.isInteger(k) || k < 1) return fail(file, `run marker without a whole run number >= 1 (run=${JSON.stringify(k ?? null)})`, lineNo);
+      // The first marker opens run 1, to which the lines before it already belong.
+      if (k === segment.run && segment.line === null && segment.rounds.length === 0) {
+        segment.line = lineNo;
+        continue;
+      }
+      if (k <= segment.run) return fail(file, `run marker ${k} after run ${segment.run}: runs must come in increasing order`, lineNo);
+      closeOpenRound();
+      segments.push(segment);
+      segment = { run: k, line: lineNo, rounds: [], samples: [], warnings: [] };
+      rounds = segment.rounds;
+      samples = segment.samples;
+      continue;
+    }
     if (rec.msg === BENCH_SAMPLE_MESSAGE) {
       const last = rounds[rounds.length - 1];
       const round = open ? open.round : rec.fields.at === 'statistics' && last ? last.round : null;
       const sample = sampleOf(rec.fields, round, lineNo);
       // A bad sample costs the attribution of its round at most, never the run: a warning.
-      if (typeof sample === 'string') warnings.push(`sample on line ${lineNo} ignored: ${sample}`);
+      if (typeof sample === 'string') segment.warnings.push(`sample on line ${lineNo} ignored: ${sample}`);
       else samples.push(sample);
       continue;
     }
@@ -238,7 +284,7 @@ export function parseLog(text: string, file: string): Result<ParsedLog> {
       const throughput = eps(rec.fields.throughput);
       if (throughput === null) {
         if (isLast) {
-          warnings.push(`last line ${lineNo} is cut off (statistics without throughput=): ignored`);
+          segment.warnings.push(`last line ${lineNo} is cut off (statistics without throughput=): ignored`);
           break;
         }
         return fail(file, `statistics line without a readable throughput= (got ${JSON.stringify(rec.fields.throughput ?? null)})`, lineNo);
@@ -268,11 +314,24 @@ export function parseLog(text: string, file: string): Result<ParsedLog> {
     // Anything else (`resting...`, blank messages, start-up lines) carries no measurement.
   }
 
-  if (open) {
-    warnings.push(`final round #${open.round} (line ${open.line}) is incomplete, it has no statistics line (run cut by a timeout?): ignored`);
-  }
-  if (rounds.length === 0) {
+  closeOpenRound();
+  segments.push(segment);
+  const complete = segments.filter((g) => g.rounds.length > 0);
+  if (complete.length === 0) {
     return fail(file, `no complete rounds${lastError ? ` (last error logged: ${lastError})` : ''}`);
   }
-  return ok({ format, rounds, samples, warnings });
+  // A run without rounds is named on the first run reported.
+  const empty = segments.filter((g) => g.rounds.length === 0 && g.line !== null).map((g) => g.run);
+  return ok(
+    complete.map((g, i) => ({
+      format,
+      run: g.run,
+      rounds: g.rounds,
+      samples: g.samples,
+      warnings: [
+        ...(i === 0 && empty.length > 0 ? [`run${empty.length > 1 ? 's' : ''} ${empty.join(', ')} of this log ha${empty.length > 1 ? 've' : 's'} no complete round: left out`] : []),
+        ...g.warnings,
+      ],
+    })),
+  );
 }

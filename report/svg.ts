@@ -92,10 +92,10 @@ function legend(x: number, y: number, items: LegendItem[]): string[] {
  * Per run: throughput and delivered EPS per round on a log scale (the bench halves its sleep every round,
  * so the offered rate grows geometrically), loss on a second axis, the knee and the threshold marked.
  */
-export function runChart(run: Run): string {
+export function runChart(run: Run, name = run.variant): string {
   const W = 760, H = 420, L = 72, R = 64, T = 60, B = 56;
   const pw = W - L - R, ph = H - T - B;
-  const title = `${run.variant}: EPS and loss per round`;
+  const title = `${name}: EPS and loss per round`;
   const body: string[] = [text(L, 24, title, { 'font-size': 15, 'font-weight': 'bold' })];
   const rounds = run.perRound;
   if (rounds.length === 0) {
@@ -188,9 +188,51 @@ function niceAxis(max: number): { top: number; step: number } {
   return { top: Math.ceil(max / step) * step, step };
 }
 
+/** Most characters of a label line under a variant's group (200 px at about 6.6 px a character, with a margin). */
+export const LABEL_LINE_CHARS = 28;
+const LABEL_LINES = 3;
+
 /**
- * Across variants: Falco's capacity (the headline, with its min–max as a whisker), max sustained and peak
- * delivered EPS side by side. The width grows with the variants and fits the title and legend.
+ * A variant name as at most LABEL_LINES lines of at most `width` characters, broken after `-`, `_`, `.`, `/` or
+ * a space where it can be and inside a word where it must; what does not fit ends in `…`.
+ */
+export function wrapLabel(label: string, width = LABEL_LINE_CHARS): string[] {
+  if (label.length <= width) return [label];
+  const parts = label.match(/[^-_./ ]*[-_./ ]?/g)!.filter((p) => p !== '');
+  const lines: string[] = [];
+  let current = '';
+  for (let part of parts) {
+    while (part.length > width) {
+      if (current !== '') lines.push(current);
+      lines.push(part.slice(0, width));
+      part = part.slice(width);
+      current = '';
+    }
+    if (current.length + part.length > width) {
+      lines.push(current);
+      current = part;
+    } else current += part;
+  }
+  if (current !== '') lines.push(current);
+  if (lines.length <= LABEL_LINES) return lines;
+  const kept = lines.slice(0, LABEL_LINES);
+  kept[LABEL_LINES - 1] = `${kept[LABEL_LINES - 1].slice(0, width - 1)}…`;
+  return kept;
+}
+
+/** A min–max whisker at x. */
+const whisker = (x: number, yMin: number, yMax: number, cls: string) =>
+  el('g', { class: cls }, [
+    line(x, yMax, x, yMin, { stroke: '#000', 'stroke-width': 1.5 }),
+    line(x - 6, yMax, x + 6, yMax, { stroke: '#000', 'stroke-width': 1.5 }),
+    line(x - 6, yMin, x + 6, yMin, { stroke: '#000', 'stroke-width': 1.5 }),
+  ]);
+
+/**
+ * Across variants: Falco's capacity (the headline, with its min–max as a whisker: over the sampled intervals of
+ * one run, over the runs of a repeated variant), max sustained and peak delivered EPS side by side; a repeated
+ * variant's bars are its medians, each with the min–max over its runs. The width grows with the variants and
+ * fits the title and legend; long variant names wrap.
  */
 export function comparisonChart(runs: Run[], threshold: number): string {
   const G = 200, L = 72, R = 24, T = 64, B = 64, H = 420, BAR = 48;
@@ -202,7 +244,9 @@ export function comparisonChart(runs: Run[], threshold: number): string {
   ];
   const W = Math.ceil(Math.max(L + runs.length * G + R, L + legendWidth(items) + R, L + textWidth(title, 15) * 1.1 + R));
   const ph = H - T - B;
-  const values = runs.flatMap((r) => [r.capacity?.max ?? 0, r.maxSustainedEps ?? 0, r.peakDeliveredEps ?? 0]);
+  // A repeated variant's whiskers reach its runs' highest values.
+  const over = (r: Run, f: (x: Run) => number | null) => (r.repeats ?? [r]).map((x) => f(x) ?? 0);
+  const values = runs.flatMap((r) => [r.capacity?.max ?? 0, ...over(r, (x) => x.maxSustainedEps), ...over(r, (x) => x.peakDeliveredEps)]);
   const { top, step } = niceAxis(Math.max(0, ...values));
   const y = (v: number) => T + ph - (v / top) * ph;
   const grid: string[] = [];
@@ -217,7 +261,15 @@ export function comparisonChart(runs: Run[], threshold: number): string {
   ];
   runs.forEach((run, i) => {
     const cx = L + G * i + G / 2;
-    const group: string[] = [text(cx, T + ph + 20, run.variant, { 'text-anchor': 'middle', class: 'variant' })];
+    const label = wrapLabel(run.variant);
+    const group: string[] = [
+      label.length === 1
+        ? text(cx, T + ph + 20, run.variant, { 'text-anchor': 'middle', class: 'variant' })
+        : el('text', { x: cx, y: T + ph + 20, 'text-anchor': 'middle', class: 'variant' }, [
+            el('title', {}, escapeXml(run.variant)),
+            ...label.map((l, k) => el('tspan', { x: cx, dy: k === 0 ? undefined : 14 }, escapeXml(l))),
+          ]),
+    ];
     if (run.status === 'not-finished') {
       group.push(text(cx, T + ph - 8, 'not finished', { 'text-anchor': 'middle', fill: '#666' }));
     }
@@ -234,16 +286,16 @@ export function comparisonChart(runs: Run[], threshold: number): string {
     };
     const c = run.capacity;
     bar('capacity', c ? c.eps : null, cx - 78, run.capacityNote?.startsWith('unavailable') ? 'n/a' : 'not reached');
-    if (c) {
-      const wx = cx - 78 + BAR / 2;
-      group.push(el('g', { class: 'spread' }, [
-        line(wx, y(c.max), wx, y(c.min), { stroke: '#000', 'stroke-width': 1.5 }),
-        line(wx - 6, y(c.max), wx + 6, y(c.max), { stroke: '#000', 'stroke-width': 1.5 }),
-        line(wx - 6, y(c.min), wx + 6, y(c.min), { stroke: '#000', 'stroke-width': 1.5 }),
-      ]));
-    }
+    if (c) group.push(whisker(cx - 78 + BAR / 2, y(c.min), y(c.max), run.repeats ? 'spread runs' : 'spread'));
     bar('sustained', run.maxSustainedEps, cx - 24);
     bar('peak', run.peakDeliveredEps, cx + 30);
+    // The runs' spread of the other bars, only when there is more than one run.
+    if (run.repeats) {
+      for (const [f, bx] of [[(x: Run) => x.maxSustainedEps, cx - 24], [(x: Run) => x.peakDeliveredEps, cx + 30]] as const) {
+        const v = run.repeats.map(f).filter((x): x is number => x !== null);
+        if (v.length > 0) group.push(whisker(bx + BAR / 2, y(Math.min(...v)), y(Math.max(...v)), 'spread runs'));
+      }
+    }
     body.push(el('g', { class: 'run' }, group));
   });
   body.push(line(L, T + ph, W - R, T + ph, { stroke: '#333' }));
@@ -256,10 +308,10 @@ export function comparisonChart(runs: Run[], threshold: number): string {
  * below the axis, so that what is above it minus what is below it is the round's 100 %. A dot above a bar marks
  * a round in which Falco fell behind the generator.
  */
-export function attributionChart(run: Run): string {
+export function attributionChart(run: Run, name = run.variant): string {
   const W = 760, H = 420, L = 72, R = 24, T = 76, B = 56;
   const pw = W - L - R, ph = H - T - B;
-  const title = `${run.variant}: where each round's events went`;
+  const title = `${name}: where each round's events went`;
   const rounds = run.perRound.filter((r) => r.attribution !== null && r.attribution.expected > 0);
   const body: string[] = [text(L, 24, title, { 'font-size': 15, 'font-weight': 'bold' })];
   body.push(

@@ -72,8 +72,11 @@ export interface Sample {
   line: number;
 }
 
+/** One run of a log (a log holds one per run marker, or one without markers). */
 export interface ParsedLog {
   format: LogFormat;
+  /** The run's number from its marker (BENCH_RUN_MESSAGE); absent or 1 for a log without markers. */
+  run?: number;
   rounds: Round[];
   /** The sampler's lines, in log order (none in logs from before the sampler). */
   samples: Sample[];
@@ -106,9 +109,15 @@ export interface Attribution {
   kernelDropsOpen: number | null;
   /** Q: alerts dropped by Falco's full output queue. */
   queueDrops: number;
+  /**
+   * Where the kernel part comes from: `dropsOpen`, the action's dropped open events in the window (exact: only
+   * they can never match), or `estimate`, all kernel drops capped by the unmatched events (the log's samples
+   * have no dropsOpen; the estimate may count a backlog that crosses the rest point as kernel loss).
+   */
+  kernelSource: KernelSource;
   /** E - A split; the parts add up to E - A exactly. A negative part is work of the previous round landing in this one. */
   loss: {
-    /** min(K, unmatched): the kernel dropped at most K of the unmatched events. */
+    /** The dropped opens capped by the unmatched events; without that counter min(K, unmatched) (kernelSource). */
     kernel: number;
     /** The rest of the unmatched events when Falco was idle at the rest point: the action failed or its rule is not loaded. */
     ruleMiss: number;
@@ -132,6 +141,8 @@ export interface Attribution {
   /** Falco fell behind the generator: kernel drops, or a backlog growth above the loss threshold times E. */
   backlogged: boolean;
 }
+
+export type KernelSource = 'dropsOpen' | 'estimate';
 
 /** Falco's service rate for the benchmark's actions, measured while a kernel backlog existed. */
 export interface Capacity {
@@ -194,6 +205,44 @@ export interface Run {
   /** Actions with actual=0 in every round: their Falco rule is not loaded (a configuration error). */
   rulesNotLoaded: string[];
   warnings: string[];
+  /** The kernel part of the attributed rounds: `estimate` when any round had no dropsOpen; null without attribution. */
+  kernelSource: KernelSource | null;
+  /** The run's number in its variant's log (`benchmark.repeat`); absent for a variant's own row. */
+  repeat?: number;
+  /**
+   * A variant with several runs: each run's own result, in log order. The variant's row then holds medians over
+   * them (capacity: median of the runs' capacities, min–max over runs; see `spread`), and its `perRound` is empty.
+   */
+  repeats?: Run[];
+  /** Median and min–max over runs of the headline figures; one run: min = max = median. */
+  spread: RunSpread;
+}
+
+/** A figure over the runs of a variant that have it. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  /** Runs that have the figure (a run without a knee, say, has none). */
+  n: number;
+}
+
+export interface RunSpread {
+  runs: number;
+  capacity: Spread | null;
+  kneeEps: Spread | null;
+  maxSustainableEps: Spread | null;
+}
+
+/** Whether two variants' capacities differ by more than their run-to-run spread. */
+export interface Verdict {
+  a: string;
+  b: string;
+  /** True: the min–max ranges over runs overlap (not a real difference); false: they do not; null: a capacity is missing. */
+  overlap: boolean | null;
+  /** Runs behind each side. */
+  runsA: number;
+  runsB: number;
 }
 
 /** An input that is not a bench log (a directory, a `SOURCE.txt` caught by a glob): left out with a note, not an error. */
@@ -205,6 +254,8 @@ export interface SkippedInput {
 export interface Report {
   threshold: number;
   runs: Run[];
+  /** Every pair of finished variants, in report order (compare.ts). */
+  verdicts?: Verdict[];
   errors: InputError[];
   skipped: SkippedInput[];
 }

@@ -31,3 +31,21 @@ export function uniqueNames(names: string[]): string[] {
 export function fileSafe(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';
 }
+
+/**
+ * Orders names as people count: digit runs compare as numbers (`v2` before `v10`), the rest as text
+ * (code-unit order, as the plain sort did); names that differ only in leading zeros put fewer zeros first.
+ */
+export function naturalCompare(a: string, b: string): number {
+  const pa = a.match(/\d+|\D+/g) ?? [], pb = b.match(/\d+|\D+/g) ?? [];
+  let zeros = 0;
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i], y = pb[i];
+    if (/^\d/.test(x) && /^\d/.test(y)) {
+      const [bx, by] = [BigInt(x), BigInt(y)];
+      if (bx !== by) return bx < by ? -1 : 1;
+      if (zeros === 0) zeros = x.length - y.length;
+    } else if (x !== y) return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length || zeros;
+}

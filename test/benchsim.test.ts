@@ -7,7 +7,9 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../benchsim/cli';
+import { main, reportOf } from '../benchsim/cli';
+import { BENCH_RUN_MESSAGE } from '../contract/naming';
+import { verdicts } from '../report/compare';
 import { SCENARIOS } from '../benchsim/scenarios';
 import { main as reportCli } from '../report/cli';
 import { DEFAULT_SIM, effectiveSleep, simulate } from '../benchsim/sim';
@@ -70,12 +72,16 @@ describe.each(SCENARIOS)('simulated $name ($about)', ({ name, params }) => {
 
   it('a backlog that outlasts the rest is backlog, not kernel loss; only a deep buffer makes one', () => {
     const outlasting = sim.rounds.filter((t) => t.backlogAtRestPoint > 0);
-    if (name === 'deep-buffer') {
+    if (name === 'deep-buffer' || name === 'overflow-with-closes') {
       expect(outlasting.length).toBeGreaterThan(0);
       // The first such round: part of what is unmatched is still in the buffer, the rest the kernel dropped.
       const a = run.perRound[outlasting[0].round - 1].attribution!;
       expect(a.loss.backlog).toBe(outlasting[0].backlogAtRestPoint);
-      expect(a.loss.kernel).toBe(a.kernelDrops);
+      // The kernel part is the dropped opens: with closes and background in the buffer, fewer than all drops.
+      expect(a.kernelSource).toBe('dropsOpen');
+      expect(a.loss.kernel).toBe(a.kernelDropsOpen);
+      if (name === 'overflow-with-closes') expect(a.kernelDropsOpen).toBeLessThan(a.kernelDrops);
+      else expect(a.kernelDropsOpen).toBe(a.kernelDrops);
       expect(a.loss.kernel).toBeLessThan(a.expected - a.matched);
     } else expect(outlasting).toEqual([]);
   });
@@ -90,6 +96,97 @@ describe.each(SCENARIOS)('simulated $name ($about)', ({ name, params }) => {
       expect(run.maxSustainableEps).toBeLessThanOrEqual(run.maxSustainedEps!);
       expect(run.maxSustainableEps).toBeLessThanOrEqual(C);
     }
+  });
+});
+
+describe('a ring buffer that overflows while a backlog crosses the rest, closes and background dropped with the opens', () => {
+  const params = SCENARIOS.find((x) => x.name === 'overflow-with-closes')!.params;
+  const sim = simulate(params);
+  const run = report(sim.log);
+  // The same log as a sampler without the dropped opens (before Falco 0.44.1's counter) writes it.
+  const withoutOpens = report(sim.log.replace(/,"dropsOpen":\d+/g, ''));
+
+  it('is the case: rounds with both kernel drops and a backlog at the rest point, other events dropped too', () => {
+    const both = sim.rounds.filter((t) => t.kernelDropped > 0 && t.backlogAtRestPoint > 0);
+    expect(both.length).toBeGreaterThan(0);
+    expect(sim.rounds.some((t) => t.otherDropped > 0)).toBe(true);
+  });
+
+  it('the dropped opens give the exact split, also with phase delays', () => {
+    expect(run.kernelSource).toBe('dropsOpen');
+    expectExactSplit(sim, run);
+    const late = simulate({ ...params, phaseDelay: 0.2, scrapeLag: 0.05 });
+    expectExactSplit(late, report(late.log));
+  });
+
+  it('without them the estimate counts the crossing backlog as kernel loss, and says so', () => {
+    expect(withoutOpens.kernelSource).toBe('estimate');
+    const first = sim.rounds.find((t) => t.kernelDropped > 0 && t.backlogAtRestPoint > 0)!;
+    const a = withoutOpens.perRound[first.round - 1].attribution!;
+    expect(a.kernelSource).toBe('estimate');
+    // All drops exceed the unmatched events: the estimate takes every one of them, backlog included.
+    expect(a.loss.kernel).toBe(first.kernelDropped + first.backlogAtRestPoint + first.missed);
+    expect(a.loss.backlog).toBe(0);
+  });
+});
+
+describe('repeated runs (--repeat), with seeded capacity noise', () => {
+  const QUICK = { initialSleep: 0.001, rounds: 12, step: 0.002, buffer: 20_000, repeat: 5, capacityNoise: 0.03 };
+  const variant = (name: string, capacity: number, seed: number) => {
+    const sim = simulate({ ...QUICK, capacity, seed });
+    return { sim, run: reportOf(sim.log, 0.01, name) };
+  };
+  const a = variant('a', 5000, 11);
+  const b = variant('b', 6000, 12); // 20 % above a
+  const c = variant('c', 5000, 13); // the same as a
+  const trueRange = (v: typeof a) => [Math.min(...v.sim.runs.map((r) => r.capacity)), Math.max(...v.sim.runs.map((r) => r.capacity))];
+
+  it('every run is split into its own rounds, each exact, and its capacity recovered within 2 %', () => {
+    for (const v of [a, b, c]) {
+      expect(v.run.repeats).toHaveLength(5);
+      expect(v.run.repeats!.map((r) => r.repeat)).toEqual([1, 2, 3, 4, 5]);
+      for (const [i, one] of v.run.repeats!.entries()) {
+        const truth = v.sim.runs[i];
+        expectExactSplit({ log: '', rounds: truth.rounds, runs: [truth] }, one);
+        expect(Math.abs(one.capacity!.eps / truth.capacity - 1)).toBeLessThan(0.02);
+      }
+    }
+  });
+
+  it("the variant's capacity is the median over runs, with the runs' min–max", () => {
+    for (const v of [a, b, c]) {
+      const caps = v.run.repeats!.map((r) => r.capacity!.eps).sort((x, y) => x - y);
+      expect(v.run.spread.capacity).toEqual({ median: caps[2], min: caps[0], max: caps[4], n: 5 });
+      expect(v.run.capacity).toMatchObject({ eps: caps[2], min: caps[0], max: caps[4] });
+      const [lo, hi] = trueRange(v);
+      expect(v.run.spread.capacity!.min).toBeGreaterThan(lo * 0.98);
+      expect(v.run.spread.capacity!.max).toBeLessThan(hi * 1.02);
+    }
+  });
+
+  it('20 % apart: no overlap, a real difference; equal: overlap, not a real one (as the true capacities say)', () => {
+    const list = verdicts([a.run, b.run, c.run]);
+    const overlap = (x: string, y: string) => list.find((v) => v.a === x && v.b === y)!.overlap;
+    const truly = (x: typeof a, y: typeof a) => trueRange(x)[0] <= trueRange(y)[1] && trueRange(y)[0] <= trueRange(x)[1];
+    expect([overlap('a', 'b'), overlap('b', 'c'), overlap('a', 'c')]).toEqual([truly(a, b), truly(b, c), truly(a, c)]);
+    expect([overlap('a', 'b'), overlap('b', 'c'), overlap('a', 'c')]).toEqual([false, false, true]);
+  });
+
+  it('the same seed gives the same log; another seed another one', () => {
+    expect(simulate({ ...QUICK, rounds: 3, capacity: 5000, seed: 11 }).log).toBe(simulate({ ...QUICK, rounds: 3, capacity: 5000, seed: 11 }).log);
+    expect(simulate({ ...QUICK, rounds: 3, capacity: 5000, seed: 11 }).log).not.toBe(simulate({ ...QUICK, rounds: 3, capacity: 5000, seed: 12 }).log);
+  });
+
+  it('--repeat 1 writes one run marker, and the report is that of the one run', () => {
+    const sim = simulate({ ...SCENARIOS[0].params, rounds: 10 });
+    expect(sim.log.split('\n').filter((l) => l.includes(`"msg":"${BENCH_RUN_MESSAGE}"`))).toEqual([JSON.stringify({ level: 'info', msg: BENCH_RUN_MESSAGE, run: 1, of: 1 })]);
+    const one = reportOf(sim.log);
+    expect(one.repeats).toBeUndefined();
+    expect(one.spread).toMatchObject({ runs: 1, capacity: { median: one.capacity!.eps, min: one.capacity!.eps, max: one.capacity!.eps, n: 1 } });
+    expectExactSplit(sim, one);
+    // The same as a log from before the markers, but for the line numbers in warnings.
+    const unmarked = reportOf(sim.log.split('\n').filter((l) => !l.includes(BENCH_RUN_MESSAGE)).join('\n'));
+    expect({ ...one, repeat: undefined }).toEqual({ ...unmarked, repeat: undefined });
   });
 });
 
@@ -239,9 +336,27 @@ describe('npm run simulate', () => {
       expect({ argv, code: r.code }).toEqual({ argv, code: 2 });
       expect(r.stderr[r.stderr.length - 1]).toBe('simulate: see --help');
     }
+    // The new options: one line naming the option and what it allows.
+    for (const [argv, message] of [
+      [['--repeat', '0'], '--repeat must be a whole number from 1 to 100, not 0'],
+      [['--repeat', '2.5'], '--repeat must be a whole number from 1 to 100, not 2.5'],
+      [['--repeat', '101'], '--repeat must be a whole number from 1 to 100, not 101'],
+      [['--seed', 'x'], '--seed must be a whole number of at least 0, not x'],
+      [['--seed', '1.5'], '--seed must be a whole number of at least 0, not 1.5'],
+      [['--capacity-noise', '1'], '--capacity-noise must be a fraction from 0 to below 1 (0.05 = ±5 %), not 1'],
+      [['--capacity-noise', '5%'], '--capacity-noise must be a fraction from 0 to below 1 (0.05 = ±5 %), not 5%'],
+      [['--background', 'lots'], '--background must be a number of events per second of at least 0, not lots'],
+      [['--rest-between-runs', 'soon'], '--rest-between-runs must be a Go duration, not soon'],
+    ] as const) {
+      const r = await run([...argv]);
+      expect({ argv, code: r.code, stderr: r.stderr }).toEqual({ argv, code: 2, stderr: [`simulate: ${message}`, 'simulate: see --help'] });
+    }
     const help = await run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: npm run simulate -- \[options\]/);
+    for (const option of ['--close-events', '--background EPS', '--repeat N', '--rest-between-runs DURATION', '--capacity-noise FRACTION', '--seed N']) {
+      expect(help.stdout).toContain(option);
+    }
   });
 
   it("the README's simulator table is what --table prints", async () => {

@@ -38,11 +38,12 @@ describe('report command on files', () => {
       '| truncated-final-round',
       '| zero-actual ⚠ config error',
     ]);
+    // Inputs are read in natural order of their names, whatever order they were given in.
     expect(r.stderr.filter((l) => l.startsWith('report: error:'))).toEqual([
       `report: error: ${fx('empty.log')}: empty file`,
+      `report: error: ${fx('missing.log')}: cannot read: no such file`,
       `report: error: ${fx('no-rounds.log')}: no complete rounds (last error logged: cannot reach Falco: connection refused)`,
       `report: error: ${fx('truncated-line.log')}:7: malformed line (cut off or damaged): "expe" has no value`,
-      `report: error: ${fx('missing.log')}: cannot read: no such file`,
     ]);
     // A file that is not a bench log at all is skipped with a note, not an error.
     expect(r.stderr).toContain('report: skipped 1 input that is not a bench log (--verbose names it)');
@@ -72,8 +73,12 @@ describe('report command on files', () => {
     const [one] = report.runs;
     expect(Object.keys(one)).toEqual([
       'file', 'variant', 'status', 'rounds', 'threshold', 'knee', 'maxSustainedEps', 'maxSustainableEps', 'peakDeliveredEps',
-      'capacity', 'capacityNote', 'samples', 'perRound', 'rulesNotLoaded', 'warnings',
+      'capacity', 'capacityNote', 'samples', 'perRound', 'rulesNotLoaded', 'warnings', 'kernelSource', 'spread',
     ]);
+    // One run: its spread is a point; no attribution, no kernel source; no pair to judge.
+    expect(one.spread).toEqual({ runs: 1, capacity: null, kneeEps: { median: 80, min: 80, max: 80, n: 1 }, maxSustainableEps: null });
+    expect(one.kernelSource).toBeNull();
+    expect(report.verdicts).toEqual([]);
     expect(one).toMatchObject({
       file: fx('humanized.json'),
       variant: 'humanized',

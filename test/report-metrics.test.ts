@@ -136,6 +136,8 @@ describe('run metrics', () => {
       perRound: [],
       rulesNotLoaded: [],
       warnings: ['not finished: pod falco-bench/bench-kmod1cpu-abc is Running'],
+      kernelSource: null,
+      spread: { runs: 0, capacity: null, kneeEps: null, maxSustainableEps: null },
     });
   });
 });
