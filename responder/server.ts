@@ -1,8 +1,9 @@
 /**
  * `serve`: the HTTP server Falcosidekick posts alerts to. Alerts go through ONE writer queue: each turn takes
  * every pending alert, fetches the branch, re-reads the policy, groups identical responses (same action, same
- * Deployment) into one commit each, made one after another on the checkout as the previous one left it, and
- * pushes them at once. Every git command has a deadline, and the Flux Receiver is called without holding the
+ * Deployment) into one commit each, planned one after another on the checkout as the previous one left it and
+ * committed together (one `git fast-import` for several: a process per commit made 200 responses take seconds),
+ * and pushes them at once. Every git command has a deadline, and the Flux Receiver is called without holding the
  * writer. A rejected push means the remote moved: fetch,
  * re-apply on the new head, push again with backoff for `retryForMs` (default 15 minutes); never force.
  * An accepted alert (authenticated, valid) is first written to the journal (fsynced), then answered 200 when its
@@ -22,7 +23,7 @@ import { GIT_TIMEOUT_MS, type SshOptions, git, gitEnv } from './git';
 import { type Entry, Journal } from './journal';
 import { Metrics } from './metrics';
 import { type Decision, type Policy, decide, parsePolicy } from './policy';
-import { type Checkout, type Plan, describeChange, lastCommits, planResponse, readManifests, writeAndCommit } from './respond';
+import { type Checkout, type Plan, type Written, commitWritten, describeChange, lastCommits, planResponse, readManifests, writeAndCommit, writePlanFiles } from './respond';
 
 /** Largest alert body accepted. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -276,6 +277,9 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     await sync();
   }
 
+  /** Set after a batch commit failed: the next turn commits one response at a time (see attempt). */
+  let commitOneByOne = false;
+
   /** Until the first heal succeeds; afterwards the writer heals by itself (never two heals at once). */
   let preparing = true;
   async function prepare(): Promise<void> {
@@ -394,9 +398,12 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       const plan = planResponse(co, index, p.alert, decide(pol, p.alert));
       answer(p, { status: 200, outcome: plan.action === 'log' ? 'logged' : 'no-action', ...planFields(plan) });
     }
-    // One group at a time, each planned on the checkout as the previous commit left it: a plan holds whole file
-    // texts, so two Deployments in one file must not be planned against the same snapshot.
-    const made: { members: Pending[]; plan: Extract<Plan, { kind: 'change' }> }[] = [];
+    // One group at a time, each planned on the checkout as the previous response left it: a plan holds whole file
+    // texts, so two Deployments in one file must not be planned against the same snapshot. Its files are written
+    // now and all the turn's responses committed at the end (one commit each, one process for all); after a batch
+    // that failed, the next turn commits one at a time, so a response that cannot be committed fails only its own.
+    const serial = commitOneByOne;
+    const made: { members: Pending[]; plan: Extract<Plan, { kind: 'change' }>; written?: Written }[] = [];
     for (const { decision, members } of groups.values()) {
       try {
         const plan = planResponse(co, index, members[0].alert, decision, members.length);
@@ -405,19 +412,32 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
           for (const p of members) answer(p, { status: 200, outcome, ...planFields(plan) });
         } else if (opts.dryRun) {
           members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? 'dry-run' : 'coalesced', ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
-        } else {
+        } else if (serial) {
           await writeAndCommit(co, plan);
           made.push({ members, plan });
+        } else {
+          made.push({ members, plan, written: writePlanFiles(co, plan) });
         }
       } catch (e) {
         // One response that cannot be made is decided as failed for its own alerts only (retrying would not help:
-        // it is the same Git content); writeAndCommit has already put the checkout back.
+        // it is the same Git content); writeAndCommit and writePlanFiles have already put its files back.
         const w = workloadOf(members[0].alert);
         for (const p of members) answer(p, { status: 500, outcome: 'failed', action: decision.action, ...('reason' in w ? {} : { workload: wl(w) }), reason: (e as Error).message });
       }
     }
     if (made.length === 0) return undefined;
-    const ids = await lastCommits(co, made.length);
+    let ids: string[];
+    if (serial) ids = await lastCommits(co, made.length);
+    else {
+      try {
+        ids = await commitWritten(co, made.map((m) => ({ plan: m.plan, written: m.written! })));
+      } catch (e) {
+        commitOneByOne = true;
+        log({ level: 'warn', msg: 'committing the batch failed; the next turn commits one response at a time', responses: made.length, error: (e as Error).message });
+        return (e as Error).message;
+      }
+    }
+    commitOneByOne = false;
     try {
       await co.git(['push', '--quiet', '--porcelain', opts.remote, `HEAD:refs/heads/${opts.branch}`]);
     } catch (e) {
