@@ -90,7 +90,9 @@ export interface Figures {
   unanswered: number;
   /** The responder's commits on the branch (the concurrent writer's are counted apart). */
   commits: number;
+  /** The concurrent writer's pushes that landed, and how many of them are no longer on the branch. */
   writerCommits: number;
+  writerLost: number;
   /** Workloads whose Deployment has replicas 0 on the remote, and commits per workload (min, max). */
   contained: number;
   commitsPerWorkload: { min: number; max: number };
@@ -155,10 +157,13 @@ function peakRssMiB(pid: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** One GET on its own connection; undefined when it gets no answer. */
-function get(port: number, path: string): Promise<{ status: number; body: string } | undefined> {
+/**
+ * One GET; undefined when it gets no answer. With `agent` (keep-alive, one socket) it reuses a connection opened
+ * before the burst, so the sampler still gets through when the responder's connection cap is full.
+ */
+function get(port: number, path: string, agent: http.Agent | false = false): Promise<{ status: number; body: string } | undefined> {
   return new Promise((done) => {
-    const req = http.get({ host: '127.0.0.1', port, path, agent: false, timeout: 5000 }, (res) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent, timeout: 5000 }, (res) => {
       let body = '';
       res.setEncoding('utf8').on('data', (c) => (body += c));
       res.on('end', () => done({ status: res.statusCode ?? 0, body }));
@@ -202,7 +207,8 @@ function startWriter(dir: string, remote: string, everyMs: number): { stop: () =
       const next = sleep(everyMs);
       try {
         writeFileSync(join(clone, 'NOTES.md'), `note ${n}\n`);
-        await gitAsync(clone, 'commit', '-q', '-a', '-m', `writer: note ${n}`);
+        await gitAsync(clone, 'add', 'NOTES.md');
+        await gitAsync(clone, 'commit', '-q', '-m', `writer: note ${n}`);
         try {
           await gitAsync(clone, 'push', '-q', 'origin', 'main');
         } catch {
@@ -272,9 +278,11 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
     // The journal's depth, sampled from /metrics while the scenario runs.
     let journalDepthMax = 0;
     let sampling = true;
+    const samplerAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    await get(server.port, '/healthz', samplerAgent);
     const sampler = (async () => {
       while (sampling) {
-        const m = await get(server.port, '/metrics');
+        const m = await get(server.port, '/metrics', samplerAgent);
         const depth = Number(/^responder_journal_depth (\S+)$/m.exec(m?.body ?? '')?.[1]);
         if (depth > journalDepthMax) journalDepthMax = depth;
         await sleep(100);
@@ -351,6 +359,7 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
     const wallMs = Date.now() - started;
     sampling = false;
     await sampler;
+    samplerAgent.destroy();
     const writerCommits = (await writer?.stop()) ?? 0;
     const stayedUp = (await get(server.port, '/healthz'))?.status === 200;
     const peak = peakRssMiB(server.proc.pid!);
@@ -379,6 +388,7 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
       lastDecided = Math.max(lastDecided, d.at);
     }
     const counts = [...perWorkload.values()];
+    const writerInGit = log.filter((l) => l.startsWith('writer: note ')).length;
     return {
       scenario: s.name,
       posted: s.alerts,
@@ -389,6 +399,7 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
       unanswered,
       commits: counts.reduce((a, b) => a + b, 0),
       writerCommits,
+      writerLost: Math.max(0, writerCommits - writerInGit),
       contained: containedSet.size,
       commitsPerWorkload: { min: Math.min(...counts), max: Math.max(...counts) },
       wrongCommitCount: [...acceptedWorkloads].filter((n) => perWorkload.get(n) !== 1).length,
@@ -416,6 +427,7 @@ export function missedTargets(f: Figures, t: Targets): string[] {
   const missed: string[] = [];
   if (f.lost > 0) missed.push(`${f.lost} accepted alerts not in Git (target 0)`);
   if (f.wrongCommitCount > 0) missed.push(`${f.wrongCommitCount} workloads not committed exactly once (commits per workload ${f.commitsPerWorkload.min}-${f.commitsPerWorkload.max})`);
+  if (f.writerLost > 0) missed.push(`${f.writerLost} of the concurrent writer's pushed commits are not on the branch`);
   if (!f.stayedUp) missed.push('the responder was not serving after the scenario');
   if (f.busyWithoutRetryAfter > 0) missed.push(`${f.busyWithoutRetryAfter} answers 503 without Retry-After`);
   if (t.allWorkloads && f.contained < f.workloads) missed.push(`${f.contained} of ${f.workloads} workloads contained (target all)`);
@@ -436,7 +448,7 @@ export function formatFigures(s: Scenario, f: Figures, missed: string[]): string
     ['answered 200 / 202 / 503 / other', `${f.status[200]} / ${f.status[202]} / ${f.status[503]} / ${f.status.other}`],
     ['accepted (200 or 202)', `${f.accepted}`],
     ['no answer (connection refused or reset)', `${f.unanswered}`],
-    ['responder commits', `${f.commits} (per workload ${f.commitsPerWorkload.min}-${f.commitsPerWorkload.max})${s.writerEveryMs ? `; writer commits ${f.writerCommits}` : ''}`],
+    ['responder commits', `${f.commits} (per workload ${f.commitsPerWorkload.min}-${f.commitsPerWorkload.max})${s.writerEveryMs ? `; writer pushed ${f.writerCommits}, ${f.writerLost} of them lost` : ''}`],
     ['workloads contained', `${f.contained} of ${f.workloads}`],
     ['accepted alerts lost', `${f.lost}`],
     ['answer latency p50 / p95 / max', `${ms(f.answerMs.p50)} / ${ms(f.answerMs.p95)} / ${ms(f.answerMs.max)} ms`],

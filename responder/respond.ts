@@ -239,8 +239,9 @@ const fastImportPath = (p: string) => `"${p.replace(/[\\"]/g, (c) => `\\${c}`).r
  * Commits plans whose files `writePlanFiles` has already written, in order, one commit each (its own files, its
  * own message verbatim, the responder's identity). One plan is a plain `git commit`; several go through ONE
  * `git fast-import`: a `git commit` per response is a process each, and 200 distinct responses took seconds.
- * Plan k's texts were made on the files as plans 1..k-1 left them, so each commit is exactly its own change. The branch is moved only when the whole stream was read
- * (`done`); then the index is set to the new head (the work tree already holds it). Returns the ids, oldest first.
+ * Plan k's texts were made on the files as plans 1..k-1 left them, so each commit is exactly its own change. The
+ * branch is moved only when the whole stream was read (`done`); then the index is set to the new head (the work
+ * tree already holds it). Returns the ids, oldest first.
  * Fast-import runs no hooks; nothing in the responder's own checkout relies on them. On a failure the work tree
  * and index are the caller's to reset (the server's next turn resets the checkout to the remote anyway).
  */
@@ -250,29 +251,55 @@ export async function commitWritten(co: Checkout, made: { plan: Extract<Plan, { 
     await commitOne(co, made[0].plan, made[0].written);
     return lastCommits(co, 1);
   }
-  const plans = made.map((m) => m.plan);
-  const ref = (await co.git(['symbolic-ref', 'HEAD'])).trim();
-  const head = (await co.git(['rev-parse', '--verify', 'HEAD'])).trim();
-  const paths = [...new Set(plans.flatMap((p) => p.files.map((f) => f.path)))];
-  // Keep each existing file's mode (an executable manifest stays one); new files are regular.
-  const modes = new Map<string, string>();
-  for (const line of (await co.git(['--literal-pathspecs', 'ls-files', '-s', '-z', '--', ...paths])).split('\0')) {
-    const m = /^(\d{6}) [0-9a-f]+ \d\t(.*)$/s.exec(line);
-    if (m) modes.set(m[2], m[1]);
-  }
+  return fastImport(co, made.map((m) => m.plan), undefined, false);
+}
+
+/**
+ * The same commits again (files, messages), on `onto` instead: after a push was refused because the branch moved
+ * and the new commits touch none of the plans' files, this is the rebase, in one process. The local branch is
+ * moved to the result (never the remote's: the push that follows is a plain fast-forward). The work tree is left
+ * as it is; the next turn resets it.
+ */
+export async function replayOnto(co: Checkout, plans: Extract<Plan, { kind: 'change' }>[], onto: `refs/${string}`): Promise<string[]> {
+  return fastImport(co, plans, onto, true);
+}
+
+/**
+ * One commit per plan on the ref `from` (default: the checkout's branch), through one `git fast-import`; the
+ * checkout's branch then points at the last.
+ */
+async function fastImport(co: Checkout, plans: Extract<Plan, { kind: 'change' }>[], from: string | undefined, force: boolean): Promise<string[]> {
+  // Read, not asked: every git process costs tens of ms when the machine is busy with a burst.
+  const ref = /^ref: (refs\/heads\/\S+)\n?$/.exec(readFileSync(join(co.dir, '.git', 'HEAD'), 'utf8'))?.[1];
+  if (!ref) throw new Error('the checkout is not on a branch');
+  // The plans' files are in the work tree: an executable manifest stays executable (writing keeps the mode).
+  const mode = (path: string) => (existsSync(join(co.dir, path)) && lstatSync(join(co.dir, path)).mode & 0o111 ? '100755' : '100644');
   const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
   const who = `${RESPONDER_IDENTITY.name} <${RESPONDER_IDENTITY.email}> ${Math.floor(Date.now() / 1000)} +0000`;
   const stream = ['feature done\n'];
   plans.forEach((plan, i) => {
-    stream.push(`commit ${ref}\nauthor ${who}\ncommitter ${who}\n${data(message(plan))}`);
-    if (i === 0) stream.push(`from ${head}\n`);
-    for (const f of plan.files) stream.push(`M ${modes.get(f.path) ?? '100644'} inline ${fastImportPath(f.path)}\n${data(f.text)}`);
+    stream.push(`commit ${ref}\nmark :${i + 1}\nauthor ${who}\ncommitter ${who}\n${data(message(plan))}`);
+    // `^0`: the ref's commit as it is now (how fast-import continues from a branch it did not create).
+    if (i === 0) stream.push(`from ${from ?? ref}^0\n`);
+    for (const f of plan.files) stream.push(`M ${mode(f.path)} inline ${fastImportPath(f.path)}\n${data(f.text)}`);
     stream.push('\n');
   });
   stream.push('done\n');
-  await co.git(['fast-import', '--quiet', '--done'], stream.join(''));
-  await co.git(['reset', '--quiet']);
-  return lastCommits(co, plans.length);
+  // The new ids come back as marks (`:n id` lines): no `git log` afterwards.
+  const marksFile = join(co.dir, '.git', 'responder-marks');
+  await co.git(['fast-import', '--quiet', '--done', ...(force ? ['--force'] : []), `--export-marks=${marksFile}`], stream.join(''));
+  const ids = new Map<number, string>();
+  for (const line of readFileSync(marksFile, 'utf8').split('\n')) {
+    const m = /^:(\d+) ([0-9a-f]{40,64})$/.exec(line);
+    if (m) ids.set(Number(m[1]), m[2]);
+  }
+  rmSync(marksFile, { force: true });
+  if (!force) await co.git(['reset', '--quiet']);
+  return plans.map((_, i) => {
+    const id = ids.get(i + 1);
+    if (!id) throw new Error(`git fast-import reported no commit for response ${i + 1} of ${plans.length}`);
+    return id;
+  });
 }
 
 /** Commits one plan; returns the new commit id. */

@@ -23,7 +23,7 @@ import { GIT_TIMEOUT_MS, type SshOptions, git, gitEnv } from './git';
 import { type Entry, Journal } from './journal';
 import { Metrics } from './metrics';
 import { type Decision, type Policy, decide, parsePolicy } from './policy';
-import { type Checkout, type Plan, type Written, commitWritten, describeChange, lastCommits, planResponse, readManifests, writeAndCommit, writePlanFiles } from './respond';
+import { type Checkout, type Plan, type Written, commitWritten, describeChange, lastCommits, planResponse, readManifests, replayOnto, writeAndCommit, writePlanFiles } from './respond';
 
 /** Largest alert body accepted. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -439,7 +439,13 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     }
     commitOneByOne = false;
     try {
-      await co.git(['push', '--quiet', '--porcelain', opts.remote, `HEAD:refs/heads/${opts.branch}`]);
+      try {
+        await push();
+      } catch (e) {
+        const replayed = await pushReplayed(made.map((m) => m.plan), e as Error);
+        if (!replayed) throw e;
+        ids = replayed;
+      }
     } catch (e) {
       pushOk = false;
       notReady = (e as Error).message;
@@ -455,6 +461,39 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       c.members.forEach((p, j) => answer(p, j === 0 ? result : { ...result, outcome: 'coalesced' }));
     });
     if (opts.receiver) notify(opts.receiver, ids[ids.length - 1]);
+    return undefined;
+  }
+
+  const push = () => co.git(['push', '--quiet', '--porcelain', opts.remote, `HEAD:refs/heads/${opts.branch}`]);
+  const refused = (e: Error) => /\brejected\b|non-fast-forward|fetch first/i.test(e.message);
+
+  /**
+   * After a push refused because the branch moved (someone else pushed): when the commits that moved it touch none
+   * of this turn's files, the same commits are made again on its new head and pushed at once, up to 20 times; a
+   * whole turn after a backoff would lose every race to a writer pushing every 200 ms. Four git processes a round
+   * (fetch, log, fast-import, push), so the window a writer can slip into stays short. Returns the new ids, or
+   * undefined when this does not apply (the branch did not move, our files changed there) or did not land.
+   */
+  async function pushReplayed(plans: Extract<Plan, { kind: 'change' }>[], first: Error): Promise<string[] | undefined> {
+    const paths = new Set(plans.flatMap((p) => p.files.map((f) => f.path)));
+    let base = (await co.git(['rev-parse', '--verify', remoteRef])).trim();
+    for (let i = 0, e = first; i < 20 && refused(e); i++) {
+      metrics.pushRetries.inc();
+      await co.git(['fetch', '--quiet', opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
+      // The commits that moved the branch, newest first, each with the files it touched.
+      const moved = (await co.git(['log', '--format=%x00%H', '--name-only', '-z', `${base}..${remoteRef}`])).split('\0').map((x) => x.trim()).filter(Boolean);
+      // Not moved: refused for another reason (a hook). Our files changed there: the turn must plan again.
+      if (moved.length === 0 || moved.some((x) => paths.has(x))) return undefined;
+      base = moved[0];
+      const ids = await replayOnto(co, plans, remoteRef as `refs/${string}`);
+      try {
+        await push();
+        log({ level: 'info', msg: 'the branch moved; the same commits were made on its new head', commits: ids.length, attempt: i + 1 });
+        return ids;
+      } catch (again) {
+        e = again as Error;
+      }
+    }
     return undefined;
   }
 

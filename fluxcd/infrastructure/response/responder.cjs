@@ -8686,15 +8686,15 @@ async function commitWritten(co, made) {
     await commitOne(co, made[0].plan, made[0].written);
     return lastCommits(co, 1);
   }
-  const plans = made.map((m) => m.plan);
-  const ref = (await co.git(["symbolic-ref", "HEAD"])).trim();
-  const head = (await co.git(["rev-parse", "--verify", "HEAD"])).trim();
-  const paths = [...new Set(plans.flatMap((p) => p.files.map((f) => f.path)))];
-  const modes = /* @__PURE__ */ new Map();
-  for (const line of (await co.git(["--literal-pathspecs", "ls-files", "-s", "-z", "--", ...paths])).split("\0")) {
-    const m = /^(\d{6}) [0-9a-f]+ \d\t(.*)$/s.exec(line);
-    if (m) modes.set(m[2], m[1]);
-  }
+  return fastImport(co, made.map((m) => m.plan), void 0, false);
+}
+async function replayOnto(co, plans, onto) {
+  return fastImport(co, plans, onto, true);
+}
+async function fastImport(co, plans, from, force) {
+  const ref = /^ref: (refs\/heads\/\S+)\n?$/.exec((0, import_node_fs2.readFileSync)((0, import_node_path.join)(co.dir, ".git", "HEAD"), "utf8"))?.[1];
+  if (!ref) throw new Error("the checkout is not on a branch");
+  const mode = (path) => (0, import_node_fs2.existsSync)((0, import_node_path.join)(co.dir, path)) && (0, import_node_fs2.lstatSync)((0, import_node_path.join)(co.dir, path)).mode & 73 ? "100755" : "100644";
   const data = (text2) => `data ${Buffer.byteLength(text2)}
 ${text2}
 `;
@@ -8702,19 +8702,31 @@ ${text2}
   const stream = ["feature done\n"];
   plans.forEach((plan, i) => {
     stream.push(`commit ${ref}
+mark :${i + 1}
 author ${who}
 committer ${who}
 ${data(message(plan))}`);
-    if (i === 0) stream.push(`from ${head}
+    if (i === 0) stream.push(`from ${from ?? ref}^0
 `);
-    for (const f of plan.files) stream.push(`M ${modes.get(f.path) ?? "100644"} inline ${fastImportPath(f.path)}
+    for (const f of plan.files) stream.push(`M ${mode(f.path)} inline ${fastImportPath(f.path)}
 ${data(f.text)}`);
     stream.push("\n");
   });
   stream.push("done\n");
-  await co.git(["fast-import", "--quiet", "--done"], stream.join(""));
-  await co.git(["reset", "--quiet"]);
-  return lastCommits(co, plans.length);
+  const marksFile = (0, import_node_path.join)(co.dir, ".git", "responder-marks");
+  await co.git(["fast-import", "--quiet", "--done", ...force ? ["--force"] : [], `--export-marks=${marksFile}`], stream.join(""));
+  const ids = /* @__PURE__ */ new Map();
+  for (const line of (0, import_node_fs2.readFileSync)(marksFile, "utf8").split("\n")) {
+    const m = /^:(\d+) ([0-9a-f]{40,64})$/.exec(line);
+    if (m) ids.set(Number(m[1]), m[2]);
+  }
+  (0, import_node_fs2.rmSync)(marksFile, { force: true });
+  if (!force) await co.git(["reset", "--quiet"]);
+  return plans.map((_, i) => {
+    const id = ids.get(i + 1);
+    if (!id) throw new Error(`git fast-import reported no commit for response ${i + 1} of ${plans.length}`);
+    return id;
+  });
 }
 async function commitPlan(co, plan) {
   return (await commitPlans(co, [plan]))[0];
@@ -9225,7 +9237,13 @@ async function startServer(opts) {
     }
     commitOneByOne = false;
     try {
-      await co.git(["push", "--quiet", "--porcelain", opts.remote, `HEAD:refs/heads/${opts.branch}`]);
+      try {
+        await push();
+      } catch (e) {
+        const replayed = await pushReplayed(made.map((m) => m.plan), e);
+        if (!replayed) throw e;
+        ids = replayed;
+      }
     } catch (e) {
       pushOk = false;
       notReady = e.message;
@@ -9241,6 +9259,28 @@ async function startServer(opts) {
       c.members.forEach((p, j) => answer(p, j === 0 ? result : { ...result, outcome: "coalesced" }));
     });
     if (opts.receiver) notify(opts.receiver, ids[ids.length - 1]);
+    return void 0;
+  }
+  const push = () => co.git(["push", "--quiet", "--porcelain", opts.remote, `HEAD:refs/heads/${opts.branch}`]);
+  const refused = (e) => /\brejected\b|non-fast-forward|fetch first/i.test(e.message);
+  async function pushReplayed(plans, first) {
+    const paths = new Set(plans.flatMap((p) => p.files.map((f) => f.path)));
+    let base = (await co.git(["rev-parse", "--verify", remoteRef])).trim();
+    for (let i = 0, e = first; i < 20 && refused(e); i++) {
+      metrics.pushRetries.inc();
+      await co.git(["fetch", "--quiet", opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
+      const moved = (await co.git(["log", "--format=%x00%H", "--name-only", "-z", `${base}..${remoteRef}`])).split("\0").map((x) => x.trim()).filter(Boolean);
+      if (moved.length === 0 || moved.some((x) => paths.has(x))) return void 0;
+      base = moved[0];
+      const ids = await replayOnto(co, plans, remoteRef);
+      try {
+        await push();
+        log({ level: "info", msg: "the branch moved; the same commits were made on its new head", commits: ids.length, attempt: i + 1 });
+        return ids;
+      } catch (again) {
+        e = again;
+      }
+    }
     return void 0;
   }
   function kick() {
