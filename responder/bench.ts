@@ -17,7 +17,14 @@ import { parseAllDocuments } from 'yaml';
 import { type CommandSpec, EXIT, type Io, UsageError, runCommand, runMain } from '../cli/command';
 import { ALERT_WORKLOAD_FIELDS, APPS_DIR, DEFAULT_POLICY_FILE, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE } from '../contract/naming';
 
-const ROOT = resolve(__dirname, '..', '..');
+/** The repository root: above this file, from dist/responder/ or (under ts-jest) responder/. */
+function repositoryRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(__dirname, '..', '..');
+  }
+}
+const ROOT = repositoryRoot();
 const TOKEN = 'bench-token';
 
 /** What a scenario must achieve. An absent target is not checked. */
