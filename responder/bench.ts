@@ -170,7 +170,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 function get(port: number, path: string, agent: http.Agent | false = false): Promise<{ status: number; body: string } | undefined> {
   return new Promise((done) => {
-    const req = http.get({ host: '127.0.0.1', port, path, agent, timeout: 5000 }, (res) => {
+    // A long idle timeout: in a storm this process itself is slow to read the answer, and a timed-out socket
+    // would be replaced by a new connection the full responder refuses.
+    const req = http.get({ host: '127.0.0.1', port, path, agent, timeout: 30_000 }, (res) => {
       let body = '';
       res.setEncoding('utf8').on('data', (c) => (body += c));
       res.on('end', () => done({ status: res.statusCode ?? 0, body }));
