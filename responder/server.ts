@@ -61,7 +61,7 @@ export interface ServeOptions {
   retryForMs?: number;
   /** How long a request waits for its response to be in Git before it is answered 202 (default 10 s). */
   answerWithinMs?: number;
-  /** Caps: open connections (default 1024), requests being read or journaled (1024; answered requests waiting for Git are bounded by the same number), body bytes buffered (32 MiB), journal entries (50,000). */
+  /** Caps: open connections (default 1024; over it 503, over four times it reset at accept), requests being read or journaled (1024; answered requests waiting for Git are bounded by the same number), body bytes buffered (32 MiB), journal entries (50,000). */
   maxConnections?: number;
   maxRequests?: number;
   maxBufferedBytes?: number;
@@ -189,7 +189,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   const backoff = opts.backoffMs ?? 100;
   const retryFor = opts.retryForMs ?? 15 * 60_000;
   const answerWithin = opts.answerWithinMs ?? 10_000;
-  const caps = { requests: opts.maxRequests ?? 1024, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 50_000 };
+  const caps = { connections: opts.maxConnections ?? 1024, requests: opts.maxRequests ?? 1024, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 50_000 };
   const { journal, skipped } = await Journal.open(opts.journal ?? `${opts.checkout.replace(/\/+$/, '')}.journal`);
   if (skipped > 0) log({ level: 'warn', msg: 'journal lines unreadable, skipped', lines: skipped });
   let checkoutOk = false;
@@ -555,6 +555,8 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   /** Requests reading a body or being journaled (memory), and requests answered but waiting for Git (a socket). */
   let reading = 0;
   let waiting = 0;
+  /** Open connections (counted by the server's 'connection' events). */
+  let connections = 0;
 
   /** Journals an accepted alert (fsynced), then waits up to answerWithin for its response to be in Git. */
   async function accept(alert: Alert, journaled: () => void = () => {}): Promise<Result> {
@@ -633,6 +635,8 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` }, {}, 'not-found');
     if (req.method !== 'POST') return send(res, 405, { error: 'alerts are POSTed' }, { allow: 'POST' }, 'not-allowed');
     if (draining) return send(res, 503, { error: 'shutting down' }, { connection: 'close', 'retry-after': '5' }, 'shutting-down');
+    // Over the connection cap, an alert is told (503, Retry-After) rather than reset at accept; probes still answer.
+    if (connections > caps.connections) return busy(res, `${caps.connections} connections open`);
     if (reading >= caps.requests) return busy(res, `${caps.requests} requests being read`);
     if (pending.size >= caps.journal) return busy(res, `${caps.journal} alerts waiting in the journal`);
     reading++;
@@ -714,7 +718,13 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   });
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
-  server.maxConnections = opts.maxConnections ?? 1024;
+  // Connections over the cap are still accepted, to be answered 503 (see handle); only beyond four times the cap
+  // are they reset at accept, which bounds what a storm can hold open.
+  server.on('connection', (socket) => {
+    connections++;
+    socket.once('close', () => connections--);
+  });
+  server.maxConnections = caps.connections * 4;
   // Out of file descriptors, accept() fails: logged, never a crash.
   const onError = (e: Error) => logRefusal('server-error', { error: e.message });
   await new Promise<void>((resolve, reject) => {

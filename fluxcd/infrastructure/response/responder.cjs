@@ -9026,7 +9026,7 @@ async function startServer(opts) {
   const backoff = opts.backoffMs ?? 100;
   const retryFor = opts.retryForMs ?? 15 * 6e4;
   const answerWithin = opts.answerWithinMs ?? 1e4;
-  const caps = { requests: opts.maxRequests ?? 1024, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 5e4 };
+  const caps = { connections: opts.maxConnections ?? 1024, requests: opts.maxRequests ?? 1024, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 5e4 };
   const { journal, skipped } = await Journal.open(opts.journal ?? `${opts.checkout.replace(/\/+$/, "")}.journal`);
   if (skipped > 0) log({ level: "warn", msg: "journal lines unreadable, skipped", lines: skipped });
   let checkoutOk = false;
@@ -9332,6 +9332,7 @@ async function startServer(opts) {
   metrics.journal = () => ({ depth: pending.size, age: journal.age(), bytes: journal.liveBytes });
   let reading = 0;
   let waiting = 0;
+  let connections = 0;
   async function accept(alert, journaled = () => {
   }) {
     const e = { id: (0, import_node_crypto3.randomUUID)(), received: Date.now(), alert };
@@ -9403,6 +9404,7 @@ async function startServer(opts) {
     if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` }, {}, "not-found");
     if (req.method !== "POST") return send(res, 405, { error: "alerts are POSTed" }, { allow: "POST" }, "not-allowed");
     if (draining) return send(res, 503, { error: "shutting down" }, { connection: "close", "retry-after": "5" }, "shutting-down");
+    if (connections > caps.connections) return busy(res, `${caps.connections} connections open`);
     if (reading >= caps.requests) return busy(res, `${caps.requests} requests being read`);
     if (pending.size >= caps.journal) return busy(res, `${caps.journal} alerts waiting in the journal`);
     reading++;
@@ -9477,7 +9479,11 @@ async function startServer(opts) {
   });
   server.requestTimeout = 12e4;
   server.headersTimeout = 3e4;
-  server.maxConnections = opts.maxConnections ?? 1024;
+  server.on("connection", (socket) => {
+    connections++;
+    socket.once("close", () => connections--);
+  });
+  server.maxConnections = caps.connections * 4;
   const onError = (e) => logRefusal("server-error", { error: e.message });
   await new Promise((resolve3, reject) => {
     server.once("error", reject);
@@ -9570,7 +9576,7 @@ var SERVE_SPEC = {
     journal: { type: "string", value: "FILE", doc: "the journal of accepted alerts, on the same volume (default: <checkout>.journal)" },
     "retry-for": { type: "string", value: "SECONDS", doc: "how long a failing push is retried before its alerts are given up (default 900)" },
     "answer-within": { type: "string", value: "SECONDS", doc: "how long a request waits for Git before it is answered 202 (default 10)" },
-    "max-connections": { type: "string", value: "N", doc: "open connections (default 1024)" },
+    "max-connections": { type: "string", value: "N", doc: "open connections served (default 1024); over it alerts are answered 503 with Retry-After, over four times it connections are reset" },
     "max-requests": { type: "string", value: "N", doc: "requests being read or journaled at once; over it 503 with Retry-After (default 1024)" },
     "responses-dir": { type: "string", value: "DIR", doc: `isolate NetworkPolicies, inside the checkout (default ${RESPONSES_DIR})` },
     "receiver-url": { type: "string", value: "URL", doc: "Flux webhook receiver base URL to notify after each push (optional)" },
