@@ -4,8 +4,9 @@
  * Deployment) into one commit each, planned one after another on the checkout as the previous one left it and
  * committed together (one `git fast-import` for several: a process per commit made 200 responses take seconds),
  * and pushes them at once. Every git command has a deadline, and the Flux Receiver is called without holding the
- * writer. A rejected push means the remote moved: fetch,
- * re-apply on the new head, push again with backoff for `retryForMs` (default 15 minutes); never force.
+ * writer. A rejected push means the remote moved: when its new commits touch none of the turn's files, the same
+ * commits are made on the new head and pushed at once; otherwise fetch, re-apply on the new head, push again with
+ * backoff for `retryForMs` (default 15 minutes); never force.
  * An accepted alert (authenticated, valid) is first written to the journal (fsynced), then answered 200 when its
  * response is in Git or decided within `answerWithinMs`, else 202: journaled, it will be pushed (and survives a
  * restart: the journal is replayed). Over the caps (connections, requests, buffered bytes, journal size) the
