@@ -44,7 +44,7 @@ export const SERVE_SPEC: CommandSpec = {
     journal: { type: 'string', value: 'FILE', doc: 'the journal of accepted alerts, on the same volume (default: <checkout>.journal)' },
     'retry-for': { type: 'string', value: 'SECONDS', doc: 'how long a failing push is retried before its alerts are given up (default 900)' },
     'answer-within': { type: 'string', value: 'SECONDS', doc: 'how long a request waits for Git before it is answered 202 (default 10)' },
-    'max-connections': { type: 'string', value: 'N', doc: 'open connections (default 1024)' },
+    'max-connections': { type: 'string', value: 'N', doc: 'open connections served (default 1024); over it alerts are answered 503 with Retry-After, over four times it connections are reset' },
     'max-requests': { type: 'string', value: 'N', doc: 'requests being read or journaled at once; over it 503 with Retry-After (default 1024)' },
     'responses-dir': { type: 'string', value: 'DIR', doc: `isolate NetworkPolicies, inside the checkout (default ${RESPONSES_DIR})` },
     'receiver-url': { type: 'string', value: 'URL', doc: 'Flux webhook receiver base URL to notify after each push (optional)' },

@@ -7,7 +7,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { dirname, join } from 'node:path';
 import { APPS_DIR, PROTECTED_NAMESPACES, RESPONSES_DIR } from '../contract/naming';
 import { type Alert, type Workload, workloadOf } from './alert';
-import type { Git } from './git';
+import { type Git, RESPONDER_IDENTITY } from './git';
 import { type DeploymentManifest, findDeployment, indexDeployments, isolateManifest, isolatePath, scaleToZero } from './manifests';
 import type { Action, Decision } from './policy';
 
@@ -170,36 +170,136 @@ export function planResponse(co: Checkout, index: Map<string, DeploymentManifest
   return { kind: 'none', action: 'scale-to-zero', workload: w, reason: decision.fallback === 'log' ? `${reason}; fallback: log` : reason };
 }
 
+/** What `writePlanFiles` changed, so that a failure can put it back. */
+export interface Written {
+  /** Each path's text before (undefined: the file did not exist). */
+  before: Map<string, string | undefined>;
+  /** Folders it created, outermost first. */
+  made: string[];
+}
+
+/** Writes the plan's files into the work tree, never through a symlink; on a failure puts back what it wrote. */
+export function writePlanFiles(co: Checkout, plan: Extract<Plan, { kind: 'change' }>): Written {
+  const w: Written = { before: new Map(), made: [] };
+  try {
+    for (const f of plan.files) {
+      refuseSymlink(co.dir, f.path);
+      const full = join(co.dir, f.path);
+      w.before.set(f.path, existsSync(full) ? readFileSync(full, 'utf8') : undefined);
+      const dir = mkdirSync(dirname(full), { recursive: true });
+      if (dir) w.made.push(dir);
+      writeFileSync(full, f.text);
+    }
+  } catch (e) {
+    restoreFiles(co, w);
+    throw e;
+  }
+  return w;
+}
+
+/** Puts the work tree's files back as they were before `writePlanFiles` (the index is the caller's). */
+function restoreFiles(co: Checkout, w: Written): void {
+  for (const [p, text] of w.before) {
+    if (text === undefined) rmSync(join(co.dir, p), { force: true });
+    else writeFileSync(join(co.dir, p), text);
+  }
+  for (const d of [...w.made].reverse()) rmSync(d, { recursive: true, force: true });
+}
+
+const message = (plan: Extract<Plan, { kind: 'change' }>) => `${plan.subject}\n\n${plan.body}\n`;
+
 /**
  * Writes the plan's files and commits only those paths (new files are added first); the message goes through
  * stdin (`-F -`: no argument-size limit). On any failure the files, the index entries and the folders it made are
  * put back exactly as they were, so a failed response leaves nothing behind.
  */
 export async function writeAndCommit(co: Checkout, plan: Extract<Plan, { kind: 'change' }>): Promise<void> {
-  const before = new Map<string, string | undefined>();
-  const made: string[] = [];
+  const w = writePlanFiles(co, plan);
   try {
-    for (const f of plan.files) {
-      refuseSymlink(co.dir, f.path);
-      const full = join(co.dir, f.path);
-      before.set(f.path, existsSync(full) ? readFileSync(full, 'utf8') : undefined);
-      const dir = mkdirSync(dirname(full), { recursive: true });
-      if (dir) made.push(dir);
-      writeFileSync(full, f.text);
-    }
-    const added = [...before].filter(([, t]) => t === undefined).map(([p]) => p);
-    if (added.length > 0) await co.git(['add', '--', ...added]);
-    await co.git(['commit', '--quiet', '--cleanup=verbatim', '-F', '-', '--', ...plan.files.map((f) => f.path)], `${plan.subject}\n\n${plan.body}\n`);
+    await commitOne(co, plan, w);
   } catch (e) {
-    for (const [p, text] of before) {
-      if (text === undefined) rmSync(join(co.dir, p), { force: true });
-      else writeFileSync(join(co.dir, p), text);
-    }
-    const added = [...before].filter(([, t]) => t === undefined).map(([p]) => p);
+    restoreFiles(co, w);
+    const added = [...w.before].filter(([, t]) => t === undefined).map(([p]) => p);
     if (added.length > 0) await co.git(['reset', '--quiet', '--', ...added]).catch(() => undefined);
-    for (const d of made.reverse()) rmSync(d, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** `git commit` of one plan whose files are written: exactly its paths, the message verbatim through stdin. */
+async function commitOne(co: Checkout, plan: Extract<Plan, { kind: 'change' }>, w: Written): Promise<void> {
+  const added = [...w.before].filter(([, t]) => t === undefined).map(([p]) => p);
+  if (added.length > 0) await co.git(['add', '--', ...added]);
+  await co.git(['commit', '--quiet', '--cleanup=verbatim', '-F', '-', '--', ...plan.files.map((f) => f.path)], message(plan));
+}
+
+/** A path as fast-import reads it: C-style quoted, so no byte of it can end the command line. */
+const fastImportPath = (p: string) => `"${p.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\n')}"`;
+
+/**
+ * Commits plans whose files `writePlanFiles` has already written, in order, one commit each (its own files, its
+ * own message verbatim, the responder's identity). One plan is a plain `git commit`; several go through ONE
+ * `git fast-import`: a `git commit` per response is a process each, and 200 distinct responses took seconds.
+ * Plan k's texts were made on the files as plans 1..k-1 left them, so each commit is exactly its own change. The
+ * branch is moved only when the whole stream was read (`done`); then the index is set to the new head (the work
+ * tree already holds it). Returns the ids, oldest first.
+ * Fast-import runs no hooks; nothing in the responder's own checkout relies on them. On a failure the work tree
+ * and index are the caller's to reset (the server's next turn resets the checkout to the remote anyway).
+ */
+export async function commitWritten(co: Checkout, made: { plan: Extract<Plan, { kind: 'change' }>; written: Written }[]): Promise<string[]> {
+  if (made.length === 0) return [];
+  if (made.length === 1) {
+    await commitOne(co, made[0].plan, made[0].written);
+    return lastCommits(co, 1);
+  }
+  return fastImport(co, made.map((m) => m.plan), undefined, false);
+}
+
+/**
+ * The same commits again (files, messages), on `onto` instead: after a push was refused because the branch moved
+ * and the new commits touch none of the plans' files, this is the rebase, in one process. The local branch is
+ * moved to the result (never the remote's: the push that follows is a plain fast-forward). The work tree is left
+ * as it is; the next turn resets it.
+ */
+export async function replayOnto(co: Checkout, plans: Extract<Plan, { kind: 'change' }>[], onto: `refs/${string}`): Promise<string[]> {
+  return fastImport(co, plans, onto, true);
+}
+
+/**
+ * One commit per plan on the ref `from` (default: the checkout's branch), through one `git fast-import`; the
+ * checkout's branch then points at the last.
+ */
+async function fastImport(co: Checkout, plans: Extract<Plan, { kind: 'change' }>[], from: string | undefined, force: boolean): Promise<string[]> {
+  // Read, not asked: every git process costs tens of ms when the machine is busy with a burst.
+  const ref = /^ref: (refs\/heads\/\S+)\n?$/.exec(readFileSync(join(co.dir, '.git', 'HEAD'), 'utf8'))?.[1];
+  if (!ref) throw new Error('the checkout is not on a branch');
+  // The plans' files are in the work tree: an executable manifest stays executable (writing keeps the mode).
+  const mode = (path: string) => (existsSync(join(co.dir, path)) && lstatSync(join(co.dir, path)).mode & 0o111 ? '100755' : '100644');
+  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const who = `${RESPONDER_IDENTITY.name} <${RESPONDER_IDENTITY.email}> ${Math.floor(Date.now() / 1000)} +0000`;
+  const stream = ['feature done\n'];
+  plans.forEach((plan, i) => {
+    stream.push(`commit ${ref}\nmark :${i + 1}\nauthor ${who}\ncommitter ${who}\n${data(message(plan))}`);
+    // `^0`: the ref's commit as it is now (how fast-import continues from a branch it did not create).
+    if (i === 0) stream.push(`from ${from ?? ref}^0\n`);
+    for (const f of plan.files) stream.push(`M ${mode(f.path)} inline ${fastImportPath(f.path)}\n${data(f.text)}`);
+    stream.push('\n');
+  });
+  stream.push('done\n');
+  // The new ids come back as marks (`:n id` lines): no `git log` afterwards.
+  const marksFile = join(co.dir, '.git', 'responder-marks');
+  await co.git(['fast-import', '--quiet', '--done', ...(force ? ['--force'] : []), `--export-marks=${marksFile}`], stream.join(''));
+  const ids = new Map<number, string>();
+  for (const line of readFileSync(marksFile, 'utf8').split('\n')) {
+    const m = /^:(\d+) ([0-9a-f]{40,64})$/.exec(line);
+    if (m) ids.set(Number(m[1]), m[2]);
+  }
+  rmSync(marksFile, { force: true });
+  if (!force) await co.git(['reset', '--quiet']);
+  return plans.map((_, i) => {
+    const id = ids.get(i + 1);
+    if (!id) throw new Error(`git fast-import reported no commit for response ${i + 1} of ${plans.length}`);
+    return id;
+  });
 }
 
 /** Commits one plan; returns the new commit id. */

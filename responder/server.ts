@@ -1,10 +1,12 @@
 /**
  * `serve`: the HTTP server Falcosidekick posts alerts to. Alerts go through ONE writer queue: each turn takes
  * every pending alert, fetches the branch, re-reads the policy, groups identical responses (same action, same
- * Deployment) into one commit each, made one after another on the checkout as the previous one left it, and
- * pushes them at once. Every git command has a deadline, and the Flux Receiver is called without holding the
- * writer. A rejected push means the remote moved: fetch,
- * re-apply on the new head, push again with backoff for `retryForMs` (default 15 minutes); never force.
+ * Deployment) into one commit each, planned one after another on the checkout as the previous one left it and
+ * committed together (one `git fast-import` for several: a process per commit made 200 responses take seconds),
+ * and pushes them at once. Every git command has a deadline, and the Flux Receiver is called without holding the
+ * writer. A rejected push means the remote moved: when its new commits touch none of the turn's files, the same
+ * commits are made on the new head and pushed at once; otherwise fetch, re-apply on the new head, push again with
+ * backoff for `retryForMs` (default 15 minutes); never force.
  * An accepted alert (authenticated, valid) is first written to the journal (fsynced), then answered 200 when its
  * response is in Git or decided within `answerWithinMs`, else 202: journaled, it will be pushed (and survives a
  * restart: the journal is replayed). Over the caps (connections, requests, buffered bytes, journal size) the
@@ -22,7 +24,7 @@ import { GIT_TIMEOUT_MS, type SshOptions, git, gitEnv } from './git';
 import { type Entry, Journal } from './journal';
 import { Metrics } from './metrics';
 import { type Decision, type Policy, decide, parsePolicy } from './policy';
-import { type Checkout, type Plan, describeChange, lastCommits, planResponse, readManifests, writeAndCommit } from './respond';
+import { type Checkout, type Plan, type Written, commitWritten, describeChange, lastCommits, planResponse, readManifests, replayOnto, writeAndCommit, writePlanFiles } from './respond';
 
 /** Largest alert body accepted. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -60,7 +62,7 @@ export interface ServeOptions {
   retryForMs?: number;
   /** How long a request waits for its response to be in Git before it is answered 202 (default 10 s). */
   answerWithinMs?: number;
-  /** Caps: open connections (default 1024), requests being read or journaled (1024; answered requests waiting for Git are bounded by the same number), body bytes buffered (32 MiB), journal entries (50,000). */
+  /** Caps: open connections (default 1024; over it 503, over four times it reset at accept), requests being read or journaled (1024; answered requests waiting for Git are bounded by the same number), body bytes buffered (32 MiB), journal entries (50,000). */
   maxConnections?: number;
   maxRequests?: number;
   maxBufferedBytes?: number;
@@ -188,7 +190,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   const backoff = opts.backoffMs ?? 100;
   const retryFor = opts.retryForMs ?? 15 * 60_000;
   const answerWithin = opts.answerWithinMs ?? 10_000;
-  const caps = { requests: opts.maxRequests ?? 1024, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 50_000 };
+  const caps = { connections: opts.maxConnections ?? 1024, requests: opts.maxRequests ?? 1024, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 50_000 };
   const { journal, skipped } = await Journal.open(opts.journal ?? `${opts.checkout.replace(/\/+$/, '')}.journal`);
   if (skipped > 0) log({ level: 'warn', msg: 'journal lines unreadable, skipped', lines: skipped });
   let checkoutOk = false;
@@ -275,6 +277,9 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(['clone', '--quiet', '--single-branch', '--branch', opts.branch, opts.remote, opts.checkout]);
     await sync();
   }
+
+  /** Set after a batch commit failed: the next turn commits one response at a time (see attempt). */
+  let commitOneByOne = false;
 
   /** Until the first heal succeeds; afterwards the writer heals by itself (never two heals at once). */
   let preparing = true;
@@ -394,9 +399,12 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       const plan = planResponse(co, index, p.alert, decide(pol, p.alert));
       answer(p, { status: 200, outcome: plan.action === 'log' ? 'logged' : 'no-action', ...planFields(plan) });
     }
-    // One group at a time, each planned on the checkout as the previous commit left it: a plan holds whole file
-    // texts, so two Deployments in one file must not be planned against the same snapshot.
-    const made: { members: Pending[]; plan: Extract<Plan, { kind: 'change' }> }[] = [];
+    // One group at a time, each planned on the checkout as the previous response left it: a plan holds whole file
+    // texts, so two Deployments in one file must not be planned against the same snapshot. Its files are written
+    // now and all the turn's responses committed at the end (one commit each, one process for all); after a batch
+    // that failed, the next turn commits one at a time, so a response that cannot be committed fails only its own.
+    const serial = commitOneByOne;
+    const made: { members: Pending[]; plan: Extract<Plan, { kind: 'change' }>; written?: Written }[] = [];
     for (const { decision, members } of groups.values()) {
       try {
         const plan = planResponse(co, index, members[0].alert, decision, members.length);
@@ -405,21 +413,40 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
           for (const p of members) answer(p, { status: 200, outcome, ...planFields(plan) });
         } else if (opts.dryRun) {
           members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? 'dry-run' : 'coalesced', ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
-        } else {
+        } else if (serial) {
           await writeAndCommit(co, plan);
           made.push({ members, plan });
+        } else {
+          made.push({ members, plan, written: writePlanFiles(co, plan) });
         }
       } catch (e) {
         // One response that cannot be made is decided as failed for its own alerts only (retrying would not help:
-        // it is the same Git content); writeAndCommit has already put the checkout back.
+        // it is the same Git content); writeAndCommit and writePlanFiles have already put its files back.
         const w = workloadOf(members[0].alert);
         for (const p of members) answer(p, { status: 500, outcome: 'failed', action: decision.action, ...('reason' in w ? {} : { workload: wl(w) }), reason: (e as Error).message });
       }
     }
     if (made.length === 0) return undefined;
-    const ids = await lastCommits(co, made.length);
+    let ids: string[];
+    if (serial) ids = await lastCommits(co, made.length);
+    else {
+      try {
+        ids = await commitWritten(co, made.map((m) => ({ plan: m.plan, written: m.written! })));
+      } catch (e) {
+        commitOneByOne = true;
+        log({ level: 'warn', msg: 'committing the batch failed; the next turn commits one response at a time', responses: made.length, error: (e as Error).message });
+        return (e as Error).message;
+      }
+    }
+    commitOneByOne = false;
     try {
-      await co.git(['push', '--quiet', '--porcelain', opts.remote, `HEAD:refs/heads/${opts.branch}`]);
+      try {
+        await push();
+      } catch (e) {
+        const replayed = await pushReplayed(made.map((m) => m.plan), e as Error);
+        if (!replayed) throw e;
+        ids = replayed;
+      }
     } catch (e) {
       pushOk = false;
       notReady = (e as Error).message;
@@ -435,6 +462,39 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       c.members.forEach((p, j) => answer(p, j === 0 ? result : { ...result, outcome: 'coalesced' }));
     });
     if (opts.receiver) notify(opts.receiver, ids[ids.length - 1]);
+    return undefined;
+  }
+
+  const push = () => co.git(['push', '--quiet', '--porcelain', opts.remote, `HEAD:refs/heads/${opts.branch}`]);
+  const refused = (e: Error) => /\brejected\b|non-fast-forward|fetch first/i.test(e.message);
+
+  /**
+   * After a push refused because the branch moved (someone else pushed): when the commits that moved it touch none
+   * of this turn's files, the same commits are made again on its new head and pushed at once, up to 20 times; a
+   * whole turn after a backoff would lose every race to a writer pushing every 200 ms. Four git processes a round
+   * (fetch, log, fast-import, push), so the window a writer can slip into stays short. Returns the new ids, or
+   * undefined when this does not apply (the branch did not move, our files changed there) or did not land.
+   */
+  async function pushReplayed(plans: Extract<Plan, { kind: 'change' }>[], first: Error): Promise<string[] | undefined> {
+    const paths = new Set(plans.flatMap((p) => p.files.map((f) => f.path)));
+    let base = (await co.git(['rev-parse', '--verify', remoteRef])).trim();
+    for (let i = 0, e = first; i < 20 && refused(e); i++) {
+      metrics.pushRetries.inc();
+      await co.git(['fetch', '--quiet', opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
+      // The commits that moved the branch, newest first, each with the files it touched.
+      const moved = (await co.git(['log', '--format=%x00%H', '--name-only', '-z', `${base}..${remoteRef}`])).split('\0').map((x) => x.trim()).filter(Boolean);
+      // Not moved: refused for another reason (a hook). Our files changed there: the turn must plan again.
+      if (moved.length === 0 || moved.some((x) => paths.has(x))) return undefined;
+      base = moved[0];
+      const ids = await replayOnto(co, plans, remoteRef as `refs/${string}`);
+      try {
+        await push();
+        log({ level: 'info', msg: 'the branch moved; the same commits were made on its new head', commits: ids.length, attempt: i + 1 });
+        return ids;
+      } catch (again) {
+        e = again as Error;
+      }
+    }
     return undefined;
   }
 
@@ -496,6 +556,8 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   /** Requests reading a body or being journaled (memory), and requests answered but waiting for Git (a socket). */
   let reading = 0;
   let waiting = 0;
+  /** Open connections (counted by the server's 'connection' events). */
+  let connections = 0;
 
   /** Journals an accepted alert (fsynced), then waits up to answerWithin for its response to be in Git. */
   async function accept(alert: Alert, journaled: () => void = () => {}): Promise<Result> {
@@ -574,6 +636,8 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` }, {}, 'not-found');
     if (req.method !== 'POST') return send(res, 405, { error: 'alerts are POSTed' }, { allow: 'POST' }, 'not-allowed');
     if (draining) return send(res, 503, { error: 'shutting down' }, { connection: 'close', 'retry-after': '5' }, 'shutting-down');
+    // Over the connection cap, an alert is told (503, Retry-After) rather than reset at accept; probes still answer.
+    if (connections > caps.connections) return busy(res, `${caps.connections} connections open`);
     if (reading >= caps.requests) return busy(res, `${caps.requests} requests being read`);
     if (pending.size >= caps.journal) return busy(res, `${caps.journal} alerts waiting in the journal`);
     reading++;
@@ -655,7 +719,13 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   });
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
-  server.maxConnections = opts.maxConnections ?? 1024;
+  // Connections over the cap are still accepted, to be answered 503 (see handle); only beyond four times the cap
+  // are they reset at accept, which bounds what a storm can hold open.
+  server.on('connection', (socket) => {
+    connections++;
+    socket.once('close', () => connections--);
+  });
+  server.maxConnections = caps.connections * 4;
   // Out of file descriptors, accept() fails: logged, never a crash.
   const onError = (e: Error) => logRefusal('server-error', { error: e.message });
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,123 @@
+/**
+ * The responder's benchmark, small: one tiny burst through the same code path as `npm run bench:responder` (the
+ * committed bundle as a server process, a real bare remote), its figures, and exit 1 when a target is missed.
+ * And the batched commits the benchmark pushed the responder to: one fast-import for many responses, each its own
+ * commit, and the same commits replayed on a branch that moved. No timed assertions.
+ */
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXIT } from '../cli/command';
+import { type Figures, benchMain, missedTargets } from '../responder/bench';
+import { git } from '../responder/git';
+import { type Plan, commitWritten, planResponse, readManifests, replayOnto, writePlanFiles } from '../responder/respond';
+import { parseAlert } from '../responder/alert';
+import { decide, parsePolicy } from '../responder/policy';
+import { alert, clone, deployment, makeRemote, sh } from './helpers/git-repo';
+
+jest.setTimeout(60_000);
+
+async function bench(...argv: string[]) {
+  let out = '';
+  const err: string[] = [];
+  const code = await benchMain(argv, { stdout: (t) => (out += t), stderr: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+describe('bench:responder', () => {
+  it('a tiny burst (50 alerts, 5 workloads): the figures, and an impossible target missed is exit 1, named', async () => {
+    const r = await bench('--scenario', 'burst', '--alerts', '50', '--workloads', '5', '--target-rss', '1', '--json');
+    expect(r.code).toBe(EXIT.findings);
+    const { results } = JSON.parse(r.out) as { results: { figures: Figures; missed: string[] }[] };
+    expect(results).toHaveLength(1);
+    const f = results[0].figures;
+    expect(f).toMatchObject({ scenario: 'burst', posted: 50, workloads: 5, accepted: 50, unanswered: 0, commits: 5, contained: 5, lost: 0, wrongCommitCount: 0, stayedUp: true });
+    expect(f.commitsPerWorkload).toEqual({ min: 1, max: 1 });
+    expect(f.status[200] + f.status[202]).toBe(50);
+    expect([f.status[503], f.gaveUp]).toEqual([0, 0]);
+    for (const p of [f.answerMs, f.inGitMs]) expect(p.p50 <= p.p95 && p.p95 <= p.max && Number.isFinite(p.max)).toBe(true);
+    expect(f.peakRssMiB).toBeGreaterThan(1);
+    expect(f.journalDepthMax).toBeGreaterThanOrEqual(0);
+    // Only the impossible target is missed; it is named on stderr too.
+    expect(results[0].missed).toEqual([expect.stringMatching(/^peak RSS [\d.]+ MiB \(target <= 1 MiB\)$/)]);
+    expect(r.err).toContainEqual(expect.stringMatching(/^bench:responder: missed: burst: peak RSS/));
+    // Against the same figures, the scenario's own targets without the timed ones: all met (exit 0's condition).
+    expect(missedTargets(f, { allWorkloads: true, noGiveUp: true })).toEqual([]);
+    expect(missedTargets({ ...f, lost: 2, contained: 4 }, { allWorkloads: true })).toEqual(['2 accepted alerts not in Git (target 0)', '4 of 5 workloads contained (target all)']);
+  });
+
+  it('bad options are exit 2 before anything runs', async () => {
+    expect((await bench('--bogus')).code).toBe(EXIT.badInput);
+    const r = await bench('--scenario', 'burst,nope');
+    expect([r.code, r.err[0]]).toEqual([EXIT.badInput, 'bench:responder: --scenario: no scenario "nope"; there are burst, slow-remote, concurrent-writer, outage, storm']);
+    expect((await bench('--alerts', '5', '--workloads', '6', '--scenario', 'burst')).code).toBe(EXIT.badInput);
+    expect((await bench('--help')).out).toMatch(/--scenario NAME/);
+  });
+});
+
+describe('batched commits', () => {
+  const POLICY = parsePolicy('responses:\n  - {rule: Terminal shell in container, action: scale-to-zero}\n  - {rule: Isolate me, action: isolate}\n', 'policy.yaml');
+  const pair = `${deployment('demo', 'a')}---\n${deployment('demo', 'b')}`;
+
+  /** Plans and writes, one after another, as the server's turn does; returns the plans. */
+  async function planAll(co: Parameters<typeof readManifests>[0], alerts: Record<string, unknown>[]) {
+    const index = await readManifests(co);
+    const made: { plan: Extract<Plan, { kind: 'change' }>; written: ReturnType<typeof writePlanFiles> }[] = [];
+    for (const a of alerts) {
+      const parsed = parseAlert(a);
+      const plan = planResponse(co, index, parsed, decide(POLICY, parsed));
+      if (plan.kind !== 'change') throw new Error(`expected a change: ${JSON.stringify(plan)}`);
+      made.push({ plan, written: writePlanFiles(co, plan) });
+    }
+    return made;
+  }
+
+  it('three responses in one fast-import: one commit each, only its own change, the message verbatim, the mode kept, the index clean', async () => {
+    const remote = makeRemote({ 'apps/demo/pair.yaml': pair, 'apps/demo/web.yaml': deployment('demo', 'web') });
+    const dir = clone(remote);
+    chmodSync(join(dir, 'apps/demo/pair.yaml'), 0o755);
+    sh(dir, 'add', 'apps/demo/pair.yaml');
+    sh(dir, 'commit', '-q', '-m', 'executable, for the test');
+    const co = { dir, git: git(dir) };
+    const made = await planAll(co, [alert('demo', 'a'), alert('demo', 'b'), alert('demo', 'web', { rule: 'Isolate me', output: 'two\nlines\0' })]);
+    const ids = await commitWritten(co, made);
+    expect(ids).toHaveLength(3);
+    expect(sh(dir, 'rev-list', '--reverse', 'HEAD~3..HEAD').split('\n')).toEqual(ids);
+    expect(ids.map((id) => sh(dir, 'show', '--format=', '--name-only', id))).toEqual(['apps/demo/pair.yaml', 'apps/demo/pair.yaml', 'responses/demo/isolate-web.yaml']);
+    // a's commit changes only a's replicas; b's only b's (it was planned on the file as a's change left it).
+    const diff = (id: string) => sh(dir, 'show', '--format=', '-U0', id).split('\n').filter((l) => /^[-+] /.test(l));
+    expect(diff(ids[0])).toEqual(['-  replicas: 3 # scaled by hand', '+  replicas: 0 # scaled by hand']);
+    expect(diff(ids[1])).toEqual(diff(ids[0]));
+    expect(sh(dir, 'show', `${ids[1]}:apps/demo/pair.yaml`).match(/replicas: 0/g)).toHaveLength(2);
+    expect(sh(dir, 'ls-tree', ids[1], 'apps/demo/pair.yaml').split(' ')[0]).toBe('100755');
+    for (const [i, m] of made.entries()) {
+      expect(sh(dir, 'log', '-1', '--format=%an <%ae>|%cn <%ce>', ids[i])).toBe('Falco responder <responder@falco-response.invalid>|Falco responder <responder@falco-response.invalid>');
+      expect(`${sh(dir, 'cat-file', 'commit', ids[i]).split('\n\n').slice(1).join('\n\n')}\n`).toBe(`${m.plan.subject}\n\n${m.plan.body}\n`);
+    }
+    expect(sh(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+
+  it('replayed on a branch that moved: the same changes and messages on top of the other commit, nothing of it lost', async () => {
+    const remote = makeRemote({ 'apps/demo/web.yaml': deployment('demo', 'web'), 'apps/demo/api.yaml': deployment('demo', 'api'), 'NOTES.md': 'a\n' });
+    const dir = clone(remote);
+    const co = { dir, git: git(dir) };
+    const made = await planAll(co, [alert('demo', 'web'), alert('demo', 'api')]);
+    const first = await commitWritten(co, made);
+    const other = clone(remote);
+    writeFileSync(join(other, 'NOTES.md'), 'b\n');
+    sh(other, 'commit', '-q', '-am', 'someone else');
+    sh(other, 'push', '-q', 'origin', 'main');
+    sh(dir, 'fetch', '-q', 'origin');
+    // Our commits are no longer on the branch's head: a push would be refused.
+    expect(() => sh(dir, 'merge-base', '--is-ancestor', 'refs/remotes/origin/main', 'HEAD')).toThrow();
+    const ids = await replayOnto(co, made.map((m) => m.plan), 'refs/remotes/origin/main');
+    sh(dir, 'push', '-q', 'origin', 'HEAD:main');
+    expect(sh(remote, 'log', '--format=%s', 'main').split('\n')).toEqual([
+      'responder: scale-to-zero demo/api (Terminal shell in container)',
+      'responder: scale-to-zero demo/web (Terminal shell in container)',
+      'someone else',
+      'seed',
+    ]);
+    expect(ids.map((id) => sh(remote, 'show', '--format=%B', '--stat=200', id))).toEqual(first.map((id) => sh(dir, 'show', '--format=%B', '--stat=200', id)));
+    expect(sh(remote, 'show', 'main:NOTES.md')).toBe('b');
+  });
+});
