@@ -135,6 +135,14 @@ export const PROTECTED_NAMESPACES: readonly string[] = [
 export const RESPONDER_NAME = 'responder';
 /** Port of the responder's HTTP server (container and Service). */
 export const RESPONDER_PORT = 8080;
+/**
+ * Node's flags for the responder, in the Deployment and in `npm run bench:responder` alike. A 2 MiB young
+ * generation (default 16) keeps a burst of 5,000 held connections near 150 MiB instead of 178 (measured with
+ * the bench); the alerts wait on Git, not on the collector.
+ */
+export const RESPONDER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
+/** The responder container's memory limit (MiB): an overload (the bench's storm) must stay under it. */
+export const RESPONDER_MEMORY_LIMIT_MIB = 256;
 /** Path Falcosidekick's webhook output POSTs alerts to; `/healthz`, `/readyz` and `/metrics` sit beside it. */
 export const RESPONDER_ALERT_PATH = '/falco';
 

@@ -35,6 +35,8 @@ import {
   RESPONDER_GIT_SECRET,
   RESPONDER_NAME,
   RESPONDER_PORT,
+  RESPONDER_NODE_FLAGS,
+  RESPONDER_MEMORY_LIMIT_MIB,
   RESPONDER_WEBHOOK_SECRET,
   RESPONSES_DIR,
   RESPONSE_NAMESPACE,
@@ -249,6 +251,7 @@ export function responderPolicyFile(config: Pick<BenchConfig, 'response'>, polic
 export function responderCommand(config: Pick<BenchConfig, 'response'>): string[] {
   return [
     'node',
+    ...RESPONDER_NODE_FLAGS,
     `${RESPONDER_PATHS.code}/${RESPONDER_CODE_FILE}`,
     'serve',
     '--port', String(RESPONDER_PORT),
@@ -314,7 +317,7 @@ export function responderDeployment(config: Pick<BenchConfig, 'response'>): Plai
               ports: [{ name: 'http', containerPort: RESPONDER_PORT, protocol: 'TCP' }],
               readinessProbe: { httpGet: { path: '/readyz', port: 'http' }, periodSeconds: 5, failureThreshold: 3 },
               livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10, failureThreshold: 3 },
-              resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '1', memory: '256Mi' } },
+              resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '1', memory: `${RESPONDER_MEMORY_LIMIT_MIB}Mi` } },
               securityContext: RESTRICTED_CONTAINER,
               volumeMounts: [
                 { name: 'code', mountPath: RESPONDER_PATHS.code, readOnly: true },

@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseAllDocuments } from 'yaml';
 import { type CommandSpec, EXIT, type Io, UsageError, runCommand, runMain } from '../cli/command';
-import { ALERT_WORKLOAD_FIELDS, APPS_DIR, DEFAULT_POLICY_FILE, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE } from '../contract/naming';
+import { ALERT_WORKLOAD_FIELDS, APPS_DIR, DEFAULT_POLICY_FILE, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE, RESPONDER_MEMORY_LIMIT_MIB, RESPONDER_NODE_FLAGS } from '../contract/naming';
 
 /** The repository root: above this file, from dist/responder/ or (under ts-jest) responder/. */
 function repositoryRoot(): string {
@@ -35,6 +35,8 @@ export interface Targets {
   peakRssMiB?: number;
   /** No accepted alert answered 503 because its push was given up (a concurrent writer must not cause that). */
   noGiveUp?: boolean;
+  /** Every alert accepted: none answered 503 for being over a cap (Falcosidekick does not retry: that alert is gone). */
+  allAccepted?: boolean;
   /** Every workload of the scenario contained (not only those of accepted alerts). */
   allWorkloads?: boolean;
   /** Outage: every response in Git within this long after the remote came back (ms). */
@@ -55,21 +57,24 @@ export interface Scenario {
   targets: Targets;
 }
 
-/** Every check of every scenario, besides its own targets: nothing accepted is lost, one commit per workload. */
-const COMMON = { inGitP95Ms: 2000, peakRssMiB: 150 } as const;
+/**
+ * The targets of a burst that the responder must take whole (every check of every scenario besides: nothing
+ * accepted is lost, one commit per workload). Busy 503s count against it: an alert refused is an alert lost.
+ */
+const COMMON = { inGitP95Ms: 2000, peakRssMiB: 150, allAccepted: true, allWorkloads: true } as const;
 
 /** The scenarios, by name; `outage` is the default length of the outage scenario (`--outage` changes it). */
 export function scenarios(outageS = 15): Scenario[] {
   return [
-    { name: 'burst', doc: '5,000 alerts over 200 workloads, all at once', alerts: 5000, workloads: 200, targets: { ...COMMON, allWorkloads: true } },
-    { name: 'slow-remote', doc: 'the burst against a remote whose pre-receive hook sleeps 300 ms', alerts: 5000, workloads: 200, slowPushMs: 300, targets: { ...COMMON, allWorkloads: true } },
+    { name: 'burst', doc: '5,000 alerts over 200 workloads, all at once', alerts: 5000, workloads: 200, targets: COMMON },
+    { name: 'slow-remote', doc: 'the burst against a remote whose pre-receive hook sleeps 300 ms', alerts: 5000, workloads: 200, slowPushMs: 300, targets: COMMON },
     {
       name: 'concurrent-writer',
       doc: 'the burst while another clone pushes an unrelated commit to the branch every 200 ms',
       alerts: 5000,
       workloads: 200,
       writerEveryMs: 200,
-      targets: { ...COMMON, allWorkloads: true, noGiveUp: true },
+      targets: { ...COMMON, noGiveUp: true },
     },
     {
       name: 'outage',
@@ -77,9 +82,9 @@ export function scenarios(outageS = 15): Scenario[] {
       alerts: 5000,
       workloads: 200,
       outageS,
-      targets: { peakRssMiB: COMMON.peakRssMiB, allWorkloads: true, afterReturnMs: 10_000 },
+      targets: { peakRssMiB: COMMON.peakRssMiB, allAccepted: true, allWorkloads: true, afterReturnMs: 10_000 },
     },
-    { name: 'storm', doc: '20,000 alerts over 200 workloads, all at once (over the caps: 503 with Retry-After)', alerts: 20_000, workloads: 200, targets: { peakRssMiB: COMMON.peakRssMiB } },
+    { name: 'storm', doc: '20,000 alerts over 200 workloads, all at once (over the caps: 503 with Retry-After)', alerts: 20_000, workloads: 200, targets: { peakRssMiB: RESPONDER_MEMORY_LIMIT_MIB } },
   ];
 }
 
@@ -255,7 +260,7 @@ async function startResponder(dir: string, remote: string): Promise<Server> {
   writeFileSync(join(dir, 'token'), TOKEN);
   const proc = spawn(
     process.execPath,
-    [join(ROOT, RESPONDER_BUNDLE), 'serve', '--port', '0', '--host', '127.0.0.1', '--remote', `file://${remote}`, '--checkout', join(dir, 'checkout'), '--token-file', join(dir, 'token')],
+    [...RESPONDER_NODE_FLAGS, join(ROOT, RESPONDER_BUNDLE), 'serve', '--port', '0', '--host', '127.0.0.1', '--remote', `file://${remote}`, '--checkout', join(dir, 'checkout'), '--token-file', join(dir, 'token')],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
   const exited = new Promise<number | null>((r) => proc.on('exit', r));
@@ -446,6 +451,7 @@ export function missedTargets(f: Figures, t: Targets): string[] {
   if (f.writerLost > 0) missed.push(`${f.writerLost} of the concurrent writer's pushed commits are not on the branch`);
   if (!f.stayedUp) missed.push('the responder was not serving after the scenario');
   if (f.busyWithoutRetryAfter > 0) missed.push(`${f.busyWithoutRetryAfter} answers 503 without Retry-After`);
+  if (t.allAccepted && f.accepted < f.posted) missed.push(`${f.posted - f.accepted} of ${f.posted} alerts not accepted (503 over a cap, or no answer; target all)`);
   if (t.allWorkloads && f.contained < f.workloads) missed.push(`${f.contained} of ${f.workloads} workloads contained (target all)`);
   if (t.noGiveUp && f.gaveUp > 0) missed.push(`${f.gaveUp} accepted alerts answered 503, their push given up (target 0)`);
   if (t.inGitP95Ms !== undefined && !(f.inGitMs.p95 <= t.inGitP95Ms)) missed.push(`p95 alert to in Git ${Math.round(f.inGitMs.p95)} ms (target <= ${t.inGitP95Ms} ms)`);

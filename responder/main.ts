@@ -44,8 +44,8 @@ export const SERVE_SPEC: CommandSpec = {
     journal: { type: 'string', value: 'FILE', doc: 'the journal of accepted alerts, on the same volume (default: <checkout>.journal)' },
     'retry-for': { type: 'string', value: 'SECONDS', doc: 'how long a failing push is retried before its alerts are given up (default 900)' },
     'answer-within': { type: 'string', value: 'SECONDS', doc: 'how long a request waits for Git before it is answered 202 (default 10)' },
-    'max-connections': { type: 'string', value: 'N', doc: 'open connections served (default 1024); over it alerts are answered 503 with Retry-After, over four times it connections are reset' },
-    'max-requests': { type: 'string', value: 'N', doc: 'requests being read or journaled at once; over it 503 with Retry-After (default 1024)' },
+    'max-connections': { type: 'string', value: 'N', doc: 'open connections served (default 5120: a burst of 5,000 alerts is taken whole); over it alerts are answered 503 with Retry-After, over four times it connections are reset' },
+    'max-requests': { type: 'string', value: 'N', doc: 'requests being read or journaled at once; over it 503 with Retry-After (default 5120)' },
     'responses-dir': { type: 'string', value: 'DIR', doc: `isolate NetworkPolicies, inside the checkout (default ${RESPONSES_DIR})` },
     'receiver-url': { type: 'string', value: 'URL', doc: 'Flux webhook receiver base URL to notify after each push (optional)' },
     'receiver-name': { type: 'string', value: 'NAME', doc: 'the Receiver object name (with --receiver-url)' },
@@ -185,8 +185,8 @@ export async function serveMain(argv: string[], io: Io): Promise<ExitCode> {
       ...(str('journal') ? { journal: resolve(str('journal')!) } : {}),
       retryForMs: int('retry-for', 900, 1) * 1000,
       answerWithinMs: int('answer-within', 10, 0) * 1000,
-      maxConnections: int('max-connections', 1024, 1),
-      maxRequests: int('max-requests', 1024, 1),
+      maxConnections: int('max-connections', 5120, 1),
+      maxRequests: int('max-requests', 5120, 1),
       responsesDir: str('responses-dir') ?? RESPONSES_DIR,
       ...(given.length > 0
         ? { receiver: { url: str('receiver-url')!, name: str('receiver-name')!, namespace: str('receiver-namespace')!, token: secret(str('receiver-token-file')!, 'receiver token') } }

@@ -62,7 +62,7 @@ export interface ServeOptions {
   retryForMs?: number;
   /** How long a request waits for its response to be in Git before it is answered 202 (default 10 s). */
   answerWithinMs?: number;
-  /** Caps: open connections (default 1024; over it 503, over four times it reset at accept), requests being read or journaled (1024; answered requests waiting for Git are bounded by the same number), body bytes buffered (32 MiB), journal entries (50,000). */
+  /** Caps: open connections (default 5120; over it 503, over four times it reset at accept), requests being read or journaled (5120; answered requests waiting for Git are bounded by the same number), body bytes buffered (32 MiB), journal entries (50,000). */
   maxConnections?: number;
   maxRequests?: number;
   maxBufferedBytes?: number;
@@ -190,7 +190,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   const backoff = opts.backoffMs ?? 100;
   const retryFor = opts.retryForMs ?? 15 * 60_000;
   const answerWithin = opts.answerWithinMs ?? 10_000;
-  const caps = { connections: opts.maxConnections ?? 1024, requests: opts.maxRequests ?? 1024, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 50_000 };
+  const caps = { connections: opts.maxConnections ?? 5120, requests: opts.maxRequests ?? 5120, bytes: opts.maxBufferedBytes ?? 32 * 1024 * 1024, journal: opts.maxJournal ?? 50_000 };
   const { journal, skipped } = await Journal.open(opts.journal ?? `${opts.checkout.replace(/\/+$/, '')}.journal`);
   if (skipped > 0) log({ level: 'warn', msg: 'journal lines unreadable, skipped', lines: skipped });
   let checkoutOk = false;

@@ -6,7 +6,7 @@
  * that checks the signature; the alert the guard Falco sends through Falcosidekick; and kustomize building what
  * Flux would apply from the pushed commit, then from its `git revert`.
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo, createServer as createNetServer } from 'node:net';
@@ -14,7 +14,7 @@ import { IncomingMessage, createServer } from 'node:http';
 import { join, relative } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { parseCommandLine } from '../cli/command';
-import { APPS_DIR, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE, RESPONSES_DIR } from '../contract/naming';
+import { APPS_DIR, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE, RESPONDER_NODE_FLAGS, RESPONSES_DIR } from '../contract/naming';
 import { DEMO, appsRepositorySeed } from '../gitops/apps';
 import { RESPONDER_CODE_FILE, RESPONDER_PATHS, responderPolicyPath } from '../gitops/response';
 import { LAYER_PATHS, renderTree } from '../gitops/tree';
@@ -27,13 +27,20 @@ const config = defaultConfig();
 const objects = allObjects(parseRendered(renderTree(config, repoInputs)));
 const responder = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'responder') as Obj;
 const command: string[] = responder.spec.template.spec.containers[0].command;
+/** `node [node flags] <bundle> serve [serve flags]`: where the bundle's own arguments start. */
+const SERVE = command.indexOf('serve');
+const nodeFlags = command.slice(1, SERVE - 1);
 
 /** The value after a flag of the generated command. */
 const flag = (name: string) => command[command.indexOf(`--${name}`) + 1];
 
 describe('the generated responder Deployment runs the committed bundle with flags it knows', () => {
   it('node runs the ConfigMap-delivered bundle, whose bytes are the committed build', () => {
-    expect(command.slice(0, 3)).toEqual(['node', `${RESPONDER_PATHS.code}/${RESPONDER_CODE_FILE}`, 'serve']);
+    expect([command[0], ...command.slice(SERVE - 1, SERVE + 1)]).toEqual(['node', `${RESPONDER_PATHS.code}/${RESPONDER_CODE_FILE}`, 'serve']);
+    expect(nodeFlags).toEqual(RESPONDER_NODE_FLAGS);
+    // Node refuses an option it does not know: the flags are real ones of this Node.
+    expect(spawnSync(process.execPath, [...nodeFlags, '-e', ''], { encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync(process.execPath, ['--max-semi-space-sise=2', '-e', ''], { encoding: 'utf8' }).status).not.toBe(0);
     const mount = responder.spec.template.spec.containers[0].volumeMounts.find((m: Obj) => m.mountPath === RESPONDER_PATHS.code);
     expect(mount).toBeDefined();
     // kustomize reads the file from the layer's folder, where the committed build is.
@@ -45,7 +52,7 @@ describe('the generated responder Deployment runs the committed bundle with flag
   });
 
   it("every flag is one of the responder's `serve` options, each mounted file path sits in a mounted volume", () => {
-    const parsed = parseCommandLine(SERVE_SPEC, command.slice(3));
+    const parsed = parseCommandLine(SERVE_SPEC, command.slice(SERVE + 1));
     expect(parsed).not.toBe('help');
     const mounts: string[] = responder.spec.template.spec.containers[0].volumeMounts.map((m: Obj) => m.mountPath);
     for (const f of ['token-file', 'ssh-key', 'known-hosts', 'receiver-token-file', 'checkout', 'policy']) {
@@ -136,7 +143,7 @@ describe('an alert for the demo becomes a commit pushed to the apps repository t
     };
     writeFileSync(join(secrets, 'policy.yaml'), policy);
     const args: string[] = [];
-    for (let i = 3; i < command.length; i++) {
+    for (let i = SERVE + 1; i < command.length; i++) {
       const name = command[i].slice(2);
       if (name === 'dry-run') {
         args.push(command[i]);
@@ -146,7 +153,7 @@ describe('an alert for the demo becomes a commit pushed to the apps repository t
       if (name === 'ssh-key' || name === 'known-hosts') continue; // file:// needs no SSH
       args.push(`--${name}`, local[name] ?? value);
     }
-    child = spawn(process.execPath, [join(REPO_ROOT, RESPONDER_BUNDLE), 'serve', '--host', '127.0.0.1', ...args], {
+    child = spawn(process.execPath, [...nodeFlags, join(REPO_ROOT, RESPONDER_BUNDLE), 'serve', '--host', '127.0.0.1', ...args], {
       env: { ...process.env, HOME: secrets, GIT_CONFIG_NOSYSTEM: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
