@@ -173,7 +173,12 @@ describe('responder under faults', () => {
     expect([...byStatus.keys()].every((s) => [0, 200, 202, 503].includes(s))).toBe(true);
     for (const r of replies.filter((x) => x.status === 503)) expect(r.headers['retry-after']).toBeDefined();
     const accepted = new Set(replies.flatMap((r, i) => (r.status === 200 || r.status === 202 ? [`w${i % 30}`] : [])));
-    expect(accepted.size).toBeGreaterThan(0);
+    // How many of the burst get in depends on timing (with 48 descriptors, sockets and git's pipes compete); what
+    // must hold is that, descriptors free again, it serves: an alert after the burst is accepted and pushed.
+    let after = 0;
+    await until(async () => [200, 202].includes((after = (await post(child.port, alert('demo', 'w0', { uuid: 'after-the-burst' }))).status)));
+    expect([200, 202]).toContain(after);
+    accepted.add('w0');
     await until(async () => (await metric(child.port, 'responder_journal_depth')) === 0);
     const inGit = new Set(contained(remote).map((s) => /demo\/(\w+)/.exec(s)![1]));
     for (const w of accepted) expect([w, inGit.has(w)]).toEqual([w, true]);
