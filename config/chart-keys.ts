@@ -6,7 +6,6 @@
  */
 import { parse } from 'yaml';
 import { FALCO_CHART_KEYS } from './falco-chart-keys';
-import { FALCO_CHART_VERSIONS } from '../contract/versions';
 
 export interface ChartKeyIndex {
   /** Where the keys come from. */
@@ -96,6 +95,3 @@ export function chartKeys(version: string, indexes: Readonly<Record<string, Char
   }
   return found;
 }
-
-/** The versions the index must hold: every chart a variant may choose. */
-export const INDEXED_CHART_VERSIONS = FALCO_CHART_VERSIONS;

@@ -20,8 +20,8 @@
  * inputs did not change keeps a byte-identical HelmRelease and is not upgraded, so it does not run again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { findAbove } from '../cli/files';
 import { goDurationSeconds } from '../config/duration';
 import type { BenchConfig, BenchmarkConfig, VariantConfig } from '../config/schema';
 import {
@@ -92,11 +92,9 @@ export const BENCH_SCRIPT_FILE = 'gitops/bench.sh';
  * gitops` may run elsewhere.
  */
 export function benchScriptPath(from: string = __dirname): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const file = join(dir, BENCH_SCRIPT_FILE);
-    if (existsSync(file)) return file;
-    if (dirname(dir) === dir) throw new Error(`${BENCH_SCRIPT_FILE} not found above ${from}`);
-  }
+  const file = findAbove(from, BENCH_SCRIPT_FILE);
+  if (!file) throw new Error(`${BENCH_SCRIPT_FILE} not found above ${from}`);
+  return file;
 }
 
 /** A value the script takes from the generator: `@NAME@` in the file. */

@@ -15,14 +15,13 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseAllDocuments } from 'yaml';
 import { type CommandSpec, EXIT, type Io, UsageError, runCommand, runMain } from '../cli/command';
+import { findAbove } from '../cli/files';
 import { ALERT_WORKLOAD_FIELDS, APPS_DIR, DEFAULT_POLICY_FILE, RESPONDER_ALERT_PATH, RESPONDER_BUNDLE, RESPONDER_MEMORY_LIMIT_MIB, RESPONDER_NODE_FLAGS } from '../contract/naming';
 
 /** The repository root: above this file, from dist/responder/ or (under ts-jest) responder/. */
 function repositoryRoot(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) return resolve(__dirname, '..', '..');
-  }
+  const pkg = findAbove(__dirname, 'package.json');
+  return pkg ? dirname(pkg) : resolve(__dirname, '..', '..');
 }
 const ROOT = repositoryRoot();
 const TOKEN = 'bench-token';

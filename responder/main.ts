@@ -2,9 +2,10 @@
  * The responder's entry point (also the bundle's): `serve` runs the HTTP server, `respond` applies the policy to
  * one alert on a local checkout (`npm run respond -- --event alert.json --repo DIR`).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type CommandSpec, EXIT, type ExitCode, type Io, UsageError, runCommand } from '../cli/command';
+import { findAbove } from '../cli/files';
 import { ConfigEnv, ConfigError, configFile, loadConfig } from '../config/load';
 import { DEFAULT_POLICY_FILE, RESPONDER_PORT, RESPONSES_DIR } from '../contract/naming';
 import { AlertError, parseAlertJson } from './alert';
@@ -58,10 +59,9 @@ export const SERVE_SPEC: CommandSpec = {
 
 /** The shipped policy: found above this file (dist/responder/, or the bundle's folder in fluxcd/). */
 function shippedPolicy(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, DEFAULT_POLICY_FILE))) return join(dir, DEFAULT_POLICY_FILE);
-    if (dirname(dir) === dir) throw new UsageError(`the shipped policy ${DEFAULT_POLICY_FILE} was not found; pass --policy`);
-  }
+  const file = findAbove(__dirname, DEFAULT_POLICY_FILE);
+  if (!file) throw new UsageError(`the shipped policy ${DEFAULT_POLICY_FILE} was not found; pass --policy`);
+  return file;
 }
 
 function readInput(file: string, what: string): string {

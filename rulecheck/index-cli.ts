@@ -3,9 +3,10 @@
  * (`rulecheck/stock-rules-<version>.json`) from `../shared/upstream/falco-rules-<version>/falco_rules.yaml`, or
  * with `--check` only reports whether it is current.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXIT, runCommand, runMain, type CommandSpec, type Io } from '../cli/command';
+import { writeGenerated } from '../cli/files';
 import { STOCK_INDEX_FILE, STOCK_RULES_UPSTREAM, buildStockIndex, renderStockIndex } from './stock';
 
 const SPEC: CommandSpec = {
@@ -24,17 +25,7 @@ export function main(argv: string[], io: Io, cwd = process.cwd()) {
       io.stderr(`rules:index: ${source} not found (the upstream reference data lives beside the project in ../shared)`);
       return EXIT.badInput;
     }
-    const text = renderStockIndex(buildStockIndex(readFileSync(source, 'utf8')));
-    const target = resolve(cwd, STOCK_INDEX_FILE);
-    const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-    if (values.check) {
-      if (current === text) return EXIT.ok;
-      io.stderr(`rules:index: ${STOCK_INDEX_FILE} is out of date; run \`npm run rules:index\` and commit it`);
-      return EXIT.findings;
-    }
-    if (current !== text) writeFileSync(target, text);
-    io.stdout(`${STOCK_INDEX_FILE}: ${current === text ? 'up to date' : 'written'}\n`);
-    return EXIT.ok;
+    return writeGenerated('rules:index', io, cwd, STOCK_INDEX_FILE, renderStockIndex(buildStockIndex(readFileSync(source, 'utf8'))), values.check === true);
   });
 }
 

@@ -11,12 +11,12 @@ import { ConfigError, resolveConfig } from '../config/load';
 import { kernelBuffers, parseVmSize } from '../config/vm';
 import type { BenchConfig, VariantConfig } from '../config/schema';
 import { runHash } from '../gitops/benchmark';
-import { CHART_KEYS_FILE, INDEXED_CHART_VERSIONS, buildChartKeys, chartKeys, chartValuesUpstream, renderChartKeys, type ChartKeyIndex } from '../config/chart-keys';
+import { CHART_KEYS_FILE, buildChartKeys, chartKeys, chartValuesUpstream, renderChartKeys, type ChartKeyIndex } from '../config/chart-keys';
 import { main as indexMain } from '../gitops/chart-keys-cli';
 import { falcoRelease, falcoValues } from '../gitops/falco';
 import { FALCO_CHART_KEYS } from '../config/falco-chart-keys';
 import { CHART_DEFAULT_BUF_SIZE_PRESET, CHART_DEFAULT_CPUS_FOR_EACH_BUFFER, OWNED_VALUES, falcoValuesProblems, knobsMissingInChart } from '../config/falco-knobs';
-import { CHARTS, FALCO_CHARTS } from '../contract/versions';
+import { CHARTS, FALCO_CHARTS, FALCO_CHART_VERSIONS } from '../contract/versions';
 import { FREE_FORM_VALUES, unknownValueKeys } from './helpers/chart-values';
 import { REPO_ROOT, allObjects, parseRendered, repoInputs } from './helpers/gitops-tree';
 import { renderTree } from '../gitops/tree';
@@ -126,7 +126,7 @@ describeWithUpstream('variant knobs rendered by helm with the real Falco charts'
 
   it('the committed key index is what npm run charts:index makes of the charts, and holds key paths only', async () => {
     const fresh: Record<string, ChartKeyIndex> = {};
-    for (const v of INDEXED_CHART_VERSIONS) fresh[v] = buildChartKeys(v, readFileSync(join(REPO_ROOT, chartValuesUpstream(v)), 'utf8'));
+    for (const v of FALCO_CHART_VERSIONS) fresh[v] = buildChartKeys(v, readFileSync(join(REPO_ROOT, chartValuesUpstream(v)), 'utf8'));
     expect(readFileSync(join(REPO_ROOT, CHART_KEYS_FILE), 'utf8')).toBe(renderChartKeys(fresh));
     const err: string[] = [];
     expect(await indexMain(['--check'], { stdout: () => undefined, stderr: (l) => err.push(l) }, REPO_ROOT)).toBe(0);
@@ -157,7 +157,7 @@ describe('the chart value paths the project owns', () => {
   });
 
   it('names only keys of every chart a variant may choose', () => {
-    for (const version of INDEXED_CHART_VERSIONS) {
+    for (const version of FALCO_CHART_VERSIONS) {
       const keys = chartKeys(version)!;
       expect([version, OWNED_VALUES.map(([p]) => p).filter((p) => !keys.has(p))]).toEqual([version, []]);
     }

@@ -7445,11 +7445,22 @@ function runMain(name, main2) {
 }
 
 // responder/main.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path4 = require("node:path");
+var import_node_fs6 = require("node:fs");
+var import_node_path5 = require("node:path");
+
+// cli/files.ts
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+function findAbove(from, relative) {
+  for (let dir = from; ; dir = (0, import_node_path.dirname)(dir)) {
+    const file = (0, import_node_path.join)(dir, relative);
+    if ((0, import_node_fs.existsSync)(file)) return file;
+    if ((0, import_node_path.dirname)(dir) === dir) return void 0;
+  }
+}
 
 // config/load.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_yaml2 = __toESM(require_dist());
 
 // config/registry.ts
@@ -7476,7 +7487,7 @@ function defaultsOf(root) {
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var show = (v) => JSON.stringify(v);
 var kindOf = (v) => v === null ? "null" : Array.isArray(v) ? "a list" : typeof v;
-var join = (at, key2) => at ? `${at}.${key2}` : key2;
+var join2 = (at, key2) => at ? `${at}.${key2}` : key2;
 var notAllowed = (value, why) => `${show(value)} is not allowed; ${why}`;
 function resolve(root, raw, env) {
   const problems = [];
@@ -7501,7 +7512,7 @@ function applyEnv(root, doc, env, problems, sources) {
     for (const [key2, n] of Object.entries(s.fields)) {
       if (n.node === "section") {
         if (target[key2] === void 0 || target[key2] === null) target[key2] = {};
-        if (isObject(target[key2])) visit(n, target[key2], join(at, key2));
+        if (isObject(target[key2])) visit(n, target[key2], join2(at, key2));
       } else if (n.node === "leaf" && n.env) {
         const name = typeof n.env === "string" ? n.env : n.env.name;
         const text2 = env[name];
@@ -7510,7 +7521,7 @@ function applyEnv(root, doc, env, problems, sources) {
         if (typeof parts === "string") problems.push(`${name}: ${show(text2)} ${parts}`);
         else {
           Object.assign(target, parts);
-          for (const k of Object.keys(parts)) sources.set(join(at, k), name);
+          for (const k of Object.keys(parts)) sources.set(join2(at, k), name);
         }
       }
     }
@@ -7526,11 +7537,11 @@ function mergeSection(s, value, at, problems) {
   }
   const known = Object.keys(s.fields);
   for (const key2 of Object.keys(value)) {
-    if (!known.includes(key2)) problems.push(`${join(at, key2)}: unknown key; allowed here: ${known.join(", ")}`);
+    if (!known.includes(key2)) problems.push(`${join2(at, key2)}: unknown key; allowed here: ${known.join(", ")}`);
   }
   const out = {};
   for (const [key2, n] of Object.entries(s.fields)) {
-    const path = join(at, key2);
+    const path = join2(at, key2);
     const v = value[key2] ?? void 0;
     if (n.node === "section") out[key2] = mergeSection(n, v, path, problems);
     else if (n.node === "optional") {
@@ -7640,7 +7651,7 @@ function checkRules(s, value, at, run, problems) {
     if (p) problems.push(`${path}: ${p}`);
   };
   for (const [key2, n] of Object.entries(s.fields)) {
-    const path = join(at, key2);
+    const path = join2(at, key2);
     const v = value[key2];
     if (n.node === "section") checkRules(n, v, path, run, problems);
     else if (n.node === "optional") {
@@ -8491,6 +8502,22 @@ var FALCO_CHART_KEYS = {
   }
 };
 
+// config/chart-keys.ts
+var lookups = /* @__PURE__ */ new Map();
+function chartKeys(version, indexes = FALCO_CHART_KEYS) {
+  const index = indexes[version];
+  if (!index) return void 0;
+  let found = lookups.get(index);
+  if (!found) {
+    const all = new Set(index.keys);
+    const maps = new Set(index.keys.map((k) => k.slice(0, Math.max(0, k.lastIndexOf(".")))).filter((k) => k !== ""));
+    const open2 = new Set(index.open);
+    found = { version, has: (p) => all.has(p), isMap: (p) => maps.has(p), isOpen: (p) => open2.has(p), keys: index.keys };
+    lookups.set(index, found);
+  }
+  return found;
+}
+
 // contract/versions.ts
 var CHARTS = {
   // renovate: datasource=helm depName=falco registryUrl=https://falcosecurity.github.io/charts
@@ -8507,22 +8534,6 @@ var FALCO_CHARTS = {
   "8.0.5": { chart: "falco", version: "8.0.5", falco: "0.43.1" }
 };
 var FALCO_CHART_VERSIONS = Object.keys(FALCO_CHARTS);
-
-// config/chart-keys.ts
-var lookups = /* @__PURE__ */ new Map();
-function chartKeys(version, indexes = FALCO_CHART_KEYS) {
-  const index = indexes[version];
-  if (!index) return void 0;
-  let found = lookups.get(index);
-  if (!found) {
-    const all = new Set(index.keys);
-    const maps = new Set(index.keys.map((k) => k.slice(0, Math.max(0, k.lastIndexOf(".")))).filter((k) => k !== ""));
-    const open2 = new Set(index.open);
-    found = { version, has: (p) => all.has(p), isMap: (p) => maps.has(p), isOpen: (p) => open2.has(p), keys: index.keys };
-    lookups.set(index, found);
-  }
-  return found;
-}
 
 // config/falco-knobs.ts
 var CHART_DEFAULT_BUF_SIZE_PRESET = 4;
@@ -9029,7 +9040,7 @@ function loadConfig(file, env = process.env, notice = (line) => process.stderr.w
   const path = configFile(env, file);
   let text2;
   try {
-    text2 = (0, import_node_fs.readFileSync)(path, "utf8");
+    text2 = (0, import_node_fs2.readFileSync)(path, "utf8");
   } catch (e) {
     throw new ConfigError(path, [`cannot read the file: ${e.code ?? String(e)}`]);
   }
@@ -9381,8 +9392,8 @@ function decide(policy, alert) {
 }
 
 // responder/respond.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path = require("node:path");
+var import_node_fs3 = require("node:fs");
+var import_node_path2 = require("node:path");
 
 // responder/manifests.ts
 var import_node_crypto = require("node:crypto");
@@ -9478,8 +9489,8 @@ async function readManifests(co) {
   function* files() {
     for (const p of paths) {
       if (symlinkOn(co.dir, p)) continue;
-      const full = (0, import_node_path.join)(co.dir, p);
-      if ((0, import_node_fs2.existsSync)(full)) yield [p, (0, import_node_fs2.readFileSync)(full, "utf8")];
+      const full = (0, import_node_path2.join)(co.dir, p);
+      if ((0, import_node_fs3.existsSync)(full)) yield [p, (0, import_node_fs3.readFileSync)(full, "utf8")];
     }
   }
   return indexDeployments(files());
@@ -9516,7 +9527,7 @@ function symlinkOn(root, path) {
   for (let i = 1; i <= parts.length; i++) {
     const p = parts.slice(0, i).join("/");
     try {
-      if ((0, import_node_fs2.lstatSync)((0, import_node_path.join)(root, p)).isSymbolicLink()) return p;
+      if ((0, import_node_fs3.lstatSync)((0, import_node_path2.join)(root, p)).isSymbolicLink()) return p;
     } catch {
       return void 0;
     }
@@ -9538,7 +9549,7 @@ function planResponse(co, index, alert, decision, alerts = 1) {
   if (decision.action === "log") return { kind: "none", action: "log", workload: w, reason: `policy ${decision.by}: log` };
   const read = (p) => {
     refuseSymlink(co.dir, p);
-    return (0, import_node_fs2.readFileSync)((0, import_node_path.join)(co.dir, p), "utf8");
+    return (0, import_node_fs3.readFileSync)((0, import_node_path2.join)(co.dir, p), "utf8");
   };
   const isolate = (note) => {
     const refuse = (reason2) => ({ kind: "none", action: "isolate", workload: w, reason: note ? `${note}; isolate: ${reason2}` : reason2 });
@@ -9550,7 +9561,7 @@ function planResponse(co, index, alert, decision, alerts = 1) {
     const link = symlinkOn(co.dir, path);
     if (link) return refuse(`${link} is a symlink in the checkout; the responder never writes through one`);
     const text2 = isolateManifest(w, d2.matchLabels);
-    if ((0, import_node_fs2.existsSync)((0, import_node_path.join)(co.dir, path)) && read(path) === text2) return { kind: "contained", action: "isolate", workload: w };
+    if ((0, import_node_fs3.existsSync)((0, import_node_path2.join)(co.dir, path)) && read(path) === text2) return { kind: "contained", action: "isolate", workload: w };
     return { kind: "change", action: "isolate", workload: w, files: [{ path, text: text2 }], ...commitText("isolate", w, alert, decision.by, alerts), ...note ? { note } : {} };
   };
   if (decision.action === "isolate") return isolate();
@@ -9575,11 +9586,11 @@ function writePlanFiles(co, plan) {
   try {
     for (const f of plan.files) {
       refuseSymlink(co.dir, f.path);
-      const full = (0, import_node_path.join)(co.dir, f.path);
-      w.before.set(f.path, (0, import_node_fs2.existsSync)(full) ? (0, import_node_fs2.readFileSync)(full, "utf8") : void 0);
-      const dir = (0, import_node_fs2.mkdirSync)((0, import_node_path.dirname)(full), { recursive: true });
+      const full = (0, import_node_path2.join)(co.dir, f.path);
+      w.before.set(f.path, (0, import_node_fs3.existsSync)(full) ? (0, import_node_fs3.readFileSync)(full, "utf8") : void 0);
+      const dir = (0, import_node_fs3.mkdirSync)((0, import_node_path2.dirname)(full), { recursive: true });
       if (dir) w.made.push(dir);
-      (0, import_node_fs2.writeFileSync)(full, f.text);
+      (0, import_node_fs3.writeFileSync)(full, f.text);
     }
   } catch (e) {
     restoreFiles(co, w);
@@ -9589,10 +9600,10 @@ function writePlanFiles(co, plan) {
 }
 function restoreFiles(co, w) {
   for (const [p, text2] of w.before) {
-    if (text2 === void 0) (0, import_node_fs2.rmSync)((0, import_node_path.join)(co.dir, p), { force: true });
-    else (0, import_node_fs2.writeFileSync)((0, import_node_path.join)(co.dir, p), text2);
+    if (text2 === void 0) (0, import_node_fs3.rmSync)((0, import_node_path2.join)(co.dir, p), { force: true });
+    else (0, import_node_fs3.writeFileSync)((0, import_node_path2.join)(co.dir, p), text2);
   }
-  for (const d of [...w.made].reverse()) (0, import_node_fs2.rmSync)(d, { recursive: true, force: true });
+  for (const d of [...w.made].reverse()) (0, import_node_fs3.rmSync)(d, { recursive: true, force: true });
 }
 var message = (plan) => `${plan.subject}
 
@@ -9627,9 +9638,9 @@ async function replayOnto(co, plans, onto) {
   return fastImport(co, plans, onto, true);
 }
 async function fastImport(co, plans, from, force) {
-  const ref = /^ref: (refs\/heads\/\S+)\n?$/.exec((0, import_node_fs2.readFileSync)((0, import_node_path.join)(co.dir, ".git", "HEAD"), "utf8"))?.[1];
+  const ref = /^ref: (refs\/heads\/\S+)\n?$/.exec((0, import_node_fs3.readFileSync)((0, import_node_path2.join)(co.dir, ".git", "HEAD"), "utf8"))?.[1];
   if (!ref) throw new Error("the checkout is not on a branch");
-  const mode = (path) => (0, import_node_fs2.existsSync)((0, import_node_path.join)(co.dir, path)) && (0, import_node_fs2.lstatSync)((0, import_node_path.join)(co.dir, path)).mode & 73 ? "100755" : "100644";
+  const mode = (path) => (0, import_node_fs3.existsSync)((0, import_node_path2.join)(co.dir, path)) && (0, import_node_fs3.lstatSync)((0, import_node_path2.join)(co.dir, path)).mode & 73 ? "100755" : "100644";
   const data = (text2) => `data ${Buffer.byteLength(text2)}
 ${text2}
 `;
@@ -9648,14 +9659,14 @@ ${data(f.text)}`);
     stream.push("\n");
   });
   stream.push("done\n");
-  const marksFile = (0, import_node_path.join)(co.dir, ".git", "responder-marks");
+  const marksFile = (0, import_node_path2.join)(co.dir, ".git", "responder-marks");
   await co.git(["fast-import", "--quiet", "--done", ...force ? ["--force"] : [], `--export-marks=${marksFile}`], stream.join(""));
   const ids = /* @__PURE__ */ new Map();
-  for (const line of (0, import_node_fs2.readFileSync)(marksFile, "utf8").split("\n")) {
+  for (const line of (0, import_node_fs3.readFileSync)(marksFile, "utf8").split("\n")) {
     const m = /^:(\d+) ([0-9a-f]{40,64})$/.exec(line);
     if (m) ids.set(Number(m[1]), m[2]);
   }
-  (0, import_node_fs2.rmSync)(marksFile, { force: true });
+  (0, import_node_fs3.rmSync)(marksFile, { force: true });
   if (!force) await co.git(["reset", "--quiet"]);
   return plans.map((_, i) => {
     const id = ids.get(i + 1);
@@ -9685,15 +9696,15 @@ ${f.text}`
 // responder/server.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_http = __toESM(require("node:http"));
 var import_node_https = __toESM(require("node:https"));
-var import_node_path3 = require("node:path");
+var import_node_path4 = require("node:path");
 
 // responder/journal.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_promises = require("node:fs/promises");
-var import_node_path2 = require("node:path");
+var import_node_path3 = require("node:path");
 var Journal = class _Journal {
   constructor(file) {
     this.file = file;
@@ -9710,10 +9721,10 @@ var Journal = class _Journal {
   /** Opens (creating) the journal and replays it; `skipped` counts unreadable lines. */
   static async open(file) {
     const j = new _Journal(file);
-    (0, import_node_fs3.mkdirSync)((0, import_node_path2.dirname)(file), { recursive: true });
+    (0, import_node_fs4.mkdirSync)((0, import_node_path3.dirname)(file), { recursive: true });
     let skipped = 0;
-    if ((0, import_node_fs3.existsSync)(file)) {
-      for (const line of (0, import_node_fs3.readFileSync)(file, "utf8").split("\n")) {
+    if ((0, import_node_fs4.existsSync)(file)) {
+      for (const line of (0, import_node_fs4.readFileSync)(file, "utf8").split("\n")) {
         if (!line) continue;
         try {
           const r = JSON.parse(line);
@@ -9781,15 +9792,15 @@ var Journal = class _Journal {
   async rewrite() {
     await this.fh?.close();
     const tmp = `${this.file}.tmp`;
-    const fd = (0, import_node_fs3.openSync)(tmp, "w");
-    for (const e of this.live.values()) (0, import_node_fs3.writeSync)(fd, `${JSON.stringify({ a: e.id, t: e.received, alert: e.alert })}
+    const fd = (0, import_node_fs4.openSync)(tmp, "w");
+    for (const e of this.live.values()) (0, import_node_fs4.writeSync)(fd, `${JSON.stringify({ a: e.id, t: e.received, alert: e.alert })}
 `);
-    (0, import_node_fs3.fsyncSync)(fd);
-    (0, import_node_fs3.closeSync)(fd);
-    (0, import_node_fs3.renameSync)(tmp, this.file);
-    const dir = (0, import_node_fs3.openSync)((0, import_node_path2.dirname)(this.file), "r");
-    (0, import_node_fs3.fsyncSync)(dir);
-    (0, import_node_fs3.closeSync)(dir);
+    (0, import_node_fs4.fsyncSync)(fd);
+    (0, import_node_fs4.closeSync)(fd);
+    (0, import_node_fs4.renameSync)(tmp, this.file);
+    const dir = (0, import_node_fs4.openSync)((0, import_node_path3.dirname)(this.file), "r");
+    (0, import_node_fs4.fsyncSync)(dir);
+    (0, import_node_fs4.closeSync)(dir);
     this.records = this.live.size;
     this.fh = await (0, import_promises.open)(this.file, "a");
   }
@@ -9988,17 +9999,17 @@ async function startServer(opts) {
   function removeStaleLocks() {
     const removed = [];
     const walk = (dir, depth) => {
-      if (depth > 6 || !(0, import_node_fs4.existsSync)(dir)) return;
-      for (const e of (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true })) {
-        const full = (0, import_node_path3.join)(dir, e.name);
+      if (depth > 6 || !(0, import_node_fs5.existsSync)(dir)) return;
+      for (const e of (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true })) {
+        const full = (0, import_node_path4.join)(dir, e.name);
         if (e.isDirectory() && e.name !== "objects") walk(full, depth + 1);
         else if (e.isFile() && e.name.endsWith(".lock")) {
-          (0, import_node_fs4.rmSync)(full, { force: true });
+          (0, import_node_fs5.rmSync)(full, { force: true });
           removed.push(full);
         }
       }
     };
-    walk((0, import_node_path3.join)(opts.checkout, ".git"), 0);
+    walk((0, import_node_path4.join)(opts.checkout, ".git"), 0);
     if (removed.length > 0) log({ level: "warn", msg: "removed stale git lock files", files: removed });
     return removed;
   }
@@ -10014,8 +10025,8 @@ async function startServer(opts) {
   async function heal() {
     const foreign = notOwnFolder(opts.checkout);
     if (foreign) throw new Error(foreign);
-    const dotGit = (0, import_node_path3.join)(opts.checkout, ".git");
-    if ((0, import_node_fs4.existsSync)(dotGit) && (0, import_node_fs4.statSync)(dotGit).isDirectory()) {
+    const dotGit = (0, import_node_path4.join)(opts.checkout, ".git");
+    if ((0, import_node_fs5.existsSync)(dotGit) && (0, import_node_fs5.statSync)(dotGit).isDirectory()) {
       removeStaleLocks();
       try {
         await co.git(["remote", "set-url", "origin", opts.remote]);
@@ -10026,7 +10037,7 @@ async function startServer(opts) {
         log({ level: "warn", msg: "checkout broken, cloning again", error: e.message });
       }
     }
-    (0, import_node_fs4.rmSync)(opts.checkout, { recursive: true, force: true });
+    (0, import_node_fs5.rmSync)(opts.checkout, { recursive: true, force: true });
     await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(["clone", "--quiet", "--single-branch", "--branch", opts.branch, opts.remote, opts.checkout]);
     await sync();
   }
@@ -10056,7 +10067,7 @@ async function startServer(opts) {
   function currentPolicy() {
     let stamp;
     try {
-      const st = (0, import_node_fs4.statSync)(opts.policy);
+      const st = (0, import_node_fs5.statSync)(opts.policy);
       stamp = `${st.mtimeMs} ${st.size} ${st.ino}`;
     } catch (e) {
       policyError = `${opts.policy}: cannot read: ${e.code ?? e.message}`;
@@ -10065,7 +10076,7 @@ async function startServer(opts) {
     if (stamp === policyStamp) return policy;
     policyStamp = stamp;
     try {
-      policy = parsePolicy((0, import_node_fs4.readFileSync)(opts.policy, "utf8"), opts.policy);
+      policy = parsePolicy((0, import_node_fs5.readFileSync)(opts.policy, "utf8"), opts.policy);
       policyError = "";
     } catch (e) {
       policy = void 0;
@@ -10469,8 +10480,8 @@ function compact(a) {
 }
 function notOwnFolder(dir) {
   const uid = process.getuid?.();
-  if (uid === void 0 || !(0, import_node_fs4.existsSync)(dir)) return void 0;
-  const owner = (0, import_node_fs4.statSync)(dir).uid;
+  if (uid === void 0 || !(0, import_node_fs5.existsSync)(dir)) return void 0;
+  const owner = (0, import_node_fs5.statSync)(dir).uid;
   if (owner === uid) return void 0;
   return `the checkout folder ${dir} is owned by uid ${owner}, not by the responder (uid ${uid}); git refuses such a work tree as "dubious ownership". Give the responder a folder it creates itself (mount the volume at the parent folder)`;
 }
@@ -10523,14 +10534,13 @@ var SERVE_SPEC = {
   }
 };
 function shippedPolicy() {
-  for (let dir = __dirname; ; dir = (0, import_node_path4.dirname)(dir)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path4.join)(dir, DEFAULT_POLICY_FILE))) return (0, import_node_path4.join)(dir, DEFAULT_POLICY_FILE);
-    if ((0, import_node_path4.dirname)(dir) === dir) throw new UsageError(`the shipped policy ${DEFAULT_POLICY_FILE} was not found; pass --policy`);
-  }
+  const file = findAbove(__dirname, DEFAULT_POLICY_FILE);
+  if (!file) throw new UsageError(`the shipped policy ${DEFAULT_POLICY_FILE} was not found; pass --policy`);
+  return file;
 }
 function readInput(file, what) {
   try {
-    return (0, import_node_fs5.readFileSync)(file, "utf8");
+    return (0, import_node_fs6.readFileSync)(file, "utf8");
   } catch (e) {
     throw new UsageError(`${file}: cannot read the ${what}: ${e.code ?? e.message}`);
   }
@@ -10540,7 +10550,7 @@ function policyPath(given, configGiven, io) {
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
   try {
-    return (0, import_node_path4.resolve)(cwd, loadConfig((0, import_node_path4.resolve)(cwd, configFile(env, configGiven)), env, io.stderr).response.policyFile);
+    return (0, import_node_path5.resolve)(cwd, loadConfig((0, import_node_path5.resolve)(cwd, configFile(env, configGiven)), env, io.stderr).response.policyFile);
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(`${e.message}
 (the policy comes from response.policyFile; or pass --policy)`);
@@ -10574,8 +10584,8 @@ async function respondMain(argv, io) {
     }
     let dir;
     try {
-      if (!(0, import_node_fs5.statSync)(repo).isDirectory()) throw new Error();
-      dir = (await git((0, import_node_path4.resolve)(repo))(["rev-parse", "--show-toplevel"])).trim();
+      if (!(0, import_node_fs6.statSync)(repo).isDirectory()) throw new Error();
+      dir = (await git((0, import_node_path5.resolve)(repo))(["rev-parse", "--show-toplevel"])).trim();
     } catch {
       throw new UsageError(`${repo}: not a git checkout`);
     }
@@ -10603,7 +10613,7 @@ async function respondMain(argv, io) {
   });
 }
 function secret(file, what) {
-  const read = () => (0, import_node_fs5.readFileSync)(file, "utf8").trim();
+  const read = () => (0, import_node_fs6.readFileSync)(file, "utf8").trim();
   if (!readInput(file, what).trim()) throw new UsageError(`${file}: the ${what} is empty`);
   return read;
 }
@@ -10628,11 +10638,11 @@ async function serveMain(argv, io) {
       host: str("host") ?? "0.0.0.0",
       remote: need("remote"),
       branch: str("branch") ?? "main",
-      checkout: (0, import_node_path4.resolve)(need("checkout")),
+      checkout: (0, import_node_path5.resolve)(need("checkout")),
       token: secret(need("token-file"), "webhook token"),
-      ...str("ssh-key") ? { ssh: { keyFile: (0, import_node_path4.resolve)(str("ssh-key")), knownHosts: (0, import_node_path4.resolve)(str("known-hosts")) } } : {},
-      policy: (0, import_node_path4.resolve)(str("policy") ?? shippedPolicy()),
-      ...str("journal") ? { journal: (0, import_node_path4.resolve)(str("journal")) } : {},
+      ...str("ssh-key") ? { ssh: { keyFile: (0, import_node_path5.resolve)(str("ssh-key")), knownHosts: (0, import_node_path5.resolve)(str("known-hosts")) } } : {},
+      policy: (0, import_node_path5.resolve)(str("policy") ?? shippedPolicy()),
+      ...str("journal") ? { journal: (0, import_node_path5.resolve)(str("journal")) } : {},
       retryForMs: int2("retry-for", 900, 1) * 1e3,
       answerWithinMs: int2("answer-within", 10, 0) * 1e3,
       maxConnections: int2("max-connections", 5120, 1),
