@@ -89,7 +89,10 @@ function inChart(field: string): Rule<unknown> {
  * Modern eBPF's ring buffers are charged to Falco's memory cgroup (config/vm.ts): buffers as large as the
  * memory limit leave Falco nothing, it fails to start or is OOM-killed. The kmod buffers live outside it.
  */
-function buffersFit(variant: any, root: RuleContext['root']): string | undefined {
+function buffersFit(
+  variant: { driver: string; bufferSizePreset?: number; cpusForEachBuffer?: number; memory: { limit: string } },
+  root: RuleContext['root'],
+): string | undefined {
   const vcpus = parseVmSize(root.cluster.benchmarkVmSize)?.vcpus;
   if (variant.driver !== 'modern_ebpf' || vcpus === undefined) return undefined;
   const preset = variant.bufferSizePreset ?? CHART_DEFAULT_BUF_SIZE_PRESET;

@@ -8,6 +8,7 @@
  * at a sample taken inside the rest, before the statistics (the rest point): one round's window ends where the
  * next one's begins, and while Falco keeps up, everything matched in a window belongs to its round.
  */
+import { median as medianOf } from './compare';
 import { Attribution, Capacity, KernelSource, Round, Sample } from './types';
 
 /** Fewer saturated intervals than this and the capacity is shown with a caveat. */
@@ -192,8 +193,7 @@ export function measureCapacity(
     };
   }
   rates.sort((a, b) => a - b);
-  const mid = Math.floor(rates.length / 2);
-  const median = rates.length % 2 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
+  const median = medianOf(rates);
   const rounds = sources.length;
   const generatorEps = Math.max(...sources);
   const generatorBound = median >= (1 - GENERATOR_LIMIT_MARGIN) * generatorEps;

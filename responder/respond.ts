@@ -206,6 +206,9 @@ function restoreFiles(co: Checkout, w: Written): void {
   for (const d of [...w.made].reverse()) rmSync(d, { recursive: true, force: true });
 }
 
+/** The files `writePlanFiles` created (git must add them before a commit of exactly the plan's paths). */
+const addedPaths = (w: Written) => [...w.before].filter(([, t]) => t === undefined).map(([p]) => p);
+
 const message = (plan: Extract<Plan, { kind: 'change' }>) => `${plan.subject}\n\n${plan.body}\n`;
 
 /**
@@ -219,7 +222,7 @@ export async function writeAndCommit(co: Checkout, plan: Extract<Plan, { kind: '
     await commitOne(co, plan, w);
   } catch (e) {
     restoreFiles(co, w);
-    const added = [...w.before].filter(([, t]) => t === undefined).map(([p]) => p);
+    const added = addedPaths(w);
     if (added.length > 0) await co.git(['reset', '--quiet', '--', ...added]).catch(() => undefined);
     throw e;
   }
@@ -227,7 +230,7 @@ export async function writeAndCommit(co: Checkout, plan: Extract<Plan, { kind: '
 
 /** `git commit` of one plan whose files are written: exactly its paths, the message verbatim through stdin. */
 async function commitOne(co: Checkout, plan: Extract<Plan, { kind: 'change' }>, w: Written): Promise<void> {
-  const added = [...w.before].filter(([, t]) => t === undefined).map(([p]) => p);
+  const added = addedPaths(w);
   if (added.length > 0) await co.git(['add', '--', ...added]);
   await co.git(['commit', '--quiet', '--cleanup=verbatim', '-F', '-', '--', ...plan.files.map((f) => f.path)], message(plan));
 }

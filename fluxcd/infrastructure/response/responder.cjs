@@ -9605,6 +9605,7 @@ function restoreFiles(co, w) {
   }
   for (const d of [...w.made].reverse()) (0, import_node_fs3.rmSync)(d, { recursive: true, force: true });
 }
+var addedPaths = (w) => [...w.before].filter(([, t]) => t === void 0).map(([p]) => p);
 var message = (plan) => `${plan.subject}
 
 ${plan.body}
@@ -9615,13 +9616,13 @@ async function writeAndCommit(co, plan) {
     await commitOne(co, plan, w);
   } catch (e) {
     restoreFiles(co, w);
-    const added = [...w.before].filter(([, t]) => t === void 0).map(([p]) => p);
+    const added = addedPaths(w);
     if (added.length > 0) await co.git(["reset", "--quiet", "--", ...added]).catch(() => void 0);
     throw e;
   }
 }
 async function commitOne(co, plan, w) {
-  const added = [...w.before].filter(([, t]) => t === void 0).map(([p]) => p);
+  const added = addedPaths(w);
   if (added.length > 0) await co.git(["add", "--", ...added]);
   await co.git(["commit", "--quiet", "--cleanup=verbatim", "-F", "-", "--", ...plan.files.map((f) => f.path)], message(plan));
 }
