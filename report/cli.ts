@@ -188,18 +188,19 @@ function runOf(input: Input, options: Options, save: { dir: string; final: strin
 function writeReport(dir: string, report: Report, options: Options): number {
   const perRun = new Map<string, string>();
   const attribution = new Map<string, string>();
-  for (const variant of report.runs.filter((r) => r.rounds > 0)) {
-    // A repeated variant has charts per run: `run-<variant>-run<k>.svg`.
-    for (const run of variant.repeats ?? [variant]) {
-      const repeat = variant.repeats ? run.repeat : undefined;
-      const key = chartKey(variant.variant, repeat);
-      const base = fileSafe(variant.variant) + (repeat === undefined ? '' : `-run${repeat}`);
-      writeFileSync(join(dir, `run-${base}.svg`), runChart(run, key));
-      perRun.set(key, `run-${base}.svg`);
-      if (run.perRound.some((r) => r.attribution !== null)) {
-        writeFileSync(join(dir, `attribution-${base}.svg`), attributionChart(run, key));
-        attribution.set(key, `attribution-${base}.svg`);
-      }
+  // A repeated variant has charts per run: `run-<variant>-run<k>.svg`. File names are made unique after
+  // fileSafe, so that neither `a b` beside `a_b` nor `x-run2` beside run 2 of `x` overwrites another's chart.
+  const charts = report.runs
+    .filter((r) => r.rounds > 0)
+    .flatMap((variant) => (variant.repeats ?? [variant]).map((run) => ({ variant, run, repeat: variant.repeats ? run.repeat : undefined })));
+  const bases = uniqueNames(charts.map(({ variant, repeat }) => fileSafe(variant.variant) + (repeat === undefined ? '' : `-run${repeat}`)));
+  for (const [i, { variant, run, repeat }] of charts.entries()) {
+    const key = chartKey(variant.variant, repeat);
+    writeFileSync(join(dir, `run-${bases[i]}.svg`), runChart(run, key));
+    perRun.set(key, `run-${bases[i]}.svg`);
+    if (run.perRound.some((r) => r.attribution !== null)) {
+      writeFileSync(join(dir, `attribution-${bases[i]}.svg`), attributionChart(run, key));
+      attribution.set(key, `attribution-${bases[i]}.svg`);
     }
   }
   writeFileSync(join(dir, 'comparison.svg'), comparisonChart(report.runs, options.threshold));

@@ -190,4 +190,25 @@ describe('a report of repeated runs (simulated, seeded)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('--out never lets one chart overwrite another: a one-run variant named like a run of another, names alike once file-safe', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'repeats-'));
+    try {
+      writeFileSync(join(dir, 'x.log'), simulate({ ...QUICK, seed: 1 }).log);
+      writeFileSync(join(dir, 'x-run2.log'), simulate({ ...QUICK, repeat: 1, seed: 2 }).log);
+      writeFileSync(join(dir, 'a b.log'), simulate({ ...QUICK, repeat: 1, seed: 3 }).log);
+      writeFileSync(join(dir, 'a_b.log'), simulate({ ...QUICK, repeat: 1, seed: 4 }).log);
+      const out = join(dir, 'report');
+      const inputs = ['x.log', 'x-run2.log', 'a b.log', 'a_b.log'].map((f) => join(dir, f));
+      expect(await main(['--out', out, ...inputs], { stdout: () => undefined, stderr: () => undefined })).toBe(0);
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      const linked = [...md.matchAll(/\]\((run-[^)]+\.svg)\)/g)].map((m) => m[1]);
+      // One run chart per run (x: 3, the others 1 each), each in its own file, each file there.
+      expect(linked).toHaveLength(6);
+      expect(new Set(linked).size).toBe(6);
+      for (const f of linked) expect(readdirSync(out)).toContain(f);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
