@@ -5,14 +5,16 @@
  * missed (every missed target is named), 0 when all are met, 2 on bad options.
  *
  * Latencies are the client's, from the moment a request was sent (wholly handed to the kernel): "answer" until its
- * answer; "in Git" until the server's log line deciding the alert (for a response, written after the push landed).
+ * answer; "in Git" until the time stamped on the server's log line deciding the alert (for a response, written after
+ * the push landed; both clocks are this machine's).
  */
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import http from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseAllDocuments } from 'yaml';
 import { type CommandSpec, EXIT, type Io, UsageError, runCommand, runMain } from '../cli/command';
 import { findAbove } from '../cli/files';
@@ -250,40 +252,145 @@ function startWriter(dir: string, remote: string, everyMs: number): { stop: () =
 interface Server {
   proc: ChildProcess;
   port: number;
-  /** Epoch ms of the log line deciding each alert, by uuid, and its outcome. */
+  /** Epoch ms of the log line deciding each alert (the responder's own clock), by uuid, and its outcome. */
   decided: Map<string, { at: number; outcome: string }>;
   exited: Promise<number | null>;
+  /** Stops following the log (after reading what is left of it). */
+  stopTail: () => Promise<void>;
+}
+
+/**
+ * Follows the responder's log file, a line at a time, every 50 ms. The log goes to a file, as a container
+ * runtime's does, not to a pipe this process reads: Node writes to a pipe synchronously, and a pipe left full by a
+ * bench busy with 5,000 sockets would stall the responder itself.
+ */
+function tailLines(file: string, onLine: (line: string) => void): { stop: () => Promise<void> } {
+  let offset = 0;
+  let rest = '';
+  let running = true;
+  const buf = Buffer.alloc(1 << 20);
+  // Opened once: in the storm this process holds 20,000 sockets, up to its descriptor limit.
+  const handle = open(file, 'r');
+  const readNew = async () => {
+    const fh = await handle;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+      const lines = (rest + buf.subarray(0, bytesRead).toString('utf8')).split('\n');
+      rest = lines.pop()!;
+      for (const l of lines) onLine(l);
+    }
+  };
+  const loop = (async () => {
+    try {
+      while (running) {
+        await readNew();
+        await sleep(50);
+      }
+      await readNew();
+    } finally {
+      await (await handle).close();
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+    },
+  };
 }
 
 async function startResponder(dir: string, remote: string): Promise<Server> {
   writeFileSync(join(dir, 'token'), TOKEN);
+  const logFile = join(dir, 'responder.log');
+  const out = openSync(logFile, 'w');
   const proc = spawn(
     process.execPath,
     [...RESPONDER_NODE_FLAGS, join(ROOT, RESPONDER_BUNDLE), 'serve', '--port', '0', '--host', '127.0.0.1', '--remote', `file://${remote}`, '--checkout', join(dir, 'checkout'), '--token-file', join(dir, 'token')],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
+    { stdio: ['ignore', out, 'ignore'] },
   );
+  closeSync(out);
   const exited = new Promise<number | null>((r) => proc.on('exit', r));
   const decided = new Map<string, { at: number; outcome: string }>();
   let port = 0;
-  await new Promise<void>((ready, fail) => {
-    proc.on('exit', () => fail(new Error('the responder exited before it was ready')));
-    createInterface({ input: proc.stdout! }).on('line', (l) => {
-      let e: Record<string, unknown>;
-      try {
-        e = JSON.parse(l);
-      } catch {
-        return;
+  let isReady = false;
+  let onReady = () => {};
+  const ready = new Promise<void>((ok, fail) => {
+    onReady = ok;
+    void exited.then(() => isReady || fail(new Error('the responder exited before it was ready')));
+  });
+  const tail = tailLines(logFile, (l) => {
+    let e: Record<string, unknown>;
+    try {
+      e = JSON.parse(l);
+    } catch {
+      return;
+    }
+    if (e.msg === 'listening') port = e.port as number;
+    if (e.msg === 'checkout ready') {
+      isReady = true;
+      onReady();
+    }
+    // The responder's own timestamp: it writes the line once the push has landed.
+    if (e.msg === 'alert' && typeof e.uuid === 'string') decided.set(e.uuid, { at: Date.parse(String(e.time)), outcome: String(e.outcome) });
+  });
+  try {
+    await ready;
+  } catch (e) {
+    await tail.stop();
+    throw e;
+  }
+  return { proc, port, decided, exited, stopTail: tail.stop };
+}
+
+/** One alert's POST, whole, as bytes: built once, written to a socket as is. */
+function alertRequest(body: string): Buffer {
+  const head = [`POST ${RESPONDER_ALERT_PATH} HTTP/1.1`, 'Host: 127.0.0.1', `Authorization: Bearer ${TOKEN}`, 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
+  return Buffer.from(`${head.join('\r\n')}\r\n\r\n${body}`);
+}
+
+interface Answer {
+  /** When the request was wholly handed to the kernel (NaN: never). */
+  sentAt: number;
+  answeredAt: number;
+  /** Undefined: no answer (refused, reset, or no status line). */
+  status?: number;
+  retryAfter: boolean;
+  text: string;
+}
+
+/**
+ * Posts one request on its own connection and reads the answer to the end (the request says `Connection: close`,
+ * as Falcosidekick's Go client, which keeps two idle connections a host, effectively does after a burst). A raw
+ * socket, not an http.Agent: the load generator must take as little as it can of the two cores it shares with
+ * the responder (in a cluster, Falcosidekick runs in its own pod).
+ */
+function post(port: number, request: Buffer): Promise<Answer> {
+  return new Promise((done) => {
+    const a: Answer = { sentAt: NaN, answeredAt: NaN, retryAfter: false, text: '' };
+    const chunks: Buffer[] = [];
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.write(request, () => (a.sentAt = Date.now()));
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      a.answeredAt = Date.now();
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const end = raw.indexOf('\r\n\r\n');
+      const code = /^HTTP\/1\.[01] (\d{3}) /.exec(raw)?.[1];
+      if (code && end >= 0) {
+        a.status = Number(code);
+        a.retryAfter = /\r\nretry-after:/i.test(raw.slice(0, end + 2));
+        a.text = raw.slice(end + 4);
       }
-      if (e.msg === 'listening') port = e.port as number;
-      if (e.msg === 'checkout ready') ready();
-      if (e.msg === 'alert' && typeof e.uuid === 'string') decided.set(e.uuid, { at: Date.now(), outcome: String(e.outcome) });
+      done(a);
     });
   });
-  return { proc, port, decided, exited };
 }
 
 /** Runs one scenario from scratch (its own remote, checkout and server) and returns what it measured. */
-export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr: () => {} }): Promise<Figures> {
+export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr: () => {} }, logDir?: string): Promise<Figures> {
   const names = Array.from({ length: s.workloads }, (_, i) => `app-${String(i).padStart(3, '0')}`);
   const dir = mkdtempSync(join(tmpdir(), `responder-bench-${s.name}-`));
   const remote = makeRemote(dir, names, s.slowPushMs);
@@ -317,8 +424,12 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
         })()
       : undefined;
 
-    // The first W alerts name each workload once, in order; the rest repeat them, spread over the burst.
-    const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+    // The first W alerts name each workload once, in order; the rest repeat them, spread over the burst. Requests
+    // are built before the clock starts.
+    const requests = Array.from({ length: s.alerts }, (_, i) => {
+      const name = names[i < s.workloads ? i : (i * 7919) % s.workloads];
+      return { uuid: `bench-${i}`, name, bytes: alertRequest(alertFor(name, i)) };
+    });
     const sent = new Map<string, number>();
     const status = { 200: 0, 202: 0, 503: 0, other: 0 };
     const accepted = new Map<string, string>();
@@ -330,46 +441,29 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
     let lastSent = 0;
     const started = Date.now();
     await Promise.all(
-      Array.from({ length: s.alerts }, (_, i) => {
-        const name = names[i < s.workloads ? i : (i * 7919) % s.workloads];
-        const uuid = `bench-${i}`;
-        const body = alertFor(name, i);
-        return new Promise<void>((done) => {
-          // Sent is when the whole request is handed to the kernel: 5,000 sockets take this client over a second
-          // to open, and that wait is the client's, not the responder's.
-          let t0 = NaN;
-          const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: RESPONDER_ALERT_PATH, agent, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' } }, (res) => {
-            let text = '';
-            res.setEncoding('utf8').on('data', (c: string) => (text += c));
-            res.on('end', () => {
-              const code = res.statusCode ?? 0;
-              if (code === 200 || code === 202 || code === 503) status[code]++;
-              else status.other++;
-              if (code === 503 && res.headers['retry-after'] === undefined) busyWithoutRetryAfter++;
-              // A 503 is "busy" (over a cap, before anything was accepted) or an accepted alert given up.
-              if (code === 503 && text.includes('"outcome":"failed"')) gaveUp++;
-              if (code === 200 || code === 202) {
-                accepted.set(uuid, name);
-                if (!Number.isNaN(t0)) answerMs.push(Date.now() - t0);
-              }
-              done();
-            });
-          });
-          req.on('error', () => {
-            unanswered++;
-            done();
-          });
-          req.on('finish', () => {
-            t0 = Date.now();
-            sent.set(uuid, t0);
-            firstSent = Math.min(firstSent, t0);
-            lastSent = Math.max(lastSent, t0);
-          });
-          req.end(body);
-        });
+      requests.map(async ({ uuid, name, bytes }) => {
+        const a = await post(server.port, bytes);
+        if (!Number.isNaN(a.sentAt)) {
+          sent.set(uuid, a.sentAt);
+          firstSent = Math.min(firstSent, a.sentAt);
+          lastSent = Math.max(lastSent, a.sentAt);
+        }
+        if (a.status === undefined) {
+          unanswered++;
+          return;
+        }
+        const code = a.status;
+        if (code === 200 || code === 202 || code === 503) status[code]++;
+        else status.other++;
+        if (code === 503 && !a.retryAfter) busyWithoutRetryAfter++;
+        // A 503 is "busy" (over a cap, before anything was accepted) or an accepted alert given up.
+        if (code === 503 && a.text.includes('"outcome":"failed"')) gaveUp++;
+        if (code === 200 || code === 202) {
+          accepted.set(uuid, name);
+          if (!Number.isNaN(a.sentAt)) answerMs.push(a.answeredAt - a.sentAt);
+        }
       }),
     );
-    agent.destroy();
 
     // Then until every accepted alert is decided (bounded: a stuck responder fails its targets, not the bench).
     const settleBy = Date.now() + 120_000 + (s.outageS ?? 0) * 1000;
@@ -437,7 +531,12 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
     await writer?.stop();
     server.proc.kill('SIGTERM');
     await server.exited;
+    await server.stopTail();
     if (existsSync(`${remote}.away`)) renameSync(`${remote}.away`, remote);
+    if (logDir) {
+      mkdirSync(logDir, { recursive: true });
+      copyFileSync(join(dir, 'responder.log'), join(logDir, `${s.name}.log`));
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -500,6 +599,7 @@ const SPEC: CommandSpec = {
     'target-p95': { type: 'string', value: 'MS', doc: "the p95 alert-to-Git target in ms, for every scenario (default: the scenario's own)" },
     'target-rss': { type: 'string', value: 'MIB', doc: "the peak RSS target in MiB, for every scenario (default: the scenario's own)" },
     json: { type: 'boolean', doc: 'print the figures and missed targets as JSON instead of tables' },
+    'log-dir': { type: 'string', value: 'DIR', doc: "keep each scenario's responder log (JSON lines) as DIR/<scenario>.log" },
   },
 };
 
@@ -530,7 +630,7 @@ export function benchMain(argv: string[], io: Io) {
     const results: { scenario: Scenario; figures: Figures; missed: string[] }[] = [];
     for (const s of chosen) {
       io.stderr(`bench:responder: running ${s.name} (${s.alerts} alerts, ${s.workloads} workloads)`);
-      const figures = await runScenario(s, io);
+      const figures = await runScenario(s, io, values['log-dir'] as string | undefined);
       const missed = missedTargets(figures, s.targets);
       results.push({ scenario: s, figures, missed });
       if (!values.json) io.stdout(formatFigures(s, figures, missed));

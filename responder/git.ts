@@ -4,6 +4,8 @@
  * Every command has a deadline: the responder has one writer, and a hung fetch or push would stall every alert.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The author and committer of every response commit. */
 export const RESPONDER_IDENTITY = { name: 'Falco responder', email: 'responder@falco-response.invalid' } as const;
@@ -111,4 +113,28 @@ export function git(cwd: string, env: NodeJS.ProcessEnv = gitEnv(), timeoutMs = 
         else resolve(Buffer.concat(out).toString('utf8'));
       });
     });
+}
+
+/**
+ * Refs read from the checkout's files, not asked of git: a git process costs tens of milliseconds when a burst keeps
+ * the machine busy. Undefined whenever the answer is not plain (detached HEAD, a packed ref, an unreadable file);
+ * then the caller asks git, or does the work it would have skipped.
+ */
+export function currentBranch(checkout: string): string | undefined {
+  try {
+    return /^ref: (refs\/heads\/\S+)\n?$/.exec(readFileSync(join(checkout, '.git', 'HEAD'), 'utf8'))?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The commit `ref` (HEAD, or a full ref name) points at, from its loose ref file. */
+export function looseRef(checkout: string, ref: string): string | undefined {
+  const name = ref === 'HEAD' ? currentBranch(checkout) : ref;
+  if (!name) return undefined;
+  try {
+    return /^([0-9a-f]{40,64})\n?$/.exec(readFileSync(join(checkout, '.git', name), 'utf8'))?.[1];
+  } catch {
+    return undefined;
+  }
 }

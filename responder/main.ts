@@ -45,7 +45,7 @@ export const SERVE_SPEC: CommandSpec = {
     journal: { type: 'string', value: 'FILE', doc: 'the journal of accepted alerts, on the same volume (default: <checkout>.journal)' },
     'retry-for': { type: 'string', value: 'SECONDS', doc: 'how long a failing push is retried before its alerts are given up (default 900)' },
     'answer-within': { type: 'string', value: 'SECONDS', doc: 'how long a request waits for Git before it is answered 202 (default 10)' },
-    'max-connections': { type: 'string', value: 'N', doc: 'open connections served (default 5120: a burst of 5,000 alerts is taken whole); over it alerts are answered 503 with Retry-After, over four times it connections are reset' },
+    'max-connections': { type: 'string', value: 'N', doc: 'open connections served (default 5120: a burst of 5,000 alerts is taken whole); over it alerts are answered 503 with Retry-After, over twice it connections are reset' },
     'max-requests': { type: 'string', value: 'N', doc: 'requests being read or journaled at once; over it 503 with Retry-After (default 5120)' },
     'responses-dir': { type: 'string', value: 'DIR', doc: `isolate NetworkPolicies, inside the checkout (default ${RESPONSES_DIR})` },
     'receiver-url': { type: 'string', value: 'URL', doc: 'Flux webhook receiver base URL to notify after each push (optional)' },
@@ -150,13 +150,23 @@ export async function respondMain(argv: string[], io: RespondIo): Promise<ExitCo
 }
 
 /**
- * A secret file: checked now (a missing or empty one is bad input), then read again at every use, so a rotated
- * Kubernetes Secret (the kubelet rewrites the mounted file) takes effect without a restart.
+ * A secret file: checked now (a missing or empty one is bad input), then checked again at every use and re-read when
+ * it changed, so a rotated Kubernetes Secret (the kubelet swaps the mounted file) takes effect without a restart.
+ * A stat, not a read, per use: a burst of 5,000 alerts reads the token 5,000 times.
  */
-function secret(file: string, what: string): () => string {
-  const read = () => readFileSync(file, 'utf8').trim();
+export function secret(file: string, what: string): () => string {
   if (!readInput(file, what).trim()) throw new UsageError(`${file}: the ${what} is empty`);
-  return read;
+  let stamp = '';
+  let value = '';
+  return () => {
+    const st = statSync(file);
+    const now = `${st.ino} ${st.mtimeMs} ${st.size}`;
+    if (now !== stamp) {
+      value = readFileSync(file, 'utf8').trim();
+      stamp = now;
+    }
+    return value;
+  };
 }
 
 export async function serveMain(argv: string[], io: Io): Promise<ExitCode> {

@@ -10,8 +10,16 @@ import type { Workload } from './alert';
 /** One Deployment document in a git-tracked YAML file. */
 export interface DeploymentManifest {
   path: string;
+  namespace: string;
+  name: string;
   /** Index of the document in its file (`---` separated). */
   document: number;
+  /**
+   * The file's text it was found in, and what `scaleToZero` makes of it: made while the file is parsed anyway, so
+   * a response on an unchanged file parses nothing (200 parses held a burst's event loop for 150 ms).
+   */
+  text: string;
+  edit: ReplicasSplice;
   /** `spec.selector.matchLabels`, when it is a plain map of strings. */
   matchLabels?: Record<string, string>;
   /** The selector also has `matchExpressions`: matchLabels alone would select more pods than the Deployment's. */
@@ -20,28 +28,53 @@ export interface DeploymentManifest {
 
 const key = (w: Workload) => `${w.namespace}/${w.name}`;
 
-/** Deployments found in `files` (path → text), by `namespace/name`; a name found twice maps to every place. */
-export function indexDeployments(files: Iterable<[string, string]>): Map<string, DeploymentManifest[]> {
+/**
+ * What each file held the last time it was indexed: its text and the Deployments parsed from it. Parsing is most
+ * of what indexing costs (200 manifests, a quarter of a second of a busy burst), and between two turns of the
+ * responder almost no file changes.
+ */
+export type ManifestCache = Map<string, { text: string; found: DeploymentManifest[] }>;
+
+/**
+ * Deployments found in `files` (path → text), by `namespace/name`; a name found twice maps to every place. With
+ * `cache`, a file whose text is unchanged is not parsed again; the cache then holds exactly these files.
+ */
+export function indexDeployments(files: Iterable<[string, string]>, cache?: ManifestCache): Map<string, DeploymentManifest[]> {
   const index = new Map<string, DeploymentManifest[]>();
+  const seen = new Set<string>();
   for (const [path, text] of files) {
-    // Templates (Helm charts in the repository) are not plain manifests.
-    if (!text.includes('Deployment') || text.includes('{{')) continue;
-    parseAllDocuments(text).forEach((doc, i) => {
-      if (doc.errors.length > 0 || !isMap(doc.contents)) return;
-      if (doc.get('kind') !== 'Deployment' || !String(doc.get('apiVersion') ?? '').startsWith('apps/')) return;
-      const name = doc.getIn(['metadata', 'name']);
-      const namespace = doc.getIn(['metadata', 'namespace']);
-      if (typeof name !== 'string' || typeof namespace !== 'string') return;
-      const labels = doc.getIn(['spec', 'selector', 'matchLabels']);
-      const matchLabels = isMap(labels) ? (labels.toJSON() as Record<string, unknown>) : undefined;
-      const plain = matchLabels && Object.values(matchLabels).every((v) => typeof v === 'string') ? (matchLabels as Record<string, string>) : undefined;
-      const expressions = doc.getIn(['spec', 'selector', 'matchExpressions']);
-      const hasExpressions = expressions !== undefined && expressions !== null && !(isSeq(expressions) && expressions.items.length === 0);
-      const k = key({ namespace, name });
-      index.set(k, [...(index.get(k) ?? []), { path, document: i, ...(plain ? { matchLabels: plain } : {}), ...(hasExpressions ? { matchExpressions: true as const } : {}) }]);
-    });
+    seen.add(path);
+    const hit = cache?.get(path);
+    const found = hit && hit.text === text ? hit.found : deploymentsIn(path, text);
+    cache?.set(path, { text, found });
+    for (const d of found) {
+      const k = `${d.namespace}/${d.name}`;
+      index.set(k, [...(index.get(k) ?? []), d]);
+    }
   }
+  for (const path of cache?.keys() ?? []) if (!seen.has(path)) cache!.delete(path);
   return index;
+}
+
+/** The Deployments of one YAML file's documents. */
+function deploymentsIn(path: string, text: string): DeploymentManifest[] {
+  // Templates (Helm charts in the repository) are not plain manifests.
+  if (!text.includes('Deployment') || text.includes('{{')) return [];
+  const found: DeploymentManifest[] = [];
+  parseAllDocuments(text).forEach((doc, i) => {
+    if (doc.errors.length > 0 || !isMap(doc.contents)) return;
+    if (doc.get('kind') !== 'Deployment' || !String(doc.get('apiVersion') ?? '').startsWith('apps/')) return;
+    const name = doc.getIn(['metadata', 'name']);
+    const namespace = doc.getIn(['metadata', 'namespace']);
+    if (typeof name !== 'string' || typeof namespace !== 'string') return;
+    const labels = doc.getIn(['spec', 'selector', 'matchLabels']);
+    const matchLabels = isMap(labels) ? (labels.toJSON() as Record<string, unknown>) : undefined;
+    const plain = matchLabels && Object.values(matchLabels).every((v) => typeof v === 'string') ? (matchLabels as Record<string, string>) : undefined;
+    const expressions = doc.getIn(['spec', 'selector', 'matchExpressions']);
+    const hasExpressions = expressions !== undefined && expressions !== null && !(isSeq(expressions) && expressions.items.length === 0);
+    found.push({ path, document: i, namespace, name, text, edit: replicasSplice(text, doc as Document, i), ...(plain ? { matchLabels: plain } : {}), ...(hasExpressions ? { matchExpressions: true as const } : {}) });
+  });
+  return found;
 }
 
 /** The one manifest of a Deployment, or why it cannot be used; `where` is the folder the index was read from. */
@@ -54,12 +87,24 @@ export function findDeployment(index: Map<string, DeploymentManifest[]>, w: Work
 
 export type ReplicasEdit = { text: string; before: string } | { contained: true } | { reason: string };
 
+/** Where `spec.replicas: 0` goes in a file's text: characters `start` to `end` are replaced by `insert`. */
+export type ReplicasSplice = { start: number; end: number; insert: string; before: string } | { contained: true } | { reason: string };
+
 /**
  * Sets `spec.replicas` to 0 in document `document` of `text` by replacing only the value's characters (or, when
  * the key is absent, inserting one line as the first key of `spec`, with its indentation).
  */
 export function scaleToZero(text: string, document: number): ReplicasEdit {
-  const doc: Document | undefined = parseAllDocuments(text)[document] as Document | undefined;
+  return applySplice(text, replicasSplice(text, parseAllDocuments(text)[document] as Document | undefined, document));
+}
+
+/** The edit a splice found in `text` makes of it. */
+export function applySplice(text: string, s: ReplicasSplice): ReplicasEdit {
+  return 'insert' in s ? { text: text.slice(0, s.start) + s.insert + text.slice(s.end), before: s.before } : s;
+}
+
+/** Where the edit goes in a document already parsed from `text` (kept small: an index holds one per Deployment). */
+function replicasSplice(text: string, doc: Document | undefined, document: number): ReplicasSplice {
   if (!doc || doc.errors.length > 0 || !isMap(doc.contents)) return { reason: `document ${document} is not a YAML mapping` };
   const specPair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'spec');
   const spec = specPair?.value;
@@ -70,7 +115,7 @@ export function scaleToZero(text: string, document: number): ReplicasEdit {
     if (!isScalar(v) || !v.range || typeof v.value !== 'number' || v.tag) return { reason: 'spec.replicas is not a plain number' };
     if (v.value === 0) return { contained: true };
     const [start, end] = v.range;
-    return { text: text.slice(0, start) + '0' + text.slice(end), before: text.slice(start, end) };
+    return { start, end, insert: '0', before: text.slice(start, end) };
   }
   const first = spec.items[0];
   if (!first || !isScalar(first.key) || !first.key.range) return { reason: 'spec has no keys to align with' };
@@ -83,7 +128,7 @@ export function scaleToZero(text: string, document: number): ReplicasEdit {
   if (nl < 0 || nl >= keyStart) return { reason: 'spec is not a block mapping' };
   const eol = text[nl - 1] === '\r' ? '\r\n' : '\n';
   const at = nl + 1;
-  return { text: `${text.slice(0, at)}${indent}replicas: 0${eol}${text.slice(at)}`, before: '(no spec.replicas)' };
+  return { start: at, end: at, insert: `${indent}replicas: 0${eol}`, before: '(no spec.replicas)' };
 }
 
 /**

@@ -7,8 +7,8 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { dirname, join } from 'node:path';
 import { APPS_DIR, PROTECTED_NAMESPACES, RESPONSES_DIR } from '../contract/naming';
 import { type Alert, type Workload, workloadOf } from './alert';
-import { type Git, RESPONDER_IDENTITY } from './git';
-import { type DeploymentManifest, findDeployment, indexDeployments, isolateManifest, isolatePath, scaleToZero } from './manifests';
+import { type Git, RESPONDER_IDENTITY, currentBranch } from './git';
+import { type DeploymentManifest, type ManifestCache, applySplice, findDeployment, indexDeployments, isolateManifest, isolatePath, scaleToZero } from './manifests';
 import type { Action, Decision } from './policy';
 
 export interface Checkout {
@@ -36,9 +36,10 @@ export type Plan =
 /**
  * The Deployments of the git-tracked `*.yaml`/`*.yml` files under the apps folder, read now. Only that folder:
  * it is what Flux applies as the users' workloads; a manifest elsewhere (an example, a chart's test, the
- * generator's own output) is not what runs, and editing it would change nothing or the wrong thing.
+ * generator's own output) is not what runs, and editing it would change nothing or the wrong thing. With `cache`
+ * (kept between calls), files whose text did not change are not parsed again.
  */
-export async function readManifests(co: Checkout): Promise<Map<string, DeploymentManifest[]>> {
+export async function readManifests(co: Checkout, cache?: ManifestCache): Promise<Map<string, DeploymentManifest[]>> {
   const out = await co.git(['ls-files', '-z', '--', appsDir(co)]);
   const paths = out.split('\0').filter((p) => /\.ya?ml$/.test(p));
   function* files(): Iterable<[string, string]> {
@@ -49,7 +50,7 @@ export async function readManifests(co: Checkout): Promise<Map<string, Deploymen
       if (existsSync(full)) yield [p, readFileSync(full, 'utf8')];
     }
   }
-  return indexDeployments(files());
+  return indexDeployments(files(), cache);
 }
 
 const wl = (w: Workload) => `${w.namespace}/${w.name}`;
@@ -154,7 +155,9 @@ export function planResponse(co: Checkout, index: Map<string, DeploymentManifest
 
   if (decision.action === 'isolate') return isolate();
   const d = findDeployment(index, w, appsDir(co));
-  const edit = 'reason' in d ? d : scaleToZero(read(d.path), d.document);
+  // A file unchanged since it was indexed is not parsed again: its edit was made then.
+  const current = 'reason' in d ? '' : read(d.path);
+  const edit = 'reason' in d ? d : current === d.text ? applySplice(current, d.edit) : scaleToZero(current, d.document);
   if ('contained' in edit) return { kind: 'contained', action: 'scale-to-zero', workload: w };
   if ('text' in edit && !('reason' in d)) {
     return {
@@ -272,8 +275,7 @@ export async function replayOnto(co: Checkout, plans: Extract<Plan, { kind: 'cha
  * checkout's branch then points at the last.
  */
 async function fastImport(co: Checkout, plans: Extract<Plan, { kind: 'change' }>[], from: string | undefined, force: boolean): Promise<string[]> {
-  // Read, not asked: every git process costs tens of ms when the machine is busy with a burst.
-  const ref = /^ref: (refs\/heads\/\S+)\n?$/.exec(readFileSync(join(co.dir, '.git', 'HEAD'), 'utf8'))?.[1];
+  const ref = currentBranch(co.dir);
   if (!ref) throw new Error('the checkout is not on a branch');
   // The plans' files are in the work tree: an executable manifest stays executable (writing keeps the mode).
   const mode = (path: string) => (existsSync(join(co.dir, path)) && lstatSync(join(co.dir, path)).mode & 0o111 ? '100755' : '100644');

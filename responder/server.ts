@@ -20,11 +20,19 @@ import https from 'node:https';
 import { join } from 'node:path';
 import { ALERT_WORKLOAD_FIELDS, RESPONDER_ALERT_PATH, RESPONSES_DIR } from '../contract/naming';
 import { type Alert, AlertError, type Workload, parseAlertJson, workloadOf } from './alert';
-import { GIT_TIMEOUT_MS, type SshOptions, git, gitEnv } from './git';
+import { GIT_TIMEOUT_MS, type SshOptions, git, gitEnv, looseRef } from './git';
 import { type Entry, Journal } from './journal';
 import { Metrics } from './metrics';
 import { type Decision, type Policy, decide, parsePolicy } from './policy';
+import type { DeploymentManifest, ManifestCache } from './manifests';
 import { type Checkout, type Plan, type Written, commitWritten, describeChange, lastCommits, planResponse, readManifests, replayOnto, writeAndCommit, writePlanFiles } from './respond';
+
+/**
+ * How long a fetch stays fresh (ms): within it, a turn on a clean checkout does not fetch again. In a burst, turns
+ * follow each other every few tens of milliseconds, and each git process forks the whole responder, holding its
+ * event loop (and the connections waiting to be accepted) for 10-40 ms.
+ */
+const FRESH_MS = 250;
 
 /** Largest alert body accepted. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -62,7 +70,7 @@ export interface ServeOptions {
   retryForMs?: number;
   /** How long a request waits for its response to be in Git before it is answered 202 (default 10 s). */
   answerWithinMs?: number;
-  /** Caps: open connections (default 5120; over it 503, over four times it reset at accept), requests being read or journaled (5120; answered requests waiting for Git are bounded by the same number), body bytes buffered (32 MiB), journal entries (50,000). */
+  /** Caps: open connections (default 5120; a connection accepted over it is answered 503, over twice it reset at accept), requests being read or journaled (5120; answered requests waiting for Git are bounded by the same number), body bytes buffered (32 MiB), journal entries (50,000). */
   maxConnections?: number;
   maxRequests?: number;
   maxBufferedBytes?: number;
@@ -131,12 +139,37 @@ async function untilDeadline(p: Promise<unknown>, deadline: number): Promise<voi
 }
 const wl = (w: Workload) => `${w.namespace}/${w.name}`;
 
-/** Constant-time comparison of the Authorization header with the expected token (hashes make lengths equal). */
-function authorized(header: string | undefined, token: string): boolean {
-  const given = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(token).digest();
-  return timingSafeEqual(a, b) && given.length > 0;
+/**
+ * The default log: one JSON object per line on stdout, the lines of one turn of the event loop written together
+ * (stdout is written synchronously; a burst decides 5,000 alerts at once).
+ */
+function stdoutLog(): (entry: Record<string, unknown>) => void {
+  let lines: string[] = [];
+  return (e) => {
+    if (lines.length === 0) {
+      setImmediate(() => {
+        const text = lines.join('');
+        lines = [];
+        process.stdout.write(text);
+      });
+    }
+    lines.push(`${JSON.stringify({ time: new Date().toISOString(), ...e })}\n`);
+  };
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * Checks the Authorization header against the expected token in constant time (hashes make the lengths equal); the
+ * expected token's hash is made again only when the token changes.
+ */
+function authorizer(): (header: string | undefined, token: string) => boolean {
+  let expected = { token: '', hash: sha256('') };
+  return (header, token) => {
+    const given = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
+    if (expected.token !== token) expected = { token, hash: sha256(token) };
+    return timingSafeEqual(sha256(given), expected.hash) && given.length > 0;
+  };
 }
 
 /** The Receiver's path: `/hook/` + sha256 hex of token + name + namespace (as Flux computes it). */
@@ -177,8 +210,9 @@ function notifyReceiver(r: ReceiverOptions, body: string): Promise<void> {
 }
 
 export async function startServer(opts: ServeOptions): Promise<Responder> {
-  const log = opts.log ?? ((e) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...e })}\n`));
+  const log = opts.log ?? stdoutLog();
   const metrics = new Metrics();
+  const authorized = authorizer();
   const timeout = opts.gitTimeoutMs ?? GIT_TIMEOUT_MS;
   const co: Checkout = {
     dir: opts.checkout,
@@ -243,9 +277,58 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   // Fetch and push name the configured remote itself, not `origin`: a checkout whose origin was changed (by
   // hand, by a hook) can never send a response elsewhere.
   async function sync(): Promise<void> {
-    await co.git(['fetch', '--quiet', opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
+    // Fetched a moment ago and untouched since: the turn plans on the checkout as it is. A change is still pushed
+    // only as a fast-forward of the remote's head (a push onto a moved branch is refused, then fetched and
+    // replayed); what can be a moment old is only "already contained" (as it could be right after any fetch).
+    // HEAD must be the commit this process left it at: anything else (a corrupted HEAD, a hand's commit) fetches,
+    // and a failing fetch heals.
+    if (treeClean && Date.now() - fetchedAt < FRESH_MS && knownHead !== undefined && looseRef(opts.checkout, 'HEAD') === knownHead) return;
+    await fetch();
+    // Reset to the remote's head unless the work tree is that head already, untouched since: two git processes a
+    // turn fewer.
+    const head = looseRef(opts.checkout, 'HEAD');
+    if (treeClean && head !== undefined && head === looseRef(opts.checkout, remoteRef)) {
+      knownHead = head;
+      return;
+    }
+    treeClean = false;
     await co.git(['reset', '--quiet', '--hard', remoteRef]);
     await co.git(['clean', '--quiet', '-ffd']);
+    treeClean = true;
+    knownHead = looseRef(opts.checkout, 'HEAD');
+  }
+  /** The commit HEAD was at when this process last made the work tree HEAD's (undefined: not known). */
+  let knownHead: string | undefined;
+  /**
+   * Fetches the branch. Git's automatic maintenance (a process of its own after every fetch) runs at most every
+   * 10 minutes: in a burst a turn comes every few tens of milliseconds.
+   */
+  let maintainedAt = 0;
+  /** When the last fetch began (ms): what the checkout knows of the remote is at least that recent. */
+  let fetchedAt = 0;
+  async function fetch(): Promise<void> {
+    const maintain = Date.now() - maintainedAt > 10 * 60_000;
+    const at = Date.now();
+    await co.git(['fetch', '--quiet', ...(maintain ? [] : ['--no-auto-maintenance']), opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
+    fetchedAt = at;
+    if (maintain) maintainedAt = at;
+  }
+  /**
+   * The work tree and index are HEAD's, exactly: set after a reset and after a turn whose commits were pushed as
+   * made; cleared whenever a turn writes files (a failure can leave them half done).
+   */
+  let treeClean = false;
+  /** Parsed manifests of the apps folder, kept between turns (a file is parsed again only when its text changed). */
+  const manifestCache: ManifestCache = new Map();
+  /** The last index and the HEAD it was read at: a turn on the same clean HEAD reads no file. */
+  let indexed: { head: string; index: Map<string, DeploymentManifest[]> } | undefined;
+  async function manifests(): Promise<Map<string, DeploymentManifest[]>> {
+    // After sync the work tree is HEAD's (treeClean); HEAD unknown (packed, detached): read.
+    const head = treeClean ? looseRef(opts.checkout, 'HEAD') : undefined;
+    if (head !== undefined && indexed?.head === head) return indexed.index;
+    const index = await readManifests(co, manifestCache);
+    indexed = head === undefined ? undefined : { head, index };
+    return index;
   }
 
   /** Throws when the remote cannot be read (gone, unreachable, no such branch): then the checkout is not to blame. */
@@ -262,6 +345,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     const foreign = notOwnFolder(opts.checkout);
     if (foreign) throw new Error(foreign);
     const dotGit = join(opts.checkout, '.git');
+    treeClean = false;
     if (existsSync(dotGit) && statSync(dotGit).isDirectory()) {
       removeStaleLocks();
       try {
@@ -288,6 +372,8 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       for (let delay = 1000; !draining; delay = Math.min(delay * 2, 30_000)) {
         try {
           await heal();
+          // Parsed once now, so that the first turn of a burst does not parse every manifest while alerts pour in.
+          await manifests();
           checkoutOk = true;
           log({ level: 'info', msg: 'checkout ready', remote: opts.remote, branch: opts.branch, dryRun: !!opts.dryRun, journaled: pending.size });
           return;
@@ -379,7 +465,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     }
     const pol = currentPolicy();
     if (!pol) return `policy: ${policyError}`;
-    const index = await readManifests(co);
+    const index = await manifests();
     const groups = new Map<string, { decision: Decision; members: Pending[] }>();
     const rest = new Set<Pending>();
     for (const p of batch) {
@@ -414,9 +500,11 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
         } else if (opts.dryRun) {
           members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? 'dry-run' : 'coalesced', ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
         } else if (serial) {
+          treeClean = false;
           await writeAndCommit(co, plan);
           made.push({ members, plan });
         } else {
+          treeClean = false;
           made.push({ members, plan, written: writePlanFiles(co, plan) });
         }
       } catch (e) {
@@ -442,7 +530,11 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     try {
       try {
         await push();
+        // The commits as made, with the index set to them: the checkout is the remote's head.
+        treeClean = true;
+        knownHead = looseRef(opts.checkout, 'HEAD');
       } catch (e) {
+        // Replayed commits sit on a head whose files the work tree does not have: the next turn resets.
         const replayed = await pushReplayed(made.map((m) => m.plan), e as Error);
         if (!replayed) throw e;
         ids = replayed;
@@ -480,7 +572,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     let base = (await co.git(['rev-parse', '--verify', remoteRef])).trim();
     for (let i = 0, e = first; i < 20 && refused(e); i++) {
       metrics.pushRetries.inc();
-      await co.git(['fetch', '--quiet', opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
+      await fetch();
       // The commits that moved the branch, newest first, each with the files it touched.
       const moved = (await co.git(['log', '--format=%x00%H', '--name-only', '-z', `${base}..${remoteRef}`])).split('\0').map((x) => x.trim()).filter(Boolean);
       // Not moved: refused for another reason (a hook). Our files changed there: the turn must plan again.
@@ -558,6 +650,11 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   let waiting = 0;
   /** Open connections (counted by the server's 'connection' events). */
   let connections = 0;
+  /**
+   * Connections accepted while the cap was already full: their requests are answered 503. Marked at accept, so a
+   * storm is served in arrival order (the first `caps.connections` are), not refused whole once it is in.
+   */
+  const overCap = new WeakSet<object>();
 
   /** Journals an accepted alert (fsynced), then waits up to answerWithin for its response to be in Git. */
   async function accept(alert: Alert, journaled: () => void = () => {}): Promise<Result> {
@@ -637,7 +734,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     if (req.method !== 'POST') return send(res, 405, { error: 'alerts are POSTed' }, { allow: 'POST' }, 'not-allowed');
     if (draining) return send(res, 503, { error: 'shutting down' }, { connection: 'close', 'retry-after': '5' }, 'shutting-down');
     // Over the connection cap, an alert is told (503, Retry-After) rather than reset at accept; probes still answer.
-    if (connections > caps.connections) return busy(res, `${caps.connections} connections open`);
+    if (overCap.has(req.socket)) return busy(res, `${caps.connections} connections open`);
     if (reading >= caps.requests) return busy(res, `${caps.requests} requests being read`);
     if (pending.size >= caps.journal) return busy(res, `${caps.journal} alerts waiting in the journal`);
     reading++;
@@ -719,18 +816,22 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   });
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
-  // Connections over the cap are still accepted, to be answered 503 (see handle); only beyond four times the cap
+  // Connections over the cap are still accepted, to be answered 503 (see handle); only beyond twice the cap
   // are they reset at accept, which bounds what a storm can hold open.
   server.on('connection', (socket) => {
     connections++;
+    if (connections > caps.connections) overCap.add(socket);
     socket.once('close', () => connections--);
   });
-  server.maxConnections = caps.connections * 4;
+  server.maxConnections = caps.connections * 2;
   // Out of file descriptors, accept() fails: logged, never a crash.
   const onError = (e: Error) => logRefusal('server-error', { error: e.message });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host ?? '0.0.0.0', () => {
+    // The accept queue holds a burst's connections until they are accepted: at Node's default (511) a burst of
+    // 5,000 overflows it, and each dropped handshake is retried by the client's kernel 1, 3, 7, 15 s later
+    // (Falcosidekick's alert arrives seconds late). The kernel bounds it by net.core.somaxconn (4096 by default).
+    server.listen({ port: opts.port, host: opts.host ?? '0.0.0.0', backlog: caps.connections }, () => {
       server.off('error', reject);
       server.on('error', onError);
       resolve();

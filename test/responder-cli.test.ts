@@ -1,10 +1,11 @@
 /** `npm run respond`: the one-shot CLI on real git checkouts. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EXIT } from '../cli/command';
-import { respondMain } from '../responder/main';
-import { alert, deployment, makeCheckout, read, sh, tempDir } from './helpers/git-repo';
+import { currentBranch, looseRef } from '../responder/git';
+import { respondMain, secret } from '../responder/main';
+import { alert, clone, deployment, makeCheckout, makeRemote, read, sh, tempDir } from './helpers/git-repo';
 
 /** Runs `respond` in `cwd` (default: the project, whose bench.config.yaml names the shipped policy). */
 async function runIn(cwd: string | undefined, ...argv: string[]) {
@@ -202,5 +203,37 @@ describe('npm run respond', () => {
     const r = await run('--event', eventFile(alert('demo', 'web')), '--repo', dir);
     expect(r.code).toBe(EXIT.badInput);
     expect(r.err).toContain(`${dir}: not a git checkout`);
+  });
+});
+
+describe('secret files and refs read from the checkout', () => {
+  it('a secret file is re-read when it changes (swapped like a kubelet does, or rewritten), and only then', () => {
+    const dir = tempDir();
+    const file = join(dir, 'token');
+    writeFileSync(file, 'first\n');
+    const token = secret(file, 'webhook token');
+    expect(token()).toBe('first');
+    // The kubelet writes a new file and swaps it in: a new inode.
+    writeFileSync(join(dir, 'next'), 'second\n');
+    renameSync(join(dir, 'next'), file);
+    expect(token()).toBe('second');
+    writeFileSync(file, 'third-longer\n');
+    expect(token()).toBe('third-longer');
+    rmSync(file);
+    expect(() => token()).toThrow(/ENOENT/);
+    expect(() => secret(join(dir, 'absent'), 'webhook token')).toThrow(/cannot read the webhook token/);
+  });
+
+  it('reads HEAD and loose refs from files, and says undefined where git must be asked', () => {
+    const remote = makeRemote({ 'README.md': 'x\n' });
+    const co = clone(remote);
+    const head = sh(co, 'rev-parse', 'HEAD');
+    expect(currentBranch(co)).toBe('refs/heads/main');
+    expect(looseRef(co, 'HEAD')).toBe(head);
+    sh(co, 'pack-refs', '--all');
+    expect(looseRef(co, 'HEAD')).toBeUndefined();
+    sh(co, 'checkout', '-q', '--detach');
+    expect(currentBranch(co)).toBeUndefined();
+    expect(looseRef(join(co, 'nowhere'), 'HEAD')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { parse, parseAllDocuments } from 'yaml';
-import { findDeployment, indexDeployments, isolateManifest, isolatePath, scaleToZero } from '../responder/manifests';
+import { type ManifestCache, findDeployment, indexDeployments, isolateManifest, isolatePath, scaleToZero } from '../responder/manifests';
 import { deployment } from './helpers/git-repo';
 
 const MULTI = [
@@ -19,9 +19,27 @@ const MULTI = [
 describe('responder manifests', () => {
   it('finds a Deployment by kind, name and namespace in a multi-document file', () => {
     const index = indexDeployments([['apps/web.yaml', MULTI]]);
-    expect(findDeployment(index, { namespace: 'demo', name: 'web' })).toEqual({ path: 'apps/web.yaml', document: 1, matchLabels: { app: 'web' } });
+    expect(findDeployment(index, { namespace: 'demo', name: 'web' })).toEqual({ path: 'apps/web.yaml', document: 1, namespace: 'demo', name: 'web', text: MULTI, edit: expect.objectContaining({ insert: '0', before: '5' }), matchLabels: { app: 'web' } });
     expect(findDeployment(index, { namespace: 'shop', name: 'web' })).toMatchObject({ document: 2 });
     expect(findDeployment(index, { namespace: 'demo', name: 'api' })).toEqual({ reason: 'Deployment demo/api is not found in apps as a plain manifest' });
+  });
+
+  it('with a cache, parses a file again only when its text changed, and forgets files no longer there', () => {
+    const cache: ManifestCache = new Map();
+    const first = indexDeployments([['apps/web.yaml', MULTI], ['apps/api.yaml', deployment('demo', 'api')]], cache);
+    const kept = cache.get('apps/web.yaml')!.found;
+    const again = indexDeployments([['apps/web.yaml', MULTI], ['apps/api.yaml', deployment('demo', 'api', 0)]], cache);
+    // Unchanged text: the very same parse result; changed text: parsed anew.
+    expect(cache.get('apps/web.yaml')!.found).toBe(kept);
+    expect(again.get('demo/web')).toEqual(first.get('demo/web'));
+    // The changed file was parsed anew: its Deployment is now at 0, and its edit says so.
+    expect(findDeployment(first, { namespace: 'demo', name: 'api' })).toMatchObject({ edit: { insert: '0', before: '3' } });
+    expect(findDeployment(again, { namespace: 'demo', name: 'api' })).toMatchObject({ edit: { contained: true } });
+    const renamed = deployment('demo', 'api').replace('name: api', 'name: api2');
+    const third = indexDeployments([['apps/api.yaml', renamed]], cache);
+    expect([...cache.keys()]).toEqual(['apps/api.yaml']);
+    expect(findDeployment(third, { namespace: 'demo', name: 'api2' })).toMatchObject({ path: 'apps/api.yaml' });
+    expect(findDeployment(third, { namespace: 'demo', name: 'web' })).toHaveProperty('reason');
   });
 
   it('does not guess: templates and duplicates are not plain manifests', () => {

@@ -270,6 +270,25 @@ describe('responder server', () => {
     expect((await request(port, 'GET', '/readyz')).status).toBe(200);
   });
 
+  it('a containment undone on the remote (git revert) is seen by the next alert: it is contained again, one new commit', async () => {
+    const remote = makeRemote(files(['web']));
+    const { port } = await serve(remote);
+    expect((await post(port, alert('demo', 'web'))).json().outcome).toBe('committed');
+    const other = clone(remote);
+    sh(other, '-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', 'revert', '--no-edit', 'HEAD');
+    sh(other, 'push', '-q', 'origin', 'main');
+    // Past the moment a fetch stays fresh (250 ms): the next turn fetches and sees replicas back at 3.
+    await new Promise((r) => setTimeout(r, 300));
+    const again = await post(port, alert('demo', 'web', { uuid: 'again' }));
+    expect([again.status, again.json().outcome]).toEqual([200, 'committed']);
+    expect(subjects(remote)).toEqual([
+      'responder: scale-to-zero demo/web (Terminal shell in container)',
+      'Revert "responder: scale-to-zero demo/web (Terminal shell in container)"',
+      'responder: scale-to-zero demo/web (Terminal shell in container)',
+      'seed',
+    ]);
+  });
+
   it('reads the webhook token file at every request: a rotated Secret works without a restart', async () => {
     const file = join(tempDir(), 'token');
     writeFileSync(file, 'first-token\n');

@@ -7445,8 +7445,8 @@ function runMain(name, main2) {
 }
 
 // responder/main.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path5 = require("node:path");
+var import_node_fs7 = require("node:fs");
+var import_node_path6 = require("node:path");
 
 // cli/files.ts
 var import_node_fs = require("node:fs");
@@ -9136,6 +9136,8 @@ function workloadOf(alert) {
 
 // responder/git.ts
 var import_node_child_process = require("node:child_process");
+var import_node_fs3 = require("node:fs");
+var import_node_path2 = require("node:path");
 var RESPONDER_IDENTITY = { name: "Falco responder", email: "responder@falco-response.invalid" };
 var shellQuote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
 function gitEnv(ssh) {
@@ -9218,6 +9220,22 @@ function git(cwd, env = gitEnv(), timeoutMs = GIT_TIMEOUT_MS) {
       else resolve3(Buffer.concat(out).toString("utf8"));
     });
   });
+}
+function currentBranch(checkout) {
+  try {
+    return /^ref: (refs\/heads\/\S+)\n?$/.exec((0, import_node_fs3.readFileSync)((0, import_node_path2.join)(checkout, ".git", "HEAD"), "utf8"))?.[1];
+  } catch {
+    return void 0;
+  }
+}
+function looseRef(checkout, ref) {
+  const name = ref === "HEAD" ? currentBranch(checkout) : ref;
+  if (!name) return void 0;
+  try {
+    return /^([0-9a-f]{40,64})\n?$/.exec((0, import_node_fs3.readFileSync)((0, import_node_path2.join)(checkout, ".git", name), "utf8"))?.[1];
+  } catch {
+    return void 0;
+  }
 }
 
 // responder/policy.ts
@@ -9392,33 +9410,46 @@ function decide(policy, alert) {
 }
 
 // responder/respond.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = require("node:path");
 
 // responder/manifests.ts
 var import_node_crypto = require("node:crypto");
 var import_yaml4 = __toESM(require_dist());
 var key = (w) => `${w.namespace}/${w.name}`;
-function indexDeployments(files) {
+function indexDeployments(files, cache) {
   const index = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
   for (const [path, text2] of files) {
-    if (!text2.includes("Deployment") || text2.includes("{{")) continue;
-    (0, import_yaml4.parseAllDocuments)(text2).forEach((doc, i) => {
-      if (doc.errors.length > 0 || !(0, import_yaml4.isMap)(doc.contents)) return;
-      if (doc.get("kind") !== "Deployment" || !String(doc.get("apiVersion") ?? "").startsWith("apps/")) return;
-      const name = doc.getIn(["metadata", "name"]);
-      const namespace = doc.getIn(["metadata", "namespace"]);
-      if (typeof name !== "string" || typeof namespace !== "string") return;
-      const labels = doc.getIn(["spec", "selector", "matchLabels"]);
-      const matchLabels = (0, import_yaml4.isMap)(labels) ? labels.toJSON() : void 0;
-      const plain = matchLabels && Object.values(matchLabels).every((v) => typeof v === "string") ? matchLabels : void 0;
-      const expressions = doc.getIn(["spec", "selector", "matchExpressions"]);
-      const hasExpressions = expressions !== void 0 && expressions !== null && !((0, import_yaml4.isSeq)(expressions) && expressions.items.length === 0);
-      const k = key({ namespace, name });
-      index.set(k, [...index.get(k) ?? [], { path, document: i, ...plain ? { matchLabels: plain } : {}, ...hasExpressions ? { matchExpressions: true } : {} }]);
-    });
+    seen.add(path);
+    const hit = cache?.get(path);
+    const found = hit && hit.text === text2 ? hit.found : deploymentsIn(path, text2);
+    cache?.set(path, { text: text2, found });
+    for (const d of found) {
+      const k = `${d.namespace}/${d.name}`;
+      index.set(k, [...index.get(k) ?? [], d]);
+    }
   }
+  for (const path of cache?.keys() ?? []) if (!seen.has(path)) cache.delete(path);
   return index;
+}
+function deploymentsIn(path, text2) {
+  if (!text2.includes("Deployment") || text2.includes("{{")) return [];
+  const found = [];
+  (0, import_yaml4.parseAllDocuments)(text2).forEach((doc, i) => {
+    if (doc.errors.length > 0 || !(0, import_yaml4.isMap)(doc.contents)) return;
+    if (doc.get("kind") !== "Deployment" || !String(doc.get("apiVersion") ?? "").startsWith("apps/")) return;
+    const name = doc.getIn(["metadata", "name"]);
+    const namespace = doc.getIn(["metadata", "namespace"]);
+    if (typeof name !== "string" || typeof namespace !== "string") return;
+    const labels = doc.getIn(["spec", "selector", "matchLabels"]);
+    const matchLabels = (0, import_yaml4.isMap)(labels) ? labels.toJSON() : void 0;
+    const plain = matchLabels && Object.values(matchLabels).every((v) => typeof v === "string") ? matchLabels : void 0;
+    const expressions = doc.getIn(["spec", "selector", "matchExpressions"]);
+    const hasExpressions = expressions !== void 0 && expressions !== null && !((0, import_yaml4.isSeq)(expressions) && expressions.items.length === 0);
+    found.push({ path, document: i, namespace, name, text: text2, edit: replicasSplice(text2, doc, i), ...plain ? { matchLabels: plain } : {}, ...hasExpressions ? { matchExpressions: true } : {} });
+  });
+  return found;
 }
 function findDeployment(index, w, where = APPS_DIR) {
   const found = index.get(key(w)) ?? [];
@@ -9427,7 +9458,12 @@ function findDeployment(index, w, where = APPS_DIR) {
   return found[0];
 }
 function scaleToZero(text2, document) {
-  const doc = (0, import_yaml4.parseAllDocuments)(text2)[document];
+  return applySplice(text2, replicasSplice(text2, (0, import_yaml4.parseAllDocuments)(text2)[document], document));
+}
+function applySplice(text2, s) {
+  return "insert" in s ? { text: text2.slice(0, s.start) + s.insert + text2.slice(s.end), before: s.before } : s;
+}
+function replicasSplice(text2, doc, document) {
   if (!doc || doc.errors.length > 0 || !(0, import_yaml4.isMap)(doc.contents)) return { reason: `document ${document} is not a YAML mapping` };
   const specPair = doc.contents.items.find((p) => (0, import_yaml4.isScalar)(p.key) && p.key.value === "spec");
   const spec = specPair?.value;
@@ -9438,7 +9474,7 @@ function scaleToZero(text2, document) {
     if (!(0, import_yaml4.isScalar)(v) || !v.range || typeof v.value !== "number" || v.tag) return { reason: "spec.replicas is not a plain number" };
     if (v.value === 0) return { contained: true };
     const [start, end] = v.range;
-    return { text: text2.slice(0, start) + "0" + text2.slice(end), before: text2.slice(start, end) };
+    return { start, end, insert: "0", before: text2.slice(start, end) };
   }
   const first = spec.items[0];
   if (!first || !(0, import_yaml4.isScalar)(first.key) || !first.key.range) return { reason: "spec has no keys to align with" };
@@ -9450,7 +9486,7 @@ function scaleToZero(text2, document) {
   if (nl < 0 || nl >= keyStart) return { reason: "spec is not a block mapping" };
   const eol = text2[nl - 1] === "\r" ? "\r\n" : "\n";
   const at = nl + 1;
-  return { text: `${text2.slice(0, at)}${indent}replicas: 0${eol}${text2.slice(at)}`, before: "(no spec.replicas)" };
+  return { start: at, end: at, insert: `${indent}replicas: 0${eol}`, before: "(no spec.replicas)" };
 }
 function shortened(prefix, name, max) {
   const full = `${prefix}${name}`;
@@ -9483,17 +9519,17 @@ ${(0, import_yaml4.stringify)(policy, { version: "1.1" })}`;
 }
 
 // responder/respond.ts
-async function readManifests(co) {
+async function readManifests(co, cache) {
   const out = await co.git(["ls-files", "-z", "--", appsDir(co)]);
   const paths = out.split("\0").filter((p) => /\.ya?ml$/.test(p));
   function* files() {
     for (const p of paths) {
       if (symlinkOn(co.dir, p)) continue;
-      const full = (0, import_node_path2.join)(co.dir, p);
-      if ((0, import_node_fs3.existsSync)(full)) yield [p, (0, import_node_fs3.readFileSync)(full, "utf8")];
+      const full = (0, import_node_path3.join)(co.dir, p);
+      if ((0, import_node_fs4.existsSync)(full)) yield [p, (0, import_node_fs4.readFileSync)(full, "utf8")];
     }
   }
-  return indexDeployments(files());
+  return indexDeployments(files(), cache);
 }
 var wl = (w) => `${w.namespace}/${w.name}`;
 var appsDir = (co) => (co.appsDir ?? APPS_DIR).replace(/\/+$/, "");
@@ -9527,7 +9563,7 @@ function symlinkOn(root, path) {
   for (let i = 1; i <= parts.length; i++) {
     const p = parts.slice(0, i).join("/");
     try {
-      if ((0, import_node_fs3.lstatSync)((0, import_node_path2.join)(root, p)).isSymbolicLink()) return p;
+      if ((0, import_node_fs4.lstatSync)((0, import_node_path3.join)(root, p)).isSymbolicLink()) return p;
     } catch {
       return void 0;
     }
@@ -9549,7 +9585,7 @@ function planResponse(co, index, alert, decision, alerts = 1) {
   if (decision.action === "log") return { kind: "none", action: "log", workload: w, reason: `policy ${decision.by}: log` };
   const read = (p) => {
     refuseSymlink(co.dir, p);
-    return (0, import_node_fs3.readFileSync)((0, import_node_path2.join)(co.dir, p), "utf8");
+    return (0, import_node_fs4.readFileSync)((0, import_node_path3.join)(co.dir, p), "utf8");
   };
   const isolate = (note) => {
     const refuse = (reason2) => ({ kind: "none", action: "isolate", workload: w, reason: note ? `${note}; isolate: ${reason2}` : reason2 });
@@ -9561,12 +9597,13 @@ function planResponse(co, index, alert, decision, alerts = 1) {
     const link = symlinkOn(co.dir, path);
     if (link) return refuse(`${link} is a symlink in the checkout; the responder never writes through one`);
     const text2 = isolateManifest(w, d2.matchLabels);
-    if ((0, import_node_fs3.existsSync)((0, import_node_path2.join)(co.dir, path)) && read(path) === text2) return { kind: "contained", action: "isolate", workload: w };
+    if ((0, import_node_fs4.existsSync)((0, import_node_path3.join)(co.dir, path)) && read(path) === text2) return { kind: "contained", action: "isolate", workload: w };
     return { kind: "change", action: "isolate", workload: w, files: [{ path, text: text2 }], ...commitText("isolate", w, alert, decision.by, alerts), ...note ? { note } : {} };
   };
   if (decision.action === "isolate") return isolate();
   const d = findDeployment(index, w, appsDir(co));
-  const edit = "reason" in d ? d : scaleToZero(read(d.path), d.document);
+  const current = "reason" in d ? "" : read(d.path);
+  const edit = "reason" in d ? d : current === d.text ? applySplice(current, d.edit) : scaleToZero(current, d.document);
   if ("contained" in edit) return { kind: "contained", action: "scale-to-zero", workload: w };
   if ("text" in edit && !("reason" in d)) {
     return {
@@ -9586,11 +9623,11 @@ function writePlanFiles(co, plan) {
   try {
     for (const f of plan.files) {
       refuseSymlink(co.dir, f.path);
-      const full = (0, import_node_path2.join)(co.dir, f.path);
-      w.before.set(f.path, (0, import_node_fs3.existsSync)(full) ? (0, import_node_fs3.readFileSync)(full, "utf8") : void 0);
-      const dir = (0, import_node_fs3.mkdirSync)((0, import_node_path2.dirname)(full), { recursive: true });
+      const full = (0, import_node_path3.join)(co.dir, f.path);
+      w.before.set(f.path, (0, import_node_fs4.existsSync)(full) ? (0, import_node_fs4.readFileSync)(full, "utf8") : void 0);
+      const dir = (0, import_node_fs4.mkdirSync)((0, import_node_path3.dirname)(full), { recursive: true });
       if (dir) w.made.push(dir);
-      (0, import_node_fs3.writeFileSync)(full, f.text);
+      (0, import_node_fs4.writeFileSync)(full, f.text);
     }
   } catch (e) {
     restoreFiles(co, w);
@@ -9600,10 +9637,10 @@ function writePlanFiles(co, plan) {
 }
 function restoreFiles(co, w) {
   for (const [p, text2] of w.before) {
-    if (text2 === void 0) (0, import_node_fs3.rmSync)((0, import_node_path2.join)(co.dir, p), { force: true });
-    else (0, import_node_fs3.writeFileSync)((0, import_node_path2.join)(co.dir, p), text2);
+    if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path3.join)(co.dir, p), { force: true });
+    else (0, import_node_fs4.writeFileSync)((0, import_node_path3.join)(co.dir, p), text2);
   }
-  for (const d of [...w.made].reverse()) (0, import_node_fs3.rmSync)(d, { recursive: true, force: true });
+  for (const d of [...w.made].reverse()) (0, import_node_fs4.rmSync)(d, { recursive: true, force: true });
 }
 var addedPaths = (w) => [...w.before].filter(([, t]) => t === void 0).map(([p]) => p);
 var message = (plan) => `${plan.subject}
@@ -9639,9 +9676,9 @@ async function replayOnto(co, plans, onto) {
   return fastImport(co, plans, onto, true);
 }
 async function fastImport(co, plans, from, force) {
-  const ref = /^ref: (refs\/heads\/\S+)\n?$/.exec((0, import_node_fs3.readFileSync)((0, import_node_path2.join)(co.dir, ".git", "HEAD"), "utf8"))?.[1];
+  const ref = currentBranch(co.dir);
   if (!ref) throw new Error("the checkout is not on a branch");
-  const mode = (path) => (0, import_node_fs3.existsSync)((0, import_node_path2.join)(co.dir, path)) && (0, import_node_fs3.lstatSync)((0, import_node_path2.join)(co.dir, path)).mode & 73 ? "100755" : "100644";
+  const mode = (path) => (0, import_node_fs4.existsSync)((0, import_node_path3.join)(co.dir, path)) && (0, import_node_fs4.lstatSync)((0, import_node_path3.join)(co.dir, path)).mode & 73 ? "100755" : "100644";
   const data = (text2) => `data ${Buffer.byteLength(text2)}
 ${text2}
 `;
@@ -9660,14 +9697,14 @@ ${data(f.text)}`);
     stream.push("\n");
   });
   stream.push("done\n");
-  const marksFile = (0, import_node_path2.join)(co.dir, ".git", "responder-marks");
+  const marksFile = (0, import_node_path3.join)(co.dir, ".git", "responder-marks");
   await co.git(["fast-import", "--quiet", "--done", ...force ? ["--force"] : [], `--export-marks=${marksFile}`], stream.join(""));
   const ids = /* @__PURE__ */ new Map();
-  for (const line of (0, import_node_fs3.readFileSync)(marksFile, "utf8").split("\n")) {
+  for (const line of (0, import_node_fs4.readFileSync)(marksFile, "utf8").split("\n")) {
     const m = /^:(\d+) ([0-9a-f]{40,64})$/.exec(line);
     if (m) ids.set(Number(m[1]), m[2]);
   }
-  (0, import_node_fs3.rmSync)(marksFile, { force: true });
+  (0, import_node_fs4.rmSync)(marksFile, { force: true });
   if (!force) await co.git(["reset", "--quiet"]);
   return plans.map((_, i) => {
     const id = ids.get(i + 1);
@@ -9697,15 +9734,15 @@ ${f.text}`
 // responder/server.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_http = __toESM(require("node:http"));
 var import_node_https = __toESM(require("node:https"));
-var import_node_path4 = require("node:path");
+var import_node_path5 = require("node:path");
 
 // responder/journal.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_promises = require("node:fs/promises");
-var import_node_path3 = require("node:path");
+var import_node_path4 = require("node:path");
 var Journal = class _Journal {
   constructor(file) {
     this.file = file;
@@ -9722,10 +9759,10 @@ var Journal = class _Journal {
   /** Opens (creating) the journal and replays it; `skipped` counts unreadable lines. */
   static async open(file) {
     const j = new _Journal(file);
-    (0, import_node_fs4.mkdirSync)((0, import_node_path3.dirname)(file), { recursive: true });
+    (0, import_node_fs5.mkdirSync)((0, import_node_path4.dirname)(file), { recursive: true });
     let skipped = 0;
-    if ((0, import_node_fs4.existsSync)(file)) {
-      for (const line of (0, import_node_fs4.readFileSync)(file, "utf8").split("\n")) {
+    if ((0, import_node_fs5.existsSync)(file)) {
+      for (const line of (0, import_node_fs5.readFileSync)(file, "utf8").split("\n")) {
         if (!line) continue;
         try {
           const r = JSON.parse(line);
@@ -9793,15 +9830,15 @@ var Journal = class _Journal {
   async rewrite() {
     await this.fh?.close();
     const tmp = `${this.file}.tmp`;
-    const fd = (0, import_node_fs4.openSync)(tmp, "w");
-    for (const e of this.live.values()) (0, import_node_fs4.writeSync)(fd, `${JSON.stringify({ a: e.id, t: e.received, alert: e.alert })}
+    const fd = (0, import_node_fs5.openSync)(tmp, "w");
+    for (const e of this.live.values()) (0, import_node_fs5.writeSync)(fd, `${JSON.stringify({ a: e.id, t: e.received, alert: e.alert })}
 `);
-    (0, import_node_fs4.fsyncSync)(fd);
-    (0, import_node_fs4.closeSync)(fd);
-    (0, import_node_fs4.renameSync)(tmp, this.file);
-    const dir = (0, import_node_fs4.openSync)((0, import_node_path3.dirname)(this.file), "r");
-    (0, import_node_fs4.fsyncSync)(dir);
-    (0, import_node_fs4.closeSync)(dir);
+    (0, import_node_fs5.fsyncSync)(fd);
+    (0, import_node_fs5.closeSync)(fd);
+    (0, import_node_fs5.renameSync)(tmp, this.file);
+    const dir = (0, import_node_fs5.openSync)((0, import_node_path4.dirname)(this.file), "r");
+    (0, import_node_fs5.fsyncSync)(dir);
+    (0, import_node_fs5.closeSync)(dir);
     this.records = this.live.size;
     this.fh = await (0, import_promises.open)(this.file, "a");
   }
@@ -9908,6 +9945,7 @@ var Metrics = class {
 };
 
 // responder/server.ts
+var FRESH_MS = 250;
 var MAX_BODY_BYTES = 1024 * 1024;
 var reveal = (s) => typeof s === "function" ? s() : s;
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -9921,11 +9959,28 @@ async function untilDeadline(p, deadline) {
   }
 }
 var wl2 = (w) => `${w.namespace}/${w.name}`;
-function authorized(header, token) {
-  const given = /^Bearer (.+)$/.exec(header ?? "")?.[1] ?? "";
-  const a = (0, import_node_crypto2.createHash)("sha256").update(given).digest();
-  const b = (0, import_node_crypto2.createHash)("sha256").update(token).digest();
-  return (0, import_node_crypto2.timingSafeEqual)(a, b) && given.length > 0;
+function stdoutLog() {
+  let lines = [];
+  return (e) => {
+    if (lines.length === 0) {
+      setImmediate(() => {
+        const text2 = lines.join("");
+        lines = [];
+        process.stdout.write(text2);
+      });
+    }
+    lines.push(`${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), ...e })}
+`);
+  };
+}
+var sha256 = (s) => (0, import_node_crypto2.createHash)("sha256").update(s).digest();
+function authorizer() {
+  let expected = { token: "", hash: sha256("") };
+  return (header, token) => {
+    const given = /^Bearer (.+)$/.exec(header ?? "")?.[1] ?? "";
+    if (expected.token !== token) expected = { token, hash: sha256(token) };
+    return (0, import_node_crypto2.timingSafeEqual)(sha256(given), expected.hash) && given.length > 0;
+  };
 }
 function receiverPath(r) {
   return `/hook/${(0, import_node_crypto2.createHash)("sha256").update(r.token + r.name + r.namespace).digest("hex")}`;
@@ -9959,9 +10014,9 @@ function notifyReceiver(r, body) {
   });
 }
 async function startServer(opts) {
-  const log = opts.log ?? ((e) => process.stdout.write(`${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), ...e })}
-`));
+  const log = opts.log ?? stdoutLog();
   const metrics = new Metrics();
+  const authorized = authorizer();
   const timeout = opts.gitTimeoutMs ?? GIT_TIMEOUT_MS;
   const co = {
     dir: opts.checkout,
@@ -10000,24 +10055,53 @@ async function startServer(opts) {
   function removeStaleLocks() {
     const removed = [];
     const walk = (dir, depth) => {
-      if (depth > 6 || !(0, import_node_fs5.existsSync)(dir)) return;
-      for (const e of (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true })) {
-        const full = (0, import_node_path4.join)(dir, e.name);
+      if (depth > 6 || !(0, import_node_fs6.existsSync)(dir)) return;
+      for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
+        const full = (0, import_node_path5.join)(dir, e.name);
         if (e.isDirectory() && e.name !== "objects") walk(full, depth + 1);
         else if (e.isFile() && e.name.endsWith(".lock")) {
-          (0, import_node_fs5.rmSync)(full, { force: true });
+          (0, import_node_fs6.rmSync)(full, { force: true });
           removed.push(full);
         }
       }
     };
-    walk((0, import_node_path4.join)(opts.checkout, ".git"), 0);
+    walk((0, import_node_path5.join)(opts.checkout, ".git"), 0);
     if (removed.length > 0) log({ level: "warn", msg: "removed stale git lock files", files: removed });
     return removed;
   }
   async function sync() {
-    await co.git(["fetch", "--quiet", opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
+    if (treeClean && Date.now() - fetchedAt < FRESH_MS && knownHead !== void 0 && looseRef(opts.checkout, "HEAD") === knownHead) return;
+    await fetch();
+    const head = looseRef(opts.checkout, "HEAD");
+    if (treeClean && head !== void 0 && head === looseRef(opts.checkout, remoteRef)) {
+      knownHead = head;
+      return;
+    }
+    treeClean = false;
     await co.git(["reset", "--quiet", "--hard", remoteRef]);
     await co.git(["clean", "--quiet", "-ffd"]);
+    treeClean = true;
+    knownHead = looseRef(opts.checkout, "HEAD");
+  }
+  let knownHead;
+  let maintainedAt = 0;
+  let fetchedAt = 0;
+  async function fetch() {
+    const maintain = Date.now() - maintainedAt > 10 * 6e4;
+    const at = Date.now();
+    await co.git(["fetch", "--quiet", ...maintain ? [] : ["--no-auto-maintenance"], opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
+    fetchedAt = at;
+    if (maintain) maintainedAt = at;
+  }
+  let treeClean = false;
+  const manifestCache = /* @__PURE__ */ new Map();
+  let indexed;
+  async function manifests() {
+    const head = treeClean ? looseRef(opts.checkout, "HEAD") : void 0;
+    if (head !== void 0 && indexed?.head === head) return indexed.index;
+    const index = await readManifests(co, manifestCache);
+    indexed = head === void 0 ? void 0 : { head, index };
+    return index;
   }
   async function remoteReadable() {
     const heads = await git(process.cwd(), gitEnv(opts.ssh), timeout)(["ls-remote", "--heads", opts.remote, `refs/heads/${opts.branch}`]);
@@ -10026,8 +10110,9 @@ async function startServer(opts) {
   async function heal() {
     const foreign = notOwnFolder(opts.checkout);
     if (foreign) throw new Error(foreign);
-    const dotGit = (0, import_node_path4.join)(opts.checkout, ".git");
-    if ((0, import_node_fs5.existsSync)(dotGit) && (0, import_node_fs5.statSync)(dotGit).isDirectory()) {
+    const dotGit = (0, import_node_path5.join)(opts.checkout, ".git");
+    treeClean = false;
+    if ((0, import_node_fs6.existsSync)(dotGit) && (0, import_node_fs6.statSync)(dotGit).isDirectory()) {
       removeStaleLocks();
       try {
         await co.git(["remote", "set-url", "origin", opts.remote]);
@@ -10038,7 +10123,7 @@ async function startServer(opts) {
         log({ level: "warn", msg: "checkout broken, cloning again", error: e.message });
       }
     }
-    (0, import_node_fs5.rmSync)(opts.checkout, { recursive: true, force: true });
+    (0, import_node_fs6.rmSync)(opts.checkout, { recursive: true, force: true });
     await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(["clone", "--quiet", "--single-branch", "--branch", opts.branch, opts.remote, opts.checkout]);
     await sync();
   }
@@ -10049,6 +10134,7 @@ async function startServer(opts) {
       for (let delay = 1e3; !draining; delay = Math.min(delay * 2, 3e4)) {
         try {
           await heal();
+          await manifests();
           checkoutOk = true;
           log({ level: "info", msg: "checkout ready", remote: opts.remote, branch: opts.branch, dryRun: !!opts.dryRun, journaled: pending.size });
           return;
@@ -10068,7 +10154,7 @@ async function startServer(opts) {
   function currentPolicy() {
     let stamp;
     try {
-      const st = (0, import_node_fs5.statSync)(opts.policy);
+      const st = (0, import_node_fs6.statSync)(opts.policy);
       stamp = `${st.mtimeMs} ${st.size} ${st.ino}`;
     } catch (e) {
       policyError = `${opts.policy}: cannot read: ${e.code ?? e.message}`;
@@ -10077,7 +10163,7 @@ async function startServer(opts) {
     if (stamp === policyStamp) return policy;
     policyStamp = stamp;
     try {
-      policy = parsePolicy((0, import_node_fs5.readFileSync)(opts.policy, "utf8"), opts.policy);
+      policy = parsePolicy((0, import_node_fs6.readFileSync)(opts.policy, "utf8"), opts.policy);
       policyError = "";
     } catch (e) {
       policy = void 0;
@@ -10130,7 +10216,7 @@ async function startServer(opts) {
     }
     const pol = currentPolicy();
     if (!pol) return `policy: ${policyError}`;
-    const index = await readManifests(co);
+    const index = await manifests();
     const groups = /* @__PURE__ */ new Map();
     const rest = /* @__PURE__ */ new Set();
     for (const p of batch) {
@@ -10160,9 +10246,11 @@ async function startServer(opts) {
         } else if (opts.dryRun) {
           members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? "dry-run" : "coalesced", ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
         } else if (serial) {
+          treeClean = false;
           await writeAndCommit(co, plan);
           made.push({ members, plan });
         } else {
+          treeClean = false;
           made.push({ members, plan, written: writePlanFiles(co, plan) });
         }
       } catch (e) {
@@ -10186,6 +10274,8 @@ async function startServer(opts) {
     try {
       try {
         await push();
+        treeClean = true;
+        knownHead = looseRef(opts.checkout, "HEAD");
       } catch (e) {
         const replayed = await pushReplayed(made.map((m) => m.plan), e);
         if (!replayed) throw e;
@@ -10215,7 +10305,7 @@ async function startServer(opts) {
     let base = (await co.git(["rev-parse", "--verify", remoteRef])).trim();
     for (let i = 0, e = first; i < 20 && refused(e); i++) {
       metrics.pushRetries.inc();
-      await co.git(["fetch", "--quiet", opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
+      await fetch();
       const moved = (await co.git(["log", "--format=%x00%H", "--name-only", "-z", `${base}..${remoteRef}`])).split("\0").map((x) => x.trim()).filter(Boolean);
       if (moved.length === 0 || moved.some((x) => paths.has(x))) return void 0;
       base = moved[0];
@@ -10280,6 +10370,7 @@ async function startServer(opts) {
   let reading = 0;
   let waiting = 0;
   let connections = 0;
+  const overCap = /* @__PURE__ */ new WeakSet();
   async function accept(alert, journaled = () => {
   }) {
     const e = { id: (0, import_node_crypto3.randomUUID)(), received: Date.now(), alert };
@@ -10351,7 +10442,7 @@ async function startServer(opts) {
     if (path !== RESPONDER_ALERT_PATH) return send(res, 404, { error: `no such path; alerts go to POST ${RESPONDER_ALERT_PATH}` }, {}, "not-found");
     if (req.method !== "POST") return send(res, 405, { error: "alerts are POSTed" }, { allow: "POST" }, "not-allowed");
     if (draining) return send(res, 503, { error: "shutting down" }, { connection: "close", "retry-after": "5" }, "shutting-down");
-    if (connections > caps.connections) return busy(res, `${caps.connections} connections open`);
+    if (overCap.has(req.socket)) return busy(res, `${caps.connections} connections open`);
     if (reading >= caps.requests) return busy(res, `${caps.requests} requests being read`);
     if (pending.size >= caps.journal) return busy(res, `${caps.journal} alerts waiting in the journal`);
     reading++;
@@ -10428,13 +10519,14 @@ async function startServer(opts) {
   server.headersTimeout = 3e4;
   server.on("connection", (socket) => {
     connections++;
+    if (connections > caps.connections) overCap.add(socket);
     socket.once("close", () => connections--);
   });
-  server.maxConnections = caps.connections * 4;
+  server.maxConnections = caps.connections * 2;
   const onError = (e) => logRefusal("server-error", { error: e.message });
   await new Promise((resolve3, reject) => {
     server.once("error", reject);
-    server.listen(opts.port, opts.host ?? "0.0.0.0", () => {
+    server.listen({ port: opts.port, host: opts.host ?? "0.0.0.0", backlog: caps.connections }, () => {
       server.off("error", reject);
       server.on("error", onError);
       resolve3();
@@ -10481,8 +10573,8 @@ function compact(a) {
 }
 function notOwnFolder(dir) {
   const uid = process.getuid?.();
-  if (uid === void 0 || !(0, import_node_fs5.existsSync)(dir)) return void 0;
-  const owner = (0, import_node_fs5.statSync)(dir).uid;
+  if (uid === void 0 || !(0, import_node_fs6.existsSync)(dir)) return void 0;
+  const owner = (0, import_node_fs6.statSync)(dir).uid;
   if (owner === uid) return void 0;
   return `the checkout folder ${dir} is owned by uid ${owner}, not by the responder (uid ${uid}); git refuses such a work tree as "dubious ownership". Give the responder a folder it creates itself (mount the volume at the parent folder)`;
 }
@@ -10523,7 +10615,7 @@ var SERVE_SPEC = {
     journal: { type: "string", value: "FILE", doc: "the journal of accepted alerts, on the same volume (default: <checkout>.journal)" },
     "retry-for": { type: "string", value: "SECONDS", doc: "how long a failing push is retried before its alerts are given up (default 900)" },
     "answer-within": { type: "string", value: "SECONDS", doc: "how long a request waits for Git before it is answered 202 (default 10)" },
-    "max-connections": { type: "string", value: "N", doc: "open connections served (default 5120: a burst of 5,000 alerts is taken whole); over it alerts are answered 503 with Retry-After, over four times it connections are reset" },
+    "max-connections": { type: "string", value: "N", doc: "open connections served (default 5120: a burst of 5,000 alerts is taken whole); over it alerts are answered 503 with Retry-After, over twice it connections are reset" },
     "max-requests": { type: "string", value: "N", doc: "requests being read or journaled at once; over it 503 with Retry-After (default 5120)" },
     "responses-dir": { type: "string", value: "DIR", doc: `isolate NetworkPolicies, inside the checkout (default ${RESPONSES_DIR})` },
     "receiver-url": { type: "string", value: "URL", doc: "Flux webhook receiver base URL to notify after each push (optional)" },
@@ -10541,7 +10633,7 @@ function shippedPolicy() {
 }
 function readInput(file, what) {
   try {
-    return (0, import_node_fs6.readFileSync)(file, "utf8");
+    return (0, import_node_fs7.readFileSync)(file, "utf8");
   } catch (e) {
     throw new UsageError(`${file}: cannot read the ${what}: ${e.code ?? e.message}`);
   }
@@ -10551,7 +10643,7 @@ function policyPath(given, configGiven, io) {
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
   try {
-    return (0, import_node_path5.resolve)(cwd, loadConfig((0, import_node_path5.resolve)(cwd, configFile(env, configGiven)), env, io.stderr).response.policyFile);
+    return (0, import_node_path6.resolve)(cwd, loadConfig((0, import_node_path6.resolve)(cwd, configFile(env, configGiven)), env, io.stderr).response.policyFile);
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(`${e.message}
 (the policy comes from response.policyFile; or pass --policy)`);
@@ -10585,8 +10677,8 @@ async function respondMain(argv, io) {
     }
     let dir;
     try {
-      if (!(0, import_node_fs6.statSync)(repo).isDirectory()) throw new Error();
-      dir = (await git((0, import_node_path5.resolve)(repo))(["rev-parse", "--show-toplevel"])).trim();
+      if (!(0, import_node_fs7.statSync)(repo).isDirectory()) throw new Error();
+      dir = (await git((0, import_node_path6.resolve)(repo))(["rev-parse", "--show-toplevel"])).trim();
     } catch {
       throw new UsageError(`${repo}: not a git checkout`);
     }
@@ -10614,9 +10706,18 @@ async function respondMain(argv, io) {
   });
 }
 function secret(file, what) {
-  const read = () => (0, import_node_fs6.readFileSync)(file, "utf8").trim();
   if (!readInput(file, what).trim()) throw new UsageError(`${file}: the ${what} is empty`);
-  return read;
+  let stamp = "";
+  let value = "";
+  return () => {
+    const st = (0, import_node_fs7.statSync)(file);
+    const now = `${st.ino} ${st.mtimeMs} ${st.size}`;
+    if (now !== stamp) {
+      value = (0, import_node_fs7.readFileSync)(file, "utf8").trim();
+      stamp = now;
+    }
+    return value;
+  };
 }
 async function serveMain(argv, io) {
   return runCommand("serve", SERVE_SPEC, argv, io, async ({ values }) => {
@@ -10639,11 +10740,11 @@ async function serveMain(argv, io) {
       host: str("host") ?? "0.0.0.0",
       remote: need("remote"),
       branch: str("branch") ?? "main",
-      checkout: (0, import_node_path5.resolve)(need("checkout")),
+      checkout: (0, import_node_path6.resolve)(need("checkout")),
       token: secret(need("token-file"), "webhook token"),
-      ...str("ssh-key") ? { ssh: { keyFile: (0, import_node_path5.resolve)(str("ssh-key")), knownHosts: (0, import_node_path5.resolve)(str("known-hosts")) } } : {},
-      policy: (0, import_node_path5.resolve)(str("policy") ?? shippedPolicy()),
-      ...str("journal") ? { journal: (0, import_node_path5.resolve)(str("journal")) } : {},
+      ...str("ssh-key") ? { ssh: { keyFile: (0, import_node_path6.resolve)(str("ssh-key")), knownHosts: (0, import_node_path6.resolve)(str("known-hosts")) } } : {},
+      policy: (0, import_node_path6.resolve)(str("policy") ?? shippedPolicy()),
+      ...str("journal") ? { journal: (0, import_node_path6.resolve)(str("journal")) } : {},
       retryForMs: int2("retry-for", 900, 1) * 1e3,
       answerWithinMs: int2("answer-within", 10, 0) * 1e3,
       maxConnections: int2("max-connections", 5120, 1),
