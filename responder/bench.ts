@@ -65,7 +65,7 @@ export interface Scenario {
 const COMMON = { inGitP95Ms: 2000, peakRssMiB: 150, allAccepted: true, allWorkloads: true } as const;
 
 /** The scenarios, by name; `outage` is the default length of the outage scenario (`--outage` changes it). */
-export function scenarios(outageS = 15): Scenario[] {
+export function scenarios(outageS = 60): Scenario[] {
   return [
     { name: 'burst', doc: '5,000 alerts over 200 workloads, all at once', alerts: 5000, workloads: 200, targets: COMMON },
     { name: 'slow-remote', doc: 'the burst against a remote whose pre-receive hook sleeps 300 ms', alerts: 5000, workloads: 200, slowPushMs: 300, targets: COMMON },
@@ -593,7 +593,7 @@ const SPEC: CommandSpec = {
     'Benchmarks the bundled responder (its own process) on 127.0.0.1 against a local bare remote, scenario by scenario; prints each one\'s figures and exits 1 naming every missed target. Scenarios: burst, slow-remote, concurrent-writer, outage, storm (default: all).',
   options: {
     scenario: { type: 'string', value: 'NAME', multiple: true, doc: 'scenarios to run (repeatable, or a comma list; default all)' },
-    outage: { type: 'string', value: 'SECONDS', doc: 'how long the outage scenario keeps the remote away (default 15)' },
+    outage: { type: 'string', value: 'SECONDS', doc: 'how long the outage scenario keeps the remote away (default 60)' },
     alerts: { type: 'string', value: 'N', doc: "alerts to post in each scenario run (default: the scenario's own)" },
     workloads: { type: 'string', value: 'W', doc: "distinct Deployments among them (default: the scenario's own)" },
     'target-p95': { type: 'string', value: 'MS', doc: "the p95 alert-to-Git target in ms, for every scenario (default: the scenario's own)" },
