@@ -830,8 +830,9 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     server.once('error', reject);
     // The accept queue holds a burst's connections until they are accepted: at Node's default (511) a burst of
     // 5,000 overflows it, and each dropped handshake is retried by the client's kernel 1, 3, 7, 15 s later
-    // (Falcosidekick's alert arrives seconds late). The kernel bounds it by net.core.somaxconn (4096 by default).
-    server.listen({ port: opts.port, host: opts.host ?? '0.0.0.0', backlog: caps.connections }, () => {
+    // (Falcosidekick's alert arrives seconds late). As long as the kernel allows (net.core.somaxconn, 4096 by
+    // default), whatever the caps: a connection over them is still accepted, to be answered 503 or reset at once.
+    server.listen({ port: opts.port, host: opts.host ?? '0.0.0.0', backlog: 65_535 }, () => {
       server.off('error', reject);
       server.on('error', onError);
       resolve();

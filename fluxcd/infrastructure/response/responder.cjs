@@ -10526,7 +10526,7 @@ async function startServer(opts) {
   const onError = (e) => logRefusal("server-error", { error: e.message });
   await new Promise((resolve3, reject) => {
     server.once("error", reject);
-    server.listen({ port: opts.port, host: opts.host ?? "0.0.0.0", backlog: caps.connections }, () => {
+    server.listen({ port: opts.port, host: opts.host ?? "0.0.0.0", backlog: 65535 }, () => {
       server.off("error", reject);
       server.on("error", onError);
       resolve3();
