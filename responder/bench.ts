@@ -9,7 +9,7 @@
  * the push landed; both clocks are this machine's).
  */
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants as fsConstants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import http from 'node:http';
 import { connect } from 'node:net';
@@ -535,7 +535,8 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
     if (existsSync(`${remote}.away`)) renameSync(`${remote}.away`, remote);
     if (logDir) {
       mkdirSync(logDir, { recursive: true });
-      copyFileSync(join(dir, 'responder.log'), join(logDir, `${s.name}.log`));
+      // Never over a file already there (checked before the run too): it is not this run's.
+      copyFileSync(join(dir, 'responder.log'), join(logDir, `${s.name}.log`), fsConstants.COPYFILE_EXCL);
     }
     rmSync(dir, { recursive: true, force: true });
   }
@@ -626,11 +627,14 @@ export function benchMain(argv: string[], io: Io) {
         targets: { ...s.targets, ...(p95 !== undefined ? { inGitP95Ms: p95 } : {}), ...(rss !== undefined ? { peakRssMiB: rss } : {}) },
       }));
     for (const s of chosen) if (s.workloads > s.alerts) throw new UsageError(`${s.name}: --workloads (${s.workloads}) cannot exceed the alerts (${s.alerts})`);
+    const logDir = values['log-dir'] as string | undefined;
+    const inTheWay = logDir ? chosen.map((s) => join(logDir, `${s.name}.log`)).filter((f) => existsSync(f)) : [];
+    if (inTheWay.length > 0) throw new UsageError(`--log-dir: ${inTheWay.join(', ')} already there; the bench writes only new files (choose an empty or new folder)`);
 
     const results: { scenario: Scenario; figures: Figures; missed: string[] }[] = [];
     for (const s of chosen) {
       io.stderr(`bench:responder: running ${s.name} (${s.alerts} alerts, ${s.workloads} workloads)`);
-      const figures = await runScenario(s, io, values['log-dir'] as string | undefined);
+      const figures = await runScenario(s, io, logDir);
       const missed = missedTargets(figures, s.targets);
       results.push({ scenario: s, figures, missed });
       if (!values.json) io.stdout(formatFigures(s, figures, missed));

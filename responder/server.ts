@@ -30,7 +30,7 @@ import { type Checkout, type Plan, type Written, commitWritten, describeChange, 
 /**
  * How long a fetch stays fresh (ms): within it, a turn on a clean checkout does not fetch again. In a burst, turns
  * follow each other every few tens of milliseconds, and each git process forks the whole responder, holding its
- * event loop (and the connections waiting to be accepted) for 10-40 ms.
+ * event loop (and the connections waiting to be accepted) for 4-18 ms (measured in a burst).
  */
 const FRESH_MS = 250;
 
@@ -282,23 +282,17 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     // replayed); what can be a moment old is only "already contained" (as it could be right after any fetch).
     // HEAD must be the commit this process left it at: anything else (a corrupted HEAD, a hand's commit) fetches,
     // and a failing fetch heals.
-    if (treeClean && Date.now() - fetchedAt < FRESH_MS && knownHead !== undefined && looseRef(opts.checkout, 'HEAD') === knownHead) return;
-    await fetch();
+    if (cleanHead() !== undefined && Date.now() - fetchedAt < FRESH_MS) return;
+    await fetchBranch();
     // Reset to the remote's head unless the work tree is that head already, untouched since: two git processes a
     // turn fewer.
-    const head = looseRef(opts.checkout, 'HEAD');
-    if (treeClean && head !== undefined && head === looseRef(opts.checkout, remoteRef)) {
-      knownHead = head;
-      return;
-    }
-    treeClean = false;
+    const head = cleanHead();
+    if (head !== undefined && head === looseRef(opts.checkout, remoteRef)) return;
+    cleanAt = undefined;
     await co.git(['reset', '--quiet', '--hard', remoteRef]);
     await co.git(['clean', '--quiet', '-ffd']);
-    treeClean = true;
-    knownHead = looseRef(opts.checkout, 'HEAD');
+    cleanAt = looseRef(opts.checkout, 'HEAD');
   }
-  /** The commit HEAD was at when this process last made the work tree HEAD's (undefined: not known). */
-  let knownHead: string | undefined;
   /**
    * Fetches the branch. Git's automatic maintenance (a process of its own after every fetch) runs at most every
    * 10 minutes: in a burst a turn comes every few tens of milliseconds.
@@ -306,7 +300,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   let maintainedAt = 0;
   /** When the last fetch began (ms): what the checkout knows of the remote is at least that recent. */
   let fetchedAt = 0;
-  async function fetch(): Promise<void> {
+  async function fetchBranch(): Promise<void> {
     const maintain = Date.now() - maintainedAt > 10 * 60_000;
     const at = Date.now();
     await co.git(['fetch', '--quiet', ...(maintain ? [] : ['--no-auto-maintenance']), opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
@@ -314,17 +308,20 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     if (maintain) maintainedAt = at;
   }
   /**
-   * The work tree and index are HEAD's, exactly: set after a reset and after a turn whose commits were pushed as
-   * made; cleared whenever a turn writes files (a failure can leave them half done).
+   * The commit whose files the work tree and index hold exactly, as this process left them: set after a reset and
+   * after a turn whose commits were pushed as made; cleared whenever a turn writes files (a failure can leave them
+   * half done). Undefined: not known (or not a loose ref), so the next turn fetches and resets.
    */
-  let treeClean = false;
+  let cleanAt: string | undefined;
+  /** HEAD, when it is still `cleanAt` (read from the ref file, no git process). */
+  const cleanHead = () => (cleanAt !== undefined && looseRef(opts.checkout, 'HEAD') === cleanAt ? cleanAt : undefined);
   /** Parsed manifests of the apps folder, kept between turns (a file is parsed again only when its text changed). */
   const manifestCache: ManifestCache = new Map();
   /** The last index and the HEAD it was read at: a turn on the same clean HEAD reads no file. */
   let indexed: { head: string; index: Map<string, DeploymentManifest[]> } | undefined;
   async function manifests(): Promise<Map<string, DeploymentManifest[]>> {
-    // After sync the work tree is HEAD's (treeClean); HEAD unknown (packed, detached): read.
-    const head = treeClean ? looseRef(opts.checkout, 'HEAD') : undefined;
+    // After sync the work tree is HEAD's; not known to be (packed, detached, touched): read.
+    const head = cleanHead();
     if (head !== undefined && indexed?.head === head) return indexed.index;
     const index = await readManifests(co, manifestCache);
     indexed = head === undefined ? undefined : { head, index };
@@ -345,7 +342,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     const foreign = notOwnFolder(opts.checkout);
     if (foreign) throw new Error(foreign);
     const dotGit = join(opts.checkout, '.git');
-    treeClean = false;
+    cleanAt = undefined;
     if (existsSync(dotGit) && statSync(dotGit).isDirectory()) {
       removeStaleLocks();
       try {
@@ -500,11 +497,11 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
         } else if (opts.dryRun) {
           members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? 'dry-run' : 'coalesced', ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
         } else if (serial) {
-          treeClean = false;
+          cleanAt = undefined;
           await writeAndCommit(co, plan);
           made.push({ members, plan });
         } else {
-          treeClean = false;
+          cleanAt = undefined;
           made.push({ members, plan, written: writePlanFiles(co, plan) });
         }
       } catch (e) {
@@ -531,8 +528,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       try {
         await push();
         // The commits as made, with the index set to them: the checkout is the remote's head.
-        treeClean = true;
-        knownHead = looseRef(opts.checkout, 'HEAD');
+        cleanAt = looseRef(opts.checkout, 'HEAD');
       } catch (e) {
         // Replayed commits sit on a head whose files the work tree does not have: the next turn resets.
         const replayed = await pushReplayed(made.map((m) => m.plan), e as Error);
@@ -572,7 +568,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     let base = (await co.git(['rev-parse', '--verify', remoteRef])).trim();
     for (let i = 0, e = first; i < 20 && refused(e); i++) {
       metrics.pushRetries.inc();
-      await fetch();
+      await fetchBranch();
       // The commits that moved the branch, newest first, each with the files it touched.
       const moved = (await co.git(['log', '--format=%x00%H', '--name-only', '-z', `${base}..${remoteRef}`])).split('\0').map((x) => x.trim()).filter(Boolean);
       // Not moved: refused for another reason (a hook). Our files changed there: the turn must plan again.

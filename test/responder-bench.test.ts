@@ -4,7 +4,7 @@
  * And the batched commits the benchmark pushed the responder to: one fast-import for many responses, each its own
  * commit, and the same commits replayed on a branch that moved. No timed assertions.
  */
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT } from '../cli/command';
 import { type Figures, benchMain, missedTargets } from '../responder/bench';
@@ -12,7 +12,7 @@ import { git } from '../responder/git';
 import { type Plan, commitWritten, planResponse, readManifests, replayOnto, writePlanFiles } from '../responder/respond';
 import { parseAlert } from '../responder/alert';
 import { decide, parsePolicy } from '../responder/policy';
-import { alert, clone, deployment, makeRemote, sh } from './helpers/git-repo';
+import { alert, clone, deployment, makeRemote, sh, tempDir } from './helpers/git-repo';
 
 jest.setTimeout(60_000);
 
@@ -25,8 +25,12 @@ async function bench(...argv: string[]) {
 
 describe('bench:responder', () => {
   it('a tiny burst (50 alerts, 5 workloads): the figures, and an impossible target missed is exit 1, named', async () => {
-    const r = await bench('--scenario', 'burst', '--alerts', '50', '--workloads', '5', '--target-rss', '1', '--json');
+    const logs = join(tempDir(), 'logs');
+    const r = await bench('--scenario', 'burst', '--alerts', '50', '--workloads', '5', '--target-rss', '1', '--json', '--log-dir', logs);
     expect(r.code).toBe(EXIT.findings);
+    // The responder's log is kept: every alert decided once, by uuid.
+    const decided = readFileSync(join(logs, 'burst.log'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((e) => e.msg === 'alert');
+    expect(new Set(decided.map((e) => e.uuid)).size).toBe(50);
     const { results } = JSON.parse(r.out) as { results: { figures: Figures; missed: string[] }[] };
     expect(results).toHaveLength(1);
     const f = results[0].figures;
@@ -51,6 +55,12 @@ describe('bench:responder', () => {
     expect([r.code, r.err[0]]).toEqual([EXIT.badInput, 'bench:responder: --scenario: no scenario "nope"; there are burst, slow-remote, concurrent-writer, outage, storm']);
     expect((await bench('--alerts', '5', '--workloads', '6', '--scenario', 'burst')).code).toBe(EXIT.badInput);
     expect((await bench('--help')).out).toMatch(/--scenario NAME/);
+    // A log folder holding a file the bench would write is refused, and the file is left as it was.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'burst.log'), 'mine\n');
+    const refused = await bench('--scenario', 'burst', '--log-dir', dir);
+    expect([refused.code, refused.err[0]]).toEqual([EXIT.badInput, `bench:responder: --log-dir: ${join(dir, 'burst.log')} already there; the bench writes only new files (choose an empty or new folder)`]);
+    expect(readFileSync(join(dir, 'burst.log'), 'utf8')).toBe('mine\n');
   });
 });
 

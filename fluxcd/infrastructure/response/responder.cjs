@@ -10070,34 +10070,30 @@ async function startServer(opts) {
     return removed;
   }
   async function sync() {
-    if (treeClean && Date.now() - fetchedAt < FRESH_MS && knownHead !== void 0 && looseRef(opts.checkout, "HEAD") === knownHead) return;
-    await fetch();
-    const head = looseRef(opts.checkout, "HEAD");
-    if (treeClean && head !== void 0 && head === looseRef(opts.checkout, remoteRef)) {
-      knownHead = head;
-      return;
-    }
-    treeClean = false;
+    if (cleanHead() !== void 0 && Date.now() - fetchedAt < FRESH_MS) return;
+    await fetchBranch();
+    const head = cleanHead();
+    if (head !== void 0 && head === looseRef(opts.checkout, remoteRef)) return;
+    cleanAt = void 0;
     await co.git(["reset", "--quiet", "--hard", remoteRef]);
     await co.git(["clean", "--quiet", "-ffd"]);
-    treeClean = true;
-    knownHead = looseRef(opts.checkout, "HEAD");
+    cleanAt = looseRef(opts.checkout, "HEAD");
   }
-  let knownHead;
   let maintainedAt = 0;
   let fetchedAt = 0;
-  async function fetch() {
+  async function fetchBranch() {
     const maintain = Date.now() - maintainedAt > 10 * 6e4;
     const at = Date.now();
     await co.git(["fetch", "--quiet", ...maintain ? [] : ["--no-auto-maintenance"], opts.remote, `+refs/heads/${opts.branch}:${remoteRef}`]);
     fetchedAt = at;
     if (maintain) maintainedAt = at;
   }
-  let treeClean = false;
+  let cleanAt;
+  const cleanHead = () => cleanAt !== void 0 && looseRef(opts.checkout, "HEAD") === cleanAt ? cleanAt : void 0;
   const manifestCache = /* @__PURE__ */ new Map();
   let indexed;
   async function manifests() {
-    const head = treeClean ? looseRef(opts.checkout, "HEAD") : void 0;
+    const head = cleanHead();
     if (head !== void 0 && indexed?.head === head) return indexed.index;
     const index = await readManifests(co, manifestCache);
     indexed = head === void 0 ? void 0 : { head, index };
@@ -10111,7 +10107,7 @@ async function startServer(opts) {
     const foreign = notOwnFolder(opts.checkout);
     if (foreign) throw new Error(foreign);
     const dotGit = (0, import_node_path5.join)(opts.checkout, ".git");
-    treeClean = false;
+    cleanAt = void 0;
     if ((0, import_node_fs6.existsSync)(dotGit) && (0, import_node_fs6.statSync)(dotGit).isDirectory()) {
       removeStaleLocks();
       try {
@@ -10246,11 +10242,11 @@ async function startServer(opts) {
         } else if (opts.dryRun) {
           members.forEach((p, i) => answer(p, { status: 200, outcome: i === 0 ? "dry-run" : "coalesced", ...planFields(plan) }, i === 0 ? { subject: plan.subject, changes: describeChange(plan) } : {}));
         } else if (serial) {
-          treeClean = false;
+          cleanAt = void 0;
           await writeAndCommit(co, plan);
           made.push({ members, plan });
         } else {
-          treeClean = false;
+          cleanAt = void 0;
           made.push({ members, plan, written: writePlanFiles(co, plan) });
         }
       } catch (e) {
@@ -10274,8 +10270,7 @@ async function startServer(opts) {
     try {
       try {
         await push();
-        treeClean = true;
-        knownHead = looseRef(opts.checkout, "HEAD");
+        cleanAt = looseRef(opts.checkout, "HEAD");
       } catch (e) {
         const replayed = await pushReplayed(made.map((m) => m.plan), e);
         if (!replayed) throw e;
@@ -10305,7 +10300,7 @@ async function startServer(opts) {
     let base = (await co.git(["rev-parse", "--verify", remoteRef])).trim();
     for (let i = 0, e = first; i < 20 && refused(e); i++) {
       metrics.pushRetries.inc();
-      await fetch();
+      await fetchBranch();
       const moved = (await co.git(["log", "--format=%x00%H", "--name-only", "-z", `${base}..${remoteRef}`])).split("\0").map((x) => x.trim()).filter(Boolean);
       if (moved.length === 0 || moved.some((x) => paths.has(x))) return void 0;
       base = moved[0];
