@@ -150,21 +150,26 @@ export async function respondMain(argv: string[], io: RespondIo): Promise<ExitCo
 }
 
 /**
- * A secret file: checked now (a missing or empty one is bad input), then checked again at every use and re-read when
- * it changed, so a rotated Kubernetes Secret (the kubelet swaps the mounted file) takes effect without a restart.
- * A stat, not a read, per use: a burst of 5,000 alerts reads the token 5,000 times.
+ * A secret file: checked now (a missing or empty one is bad input), then read again when it changed, so a rotated
+ * Kubernetes Secret (the kubelet swaps the mounted file) takes effect without a restart. A use looks at the file
+ * (a stat) at most once a second, or at once when `fresh` is asked: the server asks when a token does not match,
+ * so a new token works at once and an old one stops within a second. A burst reads the token 5,000 times.
  */
-export function secret(file: string, what: string): () => string {
+export function secret(file: string, what: string, clock: () => number = Date.now): (fresh?: boolean) => string {
   if (!readInput(file, what).trim()) throw new UsageError(`${file}: the ${what} is empty`);
   let stamp = '';
   let value = '';
-  return () => {
+  let checkedAt = -Infinity;
+  return (fresh = false) => {
+    const at = clock();
+    if (!fresh && at - checkedAt < 1000) return value;
     const st = statSync(file);
     const now = `${st.ino} ${st.mtimeMs} ${st.size}`;
     if (now !== stamp) {
       value = readFileSync(file, 'utf8').trim();
       stamp = now;
     }
+    checkedAt = at;
     return value;
   };
 }

@@ -48,9 +48,12 @@ export interface ReceiverOptions {
   token: Secret;
 }
 
-/** A secret value, or a function that reads it at each use, so a rotated Secret file is picked up at once. */
-export type Secret = string | (() => string);
-const reveal = (s: Secret) => (typeof s === 'function' ? s() : s);
+/**
+ * A secret value, or a function that reads it (from its mounted file), so a rotated Secret is picked up without a
+ * restart; `fresh` asks it to look at the file now rather than give what it read a moment ago.
+ */
+export type Secret = string | ((fresh?: boolean) => string);
+const reveal = (s: Secret, fresh = false) => (typeof s === 'function' ? s(fresh) : s);
 
 export interface ServeOptions {
   port: number;
@@ -183,7 +186,7 @@ export function receiverSignature(body: string, token: string): string {
 }
 
 function notifyReceiver(r: ReceiverOptions, body: string): Promise<void> {
-  const token = reveal(r.token);
+  const token = reveal(r.token, true);
   const url = new URL(receiverPath({ ...r, token }), r.url);
   const send = url.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve, reject) => {
@@ -748,16 +751,21 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
 
   /** The POST of an alert: token, body, validation, journal; `release` once it no longer holds a body in memory. */
   async function handleAlert(req: http.IncomingMessage, res: http.ServerResponse, release: () => void): Promise<void> {
-    let token: string;
+    let ok: boolean;
     try {
-      // Read at every request: the kubelet updates a mounted Secret's file in place when the Secret changes.
-      token = reveal(opts.token).trim();
-      if (!token) throw new Error('it is empty');
+      const token = (fresh: boolean) => {
+        const t = reveal(opts.token, fresh).trim();
+        if (!t) throw new Error('it is empty');
+        return t;
+      };
+      // The kubelet swaps a mounted Secret's file when the Secret changes: a token that does not match what was
+      // read a moment ago is checked against the file as it is now, so a new token works at once.
+      ok = authorized(req.headers.authorization, token(false)) || authorized(req.headers.authorization, token(true));
     } catch (e) {
       logRefusal('token', { error: `webhook token unusable: ${(e as Error).message}` });
       return send(res, 503, { error: 'the webhook token cannot be read' }, { 'retry-after': '1' }, 'token-unreadable');
     }
-    if (!authorized(req.headers.authorization, token)) {
+    if (!ok) {
       logRefusal('unauthorized', { remote: req.socket.remoteAddress });
       return send(res, 401, { error: 'missing or wrong Bearer token' }, { 'www-authenticate': 'Bearer' }, 'unauthorized');
     }
@@ -775,15 +783,17 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     const chunks: Buffer[] = [];
     let alert: Alert;
     try {
-      for await (const chunk of req as AsyncIterable<Buffer>) {
+      const whole = await readBody(req, (chunk) => {
         size += chunk.length;
-        if (size > MAX_BODY_BYTES) return tooLarge();
+        if (size > MAX_BODY_BYTES) return tooLarge(), false;
         if (size > reserve) {
-          if (buffered + chunk.length > caps.bytes) return busy(res, 'too many bytes buffered');
+          if (buffered + chunk.length > caps.bytes) return busy(res, 'too many bytes buffered'), false;
           buffered += chunk.length;
         }
         chunks.push(chunk);
-      }
+        return true;
+      });
+      if (!whole) return;
       // Still under the cap while parsing: the text and the parsed alert are the peak. Only the compact alert
       // outlives this block (a request can wait for Git for --answer-within with it).
       try {
@@ -863,6 +873,41 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   }
 
   return { port, metrics, ready, drain };
+}
+
+/**
+ * Reads a request's body, a chunk at a time, through `take`; when it says false (it has answered already), reading
+ * stops and the request is destroyed. Resolves true once the body is whole; rejects when the client goes away
+ * first. Events rather than `for await`: an async iterator per request was a tenth of a burst's intake.
+ */
+function readBody(req: http.IncomingMessage, take: (chunk: Buffer) => boolean): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      if (take(chunk)) return;
+      done();
+      req.destroy();
+      resolve(false);
+    };
+    const onEnd = () => {
+      done();
+      resolve(true);
+    };
+    const onError = (e: Error) => {
+      done();
+      reject(e);
+    };
+    const onClose = () => onError(new Error('the client closed the connection before its body was read'));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
 }
 
 /**

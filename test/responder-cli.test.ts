@@ -207,19 +207,27 @@ describe('npm run respond', () => {
 });
 
 describe('secret files and refs read from the checkout', () => {
-  it('a secret file is re-read when it changes (swapped like a kubelet does, or rewritten), and only then', () => {
+  it('a secret file is re-read when it changes (swapped like a kubelet does, or rewritten), looked at once a second or when asked', () => {
     const dir = tempDir();
     const file = join(dir, 'token');
     writeFileSync(file, 'first\n');
-    const token = secret(file, 'webhook token');
+    let now = 1_000_000;
+    const token = secret(file, 'webhook token', () => now);
     expect(token()).toBe('first');
-    // The kubelet writes a new file and swaps it in: a new inode.
+    // The kubelet writes a new file and swaps it in: a new inode. Within the second, the value read is kept...
     writeFileSync(join(dir, 'next'), 'second\n');
     renameSync(join(dir, 'next'), file);
-    expect(token()).toBe('second');
+    now += 999;
+    expect(token()).toBe('first');
+    // ...unless a fresh look is asked (the server asks when a token does not match), or the second is over.
+    expect(token(true)).toBe('second');
     writeFileSync(file, 'third-longer\n');
+    now += 1000;
     expect(token()).toBe('third-longer');
     rmSync(file);
+    expect(token()).toBe('third-longer');
+    expect(() => token(true)).toThrow(/ENOENT/);
+    now += 1000;
     expect(() => token()).toThrow(/ENOENT/);
     expect(() => secret(join(dir, 'absent'), 'webhook token')).toThrow(/cannot read the webhook token/);
   });

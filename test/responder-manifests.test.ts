@@ -1,6 +1,14 @@
+import * as yaml from 'yaml';
 import { parse, parseAllDocuments } from 'yaml';
-import { type ManifestCache, findDeployment, indexDeployments, isolateManifest, isolatePath, scaleToZero } from '../responder/manifests';
+import { type ManifestCache, applySplice, findDeployment, indexDeployments, isolateManifest, isolatePath, scaleToZero } from '../responder/manifests';
 import { deployment } from './helpers/git-repo';
+
+// Counted, to show which texts are parsed (the real parser still does the work).
+jest.mock('yaml', () => {
+  const actual = jest.requireActual('yaml');
+  return { ...actual, parseAllDocuments: jest.fn(actual.parseAllDocuments) };
+});
+const parses = yaml.parseAllDocuments as unknown as jest.Mock;
 
 const MULTI = [
   '# front end, three documents',
@@ -40,6 +48,30 @@ describe('responder manifests', () => {
     expect([...cache.keys()]).toEqual(['apps/api.yaml']);
     expect(findDeployment(third, { namespace: 'demo', name: 'api2' })).toMatchObject({ path: 'apps/api.yaml' });
     expect(findDeployment(third, { namespace: 'demo', name: 'web' })).toHaveProperty('reason');
+  });
+
+  it('does not parse a file again when it changed only by its own scale-to-zero, and finds what a parse would', () => {
+    // Three Deployments in one file (the middle one without replicas: an inserted line), and each edited in turn.
+    const three = [deployment('demo', 'a', 4).trimEnd(), deployment('demo', 'b', 'absent').trimEnd(), deployment('demo', 'c', 12).trimEnd(), ''].join('\n---\n');
+    for (const name of ['a', 'b', 'c']) {
+      const cache: ManifestCache = new Map();
+      const before = findDeployment(indexDeployments([['apps/x.yaml', three]], cache), { namespace: 'demo', name });
+      if ('reason' in before || !('insert' in before.edit)) throw new Error(JSON.stringify(before));
+      const { text } = applySplice(three, before.edit);
+      parses.mockClear();
+      const cached = indexDeployments([['apps/x.yaml', text]], cache);
+      expect(parses).not.toHaveBeenCalled();
+      expect(cached).toEqual(indexDeployments([['apps/x.yaml', text]]));
+      expect(findDeployment(cached, { namespace: 'demo', name })).toMatchObject({ edit: { contained: true } });
+    }
+    // Any other change is parsed: here the same edit plus one more byte.
+    const cache: ManifestCache = new Map();
+    const a = findDeployment(indexDeployments([['apps/x.yaml', three]], cache), { namespace: 'demo', name: 'a' });
+    if ('reason' in a || !('insert' in a.edit)) throw new Error('no edit');
+    parses.mockClear();
+    const other = `${applySplice(three, a.edit).text}#`;
+    expect(indexDeployments([['apps/x.yaml', other]], cache)).toEqual(indexDeployments([['apps/x.yaml', other]]));
+    expect(parses).toHaveBeenCalledTimes(2);
   });
 
   it('does not guess: templates and duplicates are not plain manifests', () => {

@@ -2,8 +2,10 @@
 import { createHmac, createHash } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { secret } from '../responder/main';
 import { type Responder, type ServeOptions, startServer } from '../responder/server';
 import { alert, clone, deployment, makeRemote, readAt, sh, subjects, tempDir, writeFiles } from './helpers/git-repo';
 
@@ -126,6 +128,24 @@ describe('responder server', () => {
     expect((await request(port, 'GET', '/falco')).status).toBe(405);
     expect((await request(port, 'GET', '/elsewhere')).status).toBe(404);
     expect(r.metrics.commits.get()).toBe(0);
+  });
+
+  it('a client gone mid-body costs nothing: no alert journaled, its reserved bytes given back', async () => {
+    // Room for one declared body at a time: a reservation not given back would refuse the alert after it.
+    const { port, r, logs } = await serve(makeRemote(files(['web'])), { maxBufferedBytes: 4096 });
+    const body = JSON.stringify(alert('demo', 'web'));
+    const head = `POST /falco HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 3000\r\n\r\n`;
+    await new Promise<void>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port }, () => socket.end(head + body.slice(0, 20)));
+      socket.on('close', () => resolve());
+      socket.on('error', () => resolve());
+      socket.resume();
+    });
+    await new Promise((res) => setTimeout(res, 50));
+    expect(r.metrics.alerts.get({ rule: 'Terminal shell in container', outcome: 'committed' })).toBe(0);
+    const padded = `${body.slice(0, -1)}${' '.repeat(2990 - body.length)}}`;
+    expect((await post(port, padded)).status).toBe(200);
+    expect(logs.filter((l) => l.msg === 'alert')).toHaveLength(1);
   });
 
   it('pushes scale-to-zero before answering 200, notifies the Receiver, reports it in /metrics', async () => {
@@ -300,6 +320,18 @@ describe('responder server', () => {
     expect((await post(port, alert('demo', 'api'), 'second-token')).status).toBe(200);
     writeFileSync(file, '');
     expect((await post(port, alert('demo', 'api'), 'second-token')).status).toBe(503);
+  });
+
+  it('with the token file read at most once a second, a rotated token works at once and the old one stops', async () => {
+    const file = join(tempDir(), 'token');
+    writeFileSync(file, 'first-token\n');
+    const remote = makeRemote(files(['web', 'api', 'db']));
+    const { port } = await serve(remote, { token: secret(file, 'webhook token') });
+    expect((await post(port, alert('demo', 'web'), 'first-token')).status).toBe(200);
+    // Rotated within the second: what was read does not match the new token, so the file is looked at again.
+    writeFileSync(file, 'second-token\n');
+    expect((await post(port, alert('demo', 'api'), 'second-token')).status).toBe(200);
+    expect((await post(port, alert('demo', 'db'), 'first-token')).status).toBe(401);
   });
 
   it('when the remote moves between fetch and push: fetches, re-applies on the new head, pushes without force', async () => {

@@ -9423,7 +9423,7 @@ function indexDeployments(files, cache) {
   for (const [path, text2] of files) {
     seen.add(path);
     const hit = cache?.get(path);
-    const found = hit && hit.text === text2 ? hit.found : deploymentsIn(path, text2);
+    const found = !hit ? deploymentsIn(path, text2) : hit.text === text2 ? hit.found : afterOwnEdit(hit, text2) ?? deploymentsIn(path, text2);
     cache?.set(path, { text: text2, found });
     for (const d of found) {
       const k = `${d.namespace}/${d.name}`;
@@ -9432,6 +9432,20 @@ function indexDeployments(files, cache) {
   }
   for (const path of cache?.keys() ?? []) if (!seen.has(path)) cache.delete(path);
   return index;
+}
+function afterOwnEdit(hit, text2) {
+  for (const d of hit.found) {
+    const s = d.edit;
+    if (!("insert" in s)) continue;
+    const delta = s.insert.length - (s.end - s.start);
+    if (text2.length !== hit.text.length + delta || applySplice(hit.text, s).text !== text2) continue;
+    return hit.found.map((o) => {
+      const e = o.edit;
+      const edit = o.document === d.document ? { contained: true } : "insert" in e && e.start >= s.end ? { ...e, start: e.start + delta, end: e.end + delta } : e;
+      return { ...o, text: text2, edit };
+    });
+  }
+  return void 0;
 }
 function deploymentsIn(path, text2) {
   if (!text2.includes("Deployment") || text2.includes("{{")) return [];
@@ -9947,7 +9961,7 @@ var Metrics = class {
 // responder/server.ts
 var FRESH_MS = 250;
 var MAX_BODY_BYTES = 1024 * 1024;
-var reveal = (s) => typeof s === "function" ? s() : s;
+var reveal = (s, fresh = false) => typeof s === "function" ? s(fresh) : s;
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function untilDeadline(p, deadline) {
   let timer;
@@ -9989,7 +10003,7 @@ function receiverSignature(body, token) {
   return `sha256=${(0, import_node_crypto2.createHmac)("sha256", token).update(body).digest("hex")}`;
 }
 function notifyReceiver(r, body) {
-  const token = reveal(r.token);
+  const token = reveal(r.token, true);
   const url = new URL(receiverPath({ ...r, token }), r.url);
   const send = url.protocol === "https:" ? import_node_https.default.request : import_node_http.default.request;
   return new Promise((resolve3, reject) => {
@@ -10453,15 +10467,19 @@ async function startServer(opts) {
     }
   }
   async function handleAlert(req, res, release) {
-    let token;
+    let ok;
     try {
-      token = reveal(opts.token).trim();
-      if (!token) throw new Error("it is empty");
+      const token = (fresh) => {
+        const t = reveal(opts.token, fresh).trim();
+        if (!t) throw new Error("it is empty");
+        return t;
+      };
+      ok = authorized(req.headers.authorization, token(false)) || authorized(req.headers.authorization, token(true));
     } catch (e) {
       logRefusal("token", { error: `webhook token unusable: ${e.message}` });
       return send(res, 503, { error: "the webhook token cannot be read" }, { "retry-after": "1" }, "token-unreadable");
     }
-    if (!authorized(req.headers.authorization, token)) {
+    if (!ok) {
       logRefusal("unauthorized", { remote: req.socket.remoteAddress });
       return send(res, 401, { error: "missing or wrong Bearer token" }, { "www-authenticate": "Bearer" }, "unauthorized");
     }
@@ -10478,15 +10496,17 @@ async function startServer(opts) {
     const chunks = [];
     let alert;
     try {
-      for await (const chunk of req) {
+      const whole = await readBody(req, (chunk) => {
         size += chunk.length;
-        if (size > MAX_BODY_BYTES) return tooLarge();
+        if (size > MAX_BODY_BYTES) return tooLarge(), false;
         if (size > reserve) {
-          if (buffered + chunk.length > caps.bytes) return busy(res, "too many bytes buffered");
+          if (buffered + chunk.length > caps.bytes) return busy(res, "too many bytes buffered"), false;
           buffered += chunk.length;
         }
         chunks.push(chunk);
-      }
+        return true;
+      });
+      if (!whole) return;
       try {
         alert = compact(parseAlertJson(Buffer.concat(chunks).toString("utf8")));
       } catch (e) {
@@ -10554,6 +10574,35 @@ async function startServer(opts) {
     log({ level: "info", msg: "stopped", journaled: pending.size });
   }
   return { port, metrics, ready, drain };
+}
+function readBody(req, take) {
+  return new Promise((resolve3, reject) => {
+    const done = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
+    };
+    const onData = (chunk) => {
+      if (take(chunk)) return;
+      done();
+      req.destroy();
+      resolve3(false);
+    };
+    const onEnd = () => {
+      done();
+      resolve3(true);
+    };
+    const onError = (e) => {
+      done();
+      reject(e);
+    };
+    const onClose = () => onError(new Error("the client closed the connection before its body was read"));
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("close", onClose);
+  });
 }
 function compact(a) {
   const max = 16 * 1024;
@@ -10700,17 +10749,21 @@ async function respondMain(argv, io) {
     return EXIT.ok;
   });
 }
-function secret(file, what) {
+function secret(file, what, clock = Date.now) {
   if (!readInput(file, what).trim()) throw new UsageError(`${file}: the ${what} is empty`);
   let stamp = "";
   let value = "";
-  return () => {
+  let checkedAt = -Infinity;
+  return (fresh = false) => {
+    const at = clock();
+    if (!fresh && at - checkedAt < 1e3) return value;
     const st = (0, import_node_fs7.statSync)(file);
     const now = `${st.ino} ${st.mtimeMs} ${st.size}`;
     if (now !== stamp) {
       value = (0, import_node_fs7.readFileSync)(file, "utf8").trim();
       stamp = now;
     }
+    checkedAt = at;
     return value;
   };
 }
