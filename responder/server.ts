@@ -557,7 +557,11 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   }
 
   const push = () => co.git(['push', '--quiet', '--porcelain', opts.remote, `HEAD:refs/heads/${opts.branch}`]);
-  const refused = (e: Error) => /\brejected\b|non-fast-forward|fetch first/i.test(e.message);
+  /**
+   * The push was refused because the branch is not where the push expected it: moved before (rejected, not a fast
+   * forward) or during it (the remote's ref lock found another head: someone else's push landed meanwhile).
+   */
+  const refused = (e: Error) => /\brejected\b|non-fast-forward|fetch first|is at [0-9a-f]{7,} but expected/i.test(e.message);
 
   /**
    * After a push refused because the branch moved (someone else pushed): when the commits that moved it touch none
@@ -568,15 +572,14 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
    */
   async function pushReplayed(plans: Extract<Plan, { kind: 'change' }>[], first: Error): Promise<string[] | undefined> {
     const paths = new Set(plans.flatMap((p) => p.files.map((f) => f.path)));
-    let base = (await co.git(['rev-parse', '--verify', remoteRef])).trim();
     for (let i = 0, e = first; i < 20 && refused(e); i++) {
       metrics.pushRetries.inc();
       await fetchBranch();
-      // The commits that moved the branch, newest first, each with the files it touched.
-      const moved = (await co.git(['log', '--format=%x00%H', '--name-only', '-z', `${base}..${remoteRef}`])).split('\0').map((x) => x.trim()).filter(Boolean);
+      // The commits that moved the branch: on the remote, not under the commits being pushed (HEAD), newest first,
+      // each with the files it touched.
+      const moved = (await co.git(['log', '--format=%x00%H', '--name-only', '-z', `HEAD..${remoteRef}`])).split('\0').map((x) => x.trim()).filter(Boolean);
       // Not moved: refused for another reason (a hook). Our files changed there: the turn must plan again.
       if (moved.length === 0 || moved.some((x) => paths.has(x))) return undefined;
-      base = moved[0];
       const ids = await replayOnto(co, plans, remoteRef as `refs/${string}`);
       try {
         await push();

@@ -361,6 +361,33 @@ describe('responder server', () => {
     expect(r.metrics.pushRetries.get()).toBe(1);
   });
 
+  it('when the remote moves during the push itself (its ref lock finds another head): the same commits on the new head at once', async () => {
+    const remote = makeRemote(files(['web']));
+    const other = clone(remote);
+    const marker = join(tempDir(), 'moved');
+    // The remote's own hook, while receiving the responder's push, lets someone else's push land first: the ref is
+    // then not where the push expected it ("cannot lock ref ... is at X but expected Y"), a real race on the remote.
+    writeFiles(remote, {
+      'hooks/pre-receive': [
+        '#!/bin/sh',
+        `[ -e '${marker}' ] && exit 0`,
+        `touch '${marker}'`,
+        'for v in $(env | sed -n "s/^\\(GIT_[A-Z_]*\\)=.*/\\1/p"); do unset "$v"; done',
+        `cd '${other}' && echo change >> README.md && git -c user.name=Dev -c user.email=dev@example.invalid commit -qam "someone else" && git push -q origin main`,
+        '',
+      ].join('\n'),
+    });
+    chmodSync(join(remote, 'hooks/pre-receive'), 0o755);
+    const { port, r, logs } = await serve(remote);
+    const res = await post(port, alert('demo', 'web'));
+    expect([res.status, res.json().outcome]).toEqual([200, 'committed']);
+    expect(subjects(remote)).toEqual(['responder: scale-to-zero demo/web (Terminal shell in container)', 'someone else', 'seed']);
+    // In the same turn: no failed turn and backoff first.
+    expect(logs.map((l) => l.msg)).toContain('the branch moved; the same commits were made on its new head');
+    expect(logs.map((l) => l.msg)).not.toContain('push failed; will fetch and re-apply');
+    expect(r.metrics.pushRetries.get()).toBe(1);
+  });
+
   it('keeps retrying a refused push: 202, /readyz 503 naming the push, given up after the retry time and counted', async () => {
     const remote = makeRemote(files(['web']));
     writeFiles(remote, { 'hooks/pre-receive': '#!/bin/sh\necho "branch is protected" >&2\nexit 1\n' });

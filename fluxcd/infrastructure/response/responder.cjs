@@ -10308,16 +10308,14 @@ async function startServer(opts) {
     return void 0;
   }
   const push = () => co.git(["push", "--quiet", "--porcelain", opts.remote, `HEAD:refs/heads/${opts.branch}`]);
-  const refused = (e) => /\brejected\b|non-fast-forward|fetch first/i.test(e.message);
+  const refused = (e) => /\brejected\b|non-fast-forward|fetch first|is at [0-9a-f]{7,} but expected/i.test(e.message);
   async function pushReplayed(plans, first) {
     const paths = new Set(plans.flatMap((p) => p.files.map((f) => f.path)));
-    let base = (await co.git(["rev-parse", "--verify", remoteRef])).trim();
     for (let i = 0, e = first; i < 20 && refused(e); i++) {
       metrics.pushRetries.inc();
       await fetchBranch();
-      const moved = (await co.git(["log", "--format=%x00%H", "--name-only", "-z", `${base}..${remoteRef}`])).split("\0").map((x) => x.trim()).filter(Boolean);
+      const moved = (await co.git(["log", "--format=%x00%H", "--name-only", "-z", `HEAD..${remoteRef}`])).split("\0").map((x) => x.trim()).filter(Boolean);
       if (moved.length === 0 || moved.some((x) => paths.has(x))) return void 0;
-      base = moved[0];
       const ids = await replayOnto(co, plans, remoteRef);
       try {
         await push();
