@@ -440,7 +440,23 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       ...(p.early ? { answered: 202 } : {}),
       ...extra,
     });
-    p.resolve?.(r);
+    if (p.resolve) release(p.resolve, r);
+  }
+  /**
+   * Waiting requests are answered on the next turn of the event loop, all together: the writer's next turn (its
+   * git processes) starts first, so writing a big turn's 3,000 answers overlaps the next turn's git work instead of
+   * delaying it. Their outcome (journal, metrics, log) is recorded already.
+   */
+  let answers: [(r: Result) => void, Result][] = [];
+  function release(resolve: (r: Result) => void, r: Result): void {
+    if (answers.length === 0) {
+      setImmediate(() => {
+        const due = answers;
+        answers = [];
+        for (const [done, result] of due) done(result);
+      });
+    }
+    answers.push([resolve, r]);
   }
 
   /**

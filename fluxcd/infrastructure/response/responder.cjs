@@ -10207,7 +10207,18 @@ async function startServer(opts) {
       ...p.early ? { answered: 202 } : {},
       ...extra
     });
-    p.resolve?.(r);
+    if (p.resolve) release(p.resolve, r);
+  }
+  let answers = [];
+  function release(resolve3, r) {
+    if (answers.length === 0) {
+      setImmediate(() => {
+        const due = answers;
+        answers = [];
+        for (const [done, result] of due) done(result);
+      });
+    }
+    answers.push([resolve3, r]);
   }
   async function attempt(batch, n) {
     if (preparing) return notReady;
@@ -10454,17 +10465,17 @@ async function startServer(opts) {
     if (pending.size >= caps.journal) return busy(res, `${caps.journal} alerts waiting in the journal`);
     reading++;
     let released = false;
-    const release = () => {
+    const release2 = () => {
       if (!released) reading--;
       released = true;
     };
     try {
-      return await handleAlert(req, res, release);
+      return await handleAlert(req, res, release2);
     } finally {
-      release();
+      release2();
     }
   }
-  async function handleAlert(req, res, release) {
+  async function handleAlert(req, res, release2) {
     let ok;
     try {
       const token = (fresh) => {
@@ -10516,7 +10527,7 @@ async function startServer(opts) {
     } finally {
       buffered -= Math.max(reserve, size);
     }
-    const r = await accept(alert, release);
+    const r = await accept(alert, release2);
     send(res, r.status, r, {}, r.outcome);
   }
   const server = import_node_http.default.createServer((req, res) => {
