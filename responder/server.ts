@@ -62,7 +62,7 @@ export interface ServeOptions {
   branch: string;
   /** Where the branch is cloned (an empty or absent folder, or an earlier clone of the same remote). */
   checkout: string;
-  /** The Bearer token Falcosidekick sends (a function is called at every request). */
+  /** The Bearer token Falcosidekick sends (a function is asked at every request, and asked `fresh` on a mismatch). */
   token: Secret;
   ssh?: SshOptions;
   /** The policy file: a filesystem path (absolute, or relative to the current folder), re-read when it changes. */
