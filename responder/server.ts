@@ -440,7 +440,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       ...(p.early ? { answered: 202 } : {}),
       ...extra,
     });
-    if (p.resolve) release(p.resolve, r);
+    if (p.resolve) answerSoon(p.resolve, r);
   }
   /**
    * Waiting requests are answered on the next turn of the event loop, all together: the writer's next turn (its
@@ -448,7 +448,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
    * delaying it. Their outcome (journal, metrics, log) is recorded already.
    */
   let answers: [(r: Result) => void, Result][] = [];
-  function release(resolve: (r: Result) => void, r: Result): void {
+  function answerSoon(resolve: (r: Result) => void, r: Result): void {
     if (answers.length === 0) {
       setImmediate(() => {
         const due = answers;
@@ -804,9 +804,15 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
     try {
       const whole = await readBody(req, (chunk) => {
         size += chunk.length;
-        if (size > MAX_BODY_BYTES) return tooLarge(), false;
+        if (size > MAX_BODY_BYTES) {
+          tooLarge();
+          return false;
+        }
         if (size > reserve) {
-          if (buffered + chunk.length > caps.bytes) return busy(res, 'too many bytes buffered'), false;
+          if (buffered + chunk.length > caps.bytes) {
+            busy(res, 'too many bytes buffered');
+            return false;
+          }
           buffered += chunk.length;
         }
         chunks.push(chunk);

@@ -10207,10 +10207,10 @@ async function startServer(opts) {
       ...p.early ? { answered: 202 } : {},
       ...extra
     });
-    if (p.resolve) release(p.resolve, r);
+    if (p.resolve) answerSoon(p.resolve, r);
   }
   let answers = [];
-  function release(resolve3, r) {
+  function answerSoon(resolve3, r) {
     if (answers.length === 0) {
       setImmediate(() => {
         const due = answers;
@@ -10465,17 +10465,17 @@ async function startServer(opts) {
     if (pending.size >= caps.journal) return busy(res, `${caps.journal} alerts waiting in the journal`);
     reading++;
     let released = false;
-    const release2 = () => {
+    const release = () => {
       if (!released) reading--;
       released = true;
     };
     try {
-      return await handleAlert(req, res, release2);
+      return await handleAlert(req, res, release);
     } finally {
-      release2();
+      release();
     }
   }
-  async function handleAlert(req, res, release2) {
+  async function handleAlert(req, res, release) {
     let ok;
     try {
       const token = (fresh) => {
@@ -10507,9 +10507,15 @@ async function startServer(opts) {
     try {
       const whole = await readBody(req, (chunk) => {
         size += chunk.length;
-        if (size > MAX_BODY_BYTES) return tooLarge(), false;
+        if (size > MAX_BODY_BYTES) {
+          tooLarge();
+          return false;
+        }
         if (size > reserve) {
-          if (buffered + chunk.length > caps.bytes) return busy(res, "too many bytes buffered"), false;
+          if (buffered + chunk.length > caps.bytes) {
+            busy(res, "too many bytes buffered");
+            return false;
+          }
           buffered += chunk.length;
         }
         chunks.push(chunk);
@@ -10527,7 +10533,7 @@ async function startServer(opts) {
     } finally {
       buffered -= Math.max(reserve, size);
     }
-    const r = await accept(alert, release2);
+    const r = await accept(alert, release);
     send(res, r.status, r, {}, r.outcome);
   }
   const server = import_node_http.default.createServer((req, res) => {
