@@ -48,7 +48,7 @@ export function indexDeployments(files: Iterable<[string, string]>, cache?: Mani
     const found = !hit ? deploymentsIn(path, text) : hit.text === text ? hit.found : (afterOwnEdit(hit, text) ?? deploymentsIn(path, text));
     cache?.set(path, { text, found });
     for (const d of found) {
-      const k = `${d.namespace}/${d.name}`;
+      const k = key(d);
       index.set(k, [...(index.get(k) ?? []), d]);
     }
   }

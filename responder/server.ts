@@ -142,22 +142,28 @@ async function untilDeadline(p: Promise<unknown>, deadline: number): Promise<voi
 }
 const wl = (w: Workload) => `${w.namespace}/${w.name}`;
 
+/** Collects items and hands them to `flush` together, once, on the next turn of the event loop. */
+function perTick<T>(flush: (items: T[]) => void): (item: T) => void {
+  let items: T[] = [];
+  return (item) => {
+    if (items.length === 0) {
+      setImmediate(() => {
+        const due = items;
+        items = [];
+        flush(due);
+      });
+    }
+    items.push(item);
+  };
+}
+
 /**
  * The default log: one JSON object per line on stdout, the lines of one turn of the event loop written together
  * (stdout is written synchronously; a burst decides 5,000 alerts at once).
  */
 function stdoutLog(): (entry: Record<string, unknown>) => void {
-  let lines: string[] = [];
-  return (e) => {
-    if (lines.length === 0) {
-      setImmediate(() => {
-        const text = lines.join('');
-        lines = [];
-        process.stdout.write(text);
-      });
-    }
-    lines.push(`${JSON.stringify({ time: new Date().toISOString(), ...e })}\n`);
-  };
+  const write = perTick<string>((lines) => process.stdout.write(lines.join('')));
+  return (e) => write(`${JSON.stringify({ time: new Date().toISOString(), ...e })}\n`);
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
@@ -415,6 +421,15 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   }
   currentPolicy();
 
+  /**
+   * Waiting requests are answered on the next turn of the event loop, all together: the writer's next turn (its
+   * git processes) starts first, so writing a big turn's 3,000 answers overlaps the next turn's git work instead of
+   * delaying it. Their outcome (journal, metrics, log) is recorded already.
+   */
+  const answerSoon = perTick<[(r: Result) => void, Result]>((due) => {
+    for (const [done, result] of due) done(result);
+  });
+
   /** Decides an alert once: journal, metrics, log, and the waiting request if there still is one. */
   function answer(p: Pending, r: Result, extra: Record<string, unknown> = {}): void {
     if (p.answered) return;
@@ -440,23 +455,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       ...(p.early ? { answered: 202 } : {}),
       ...extra,
     });
-    if (p.resolve) answerSoon(p.resolve, r);
-  }
-  /**
-   * Waiting requests are answered on the next turn of the event loop, all together: the writer's next turn (its
-   * git processes) starts first, so writing a big turn's 3,000 answers overlaps the next turn's git work instead of
-   * delaying it. Their outcome (journal, metrics, log) is recorded already.
-   */
-  let answers: [(r: Result) => void, Result][] = [];
-  function answerSoon(resolve: (r: Result) => void, r: Result): void {
-    if (answers.length === 0) {
-      setImmediate(() => {
-        const due = answers;
-        answers = [];
-        for (const [done, result] of due) done(result);
-      });
-    }
-    answers.push([resolve, r]);
+    if (p.resolve) answerSoon([p.resolve, r]);
   }
 
   /**

@@ -88,6 +88,23 @@ function policyFile(text = SHIPPED): string {
   writeFileSync(f, text);
   return f;
 }
+/**
+ * A git hook that, the first time it runs, commits in clone `other` and pushes it to its origin: someone else's
+ * push landing in the middle of the responder's. The hook's own GIT_* variables are dropped first (they name the
+ * repository the hook runs for, not `other`).
+ */
+function someoneElsePushesOnce(other: string): string {
+  const marker = join(tempDir(), 'moved');
+  return [
+    '#!/bin/sh',
+    `[ -e '${marker}' ] && exit 0`,
+    `touch '${marker}'`,
+    'for v in $(env | sed -n "s/^\\(GIT_[A-Z_]*\\)=.*/\\1/p"); do unset "$v"; done',
+    `cd '${other}' && echo change >> README.md && git -c user.name=Dev -c user.email=dev@example.invalid commit -qam "someone else" && git push -q origin main`,
+    '',
+  ].join('\n');
+}
+
 async function serve(remote: string, over: Partial<ServeOptions> = {}) {
   const logs: Record<string, unknown>[] = [];
   const checkout = join(tempDir(), 'checkout');
@@ -339,19 +356,8 @@ describe('responder server', () => {
     const { port, checkout, r } = await serve(remote);
     // The first push from the responder's checkout lets someone else's commit land first (a real race, no mock).
     const other = clone(remote);
-    const marker = join(tempDir(), 'moved');
     const hook = join(checkout, '.git', 'hooks', 'pre-push');
-    writeFileSync(
-      hook,
-      [
-        '#!/bin/sh',
-        `[ -e '${marker}' ] && exit 0`,
-        `touch '${marker}'`,
-        'unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE',
-        `cd '${other}' && echo change >> README.md && git -c user.name=Dev -c user.email=dev@example.invalid commit -qam "someone else" && git push -q origin main`,
-        '',
-      ].join('\n'),
-    );
+    writeFileSync(hook, someoneElsePushesOnce(other));
     chmodSync(hook, 0o755);
     const res = await post(port, alert('demo', 'web'));
     expect([res.status, res.json().outcome]).toEqual([200, 'committed']);
@@ -364,19 +370,9 @@ describe('responder server', () => {
   it('when the remote moves during the push itself (its ref lock finds another head): the same commits on the new head at once', async () => {
     const remote = makeRemote(files(['web']));
     const other = clone(remote);
-    const marker = join(tempDir(), 'moved');
     // The remote's own hook, while receiving the responder's push, lets someone else's push land first: the ref is
     // then not where the push expected it ("cannot lock ref ... is at X but expected Y"), a real race on the remote.
-    writeFiles(remote, {
-      'hooks/pre-receive': [
-        '#!/bin/sh',
-        `[ -e '${marker}' ] && exit 0`,
-        `touch '${marker}'`,
-        'for v in $(env | sed -n "s/^\\(GIT_[A-Z_]*\\)=.*/\\1/p"); do unset "$v"; done',
-        `cd '${other}' && echo change >> README.md && git -c user.name=Dev -c user.email=dev@example.invalid commit -qam "someone else" && git push -q origin main`,
-        '',
-      ].join('\n'),
-    });
+    writeFiles(remote, { 'hooks/pre-receive': someoneElsePushesOnce(other) });
     chmodSync(join(remote, 'hooks/pre-receive'), 0o755);
     const { port, r, logs } = await serve(remote);
     const res = await post(port, alert('demo', 'web'));

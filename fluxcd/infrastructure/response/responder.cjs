@@ -9426,7 +9426,7 @@ function indexDeployments(files, cache) {
     const found = !hit ? deploymentsIn(path, text2) : hit.text === text2 ? hit.found : afterOwnEdit(hit, text2) ?? deploymentsIn(path, text2);
     cache?.set(path, { text: text2, found });
     for (const d of found) {
-      const k = `${d.namespace}/${d.name}`;
+      const k = key(d);
       index.set(k, [...index.get(k) ?? [], d]);
     }
   }
@@ -9973,19 +9973,23 @@ async function untilDeadline(p, deadline) {
   }
 }
 var wl2 = (w) => `${w.namespace}/${w.name}`;
-function stdoutLog() {
-  let lines = [];
-  return (e) => {
-    if (lines.length === 0) {
+function perTick(flush) {
+  let items = [];
+  return (item) => {
+    if (items.length === 0) {
       setImmediate(() => {
-        const text2 = lines.join("");
-        lines = [];
-        process.stdout.write(text2);
+        const due = items;
+        items = [];
+        flush(due);
       });
     }
-    lines.push(`${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), ...e })}
-`);
+    items.push(item);
   };
+}
+function stdoutLog() {
+  const write = perTick((lines) => process.stdout.write(lines.join("")));
+  return (e) => write(`${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), ...e })}
+`);
 }
 var sha256 = (s) => (0, import_node_crypto2.createHash)("sha256").update(s).digest();
 function authorizer() {
@@ -10183,6 +10187,9 @@ async function startServer(opts) {
     return policy;
   }
   currentPolicy();
+  const answerSoon = perTick((due) => {
+    for (const [done, result] of due) done(result);
+  });
   function answer(p, r, extra = {}) {
     if (p.answered) return;
     p.answered = true;
@@ -10207,18 +10214,7 @@ async function startServer(opts) {
       ...p.early ? { answered: 202 } : {},
       ...extra
     });
-    if (p.resolve) answerSoon(p.resolve, r);
-  }
-  let answers = [];
-  function answerSoon(resolve3, r) {
-    if (answers.length === 0) {
-      setImmediate(() => {
-        const due = answers;
-        answers = [];
-        for (const [done, result] of due) done(result);
-      });
-    }
-    answers.push([resolve3, r]);
+    if (p.resolve) answerSoon([p.resolve, r]);
   }
   async function attempt(batch, n) {
     if (preparing) return notReady;
