@@ -126,6 +126,22 @@ export interface Figures {
   wallMs: number;
   /** The responder process was still serving (/healthz 200) after the scenario. */
   stayedUp: boolean;
+  /** Pushes the responder retried (the branch moved, or the push failed), from its /metrics. */
+  pushRetries: number;
+  /** Where the cores went over the wall time (NaN where the kernel does not tell: not Linux). */
+  cpu: CpuShare;
+}
+
+/**
+ * CPU over a scenario: the responder's (all its threads, not its git processes), the bench's own (load generator
+ * and concurrent writer, not the writer's git), and the machine's, busy and taken by the host (steal). They say
+ * whether a missed latency was the responder or a machine it did not have to itself.
+ */
+export interface CpuShare {
+  responderS: number;
+  benchS: number;
+  machineBusyPct: number;
+  stolenPct: number;
 }
 export interface Percentiles {
   p50: number;
@@ -162,6 +178,49 @@ export function percentiles(values: number[]): Percentiles {
   const s = [...values].sort((a, b) => a - b);
   const at = (p: number) => (s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]);
   return { p50: at(50), p95: at(95), max: s.length === 0 ? NaN : s[s.length - 1] };
+}
+
+/** The kernel's clock tick for process and machine CPU times (USER_HZ: 100 on every Linux Node runs on). */
+const USER_HZ = 100;
+
+/** A process's CPU time so far (user + system, all threads), in seconds; NaN when unreadable. */
+function processCpuS(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / USER_HZ;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The machine's CPU times so far, in ticks: all, idle (with iowait), stolen by the host; undefined off Linux. */
+function machineCpu(): { total: number; idle: number; steal: number } | undefined {
+  try {
+    const t = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1, 9).map(Number);
+    return { total: t.reduce((a, b) => a + b, 0), idle: t[3] + t[4], steal: t[7] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A CPU clock started now: `stop` gives the shares since. */
+function cpuClock(responderPid: number): { stop: () => CpuShare } {
+  const at = { responder: processCpuS(responderPid), bench: process.cpuUsage(), machine: machineCpu() };
+  return {
+    stop: () => {
+      const bench = process.cpuUsage(at.bench);
+      const now = machineCpu();
+      const ticks = now && at.machine ? now.total - at.machine.total : NaN;
+      const pct = (v: number) => (ticks > 0 ? (100 * v) / ticks : NaN);
+      return {
+        responderS: processCpuS(responderPid) - at.responder,
+        benchS: (bench.user + bench.system) / 1e6,
+        machineBusyPct: now && at.machine ? pct(ticks - (now.idle - at.machine.idle)) : NaN,
+        stolenPct: now && at.machine ? pct(now.steal - at.machine.steal) : NaN,
+      };
+    },
+  };
 }
 
 /** Peak resident set size of a process, from the kernel (Linux). */
@@ -440,6 +499,7 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
     let firstSent = Infinity;
     let lastSent = 0;
     const started = Date.now();
+    const cpuUse = cpuClock(server.proc.pid!);
     await Promise.all(
       requests.map(async ({ uuid, name, bytes }) => {
         const a = await post(server.port, bytes);
@@ -470,11 +530,13 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
     await outage;
     while ([...accepted.keys()].some((u) => !server.decided.has(u)) && Date.now() < settleBy) await sleep(100);
     const wallMs = Date.now() - started;
+    const cpu = cpuUse.stop();
     sampling = false;
     await sampler;
     samplerAgent.destroy();
     const writerCommits = (await writer?.stop()) ?? 0;
     const stayedUp = (await get(server.port, '/healthz'))?.status === 200;
+    const pushRetries = Number(/^responder_push_retries_total (\S+)$/m.exec((await get(server.port, '/metrics'))?.body ?? '')?.[1]);
     const peak = peakRssMiB(server.proc.pid!);
 
     const log = gitRun(remote, 'log', '--format=%s', 'main').split('\n');
@@ -526,6 +588,8 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
       journalDepthMax,
       wallMs,
       stayedUp,
+      pushRetries,
+      cpu,
     };
   } finally {
     await writer?.stop();
@@ -561,6 +625,7 @@ export function missedTargets(f: Figures, t: Targets): string[] {
 }
 
 const ms = (v: number) => (Number.isNaN(v) ? '-' : `${Math.round(v)}`);
+const pct = (v: number) => (Number.isNaN(v) ? '-' : `${Math.round(v)}%`);
 
 /** The figures of one scenario as a two-column table, then its verdict. */
 export function formatFigures(s: Scenario, f: Figures, missed: string[]): string {
@@ -578,6 +643,8 @@ export function formatFigures(s: Scenario, f: Figures, missed: string[]): string
     ['responder peak RSS', `${f.peakRssMiB.toFixed(1)} MiB`],
     ['journal depth max', `${f.journalDepthMax}`],
     ['wall time', `${(f.wallMs / 1000).toFixed(1)} s`],
+    ['pushes retried', `${ms(f.pushRetries)}${s.writerEveryMs ? ' (each a round lost to the writer, or a failed push)' : ''}`],
+    ['CPU over the wall time', `responder ${f.cpu.responderS.toFixed(1)} s, bench ${f.cpu.benchS.toFixed(1)} s; machine ${pct(f.cpu.machineBusyPct)} busy, ${pct(f.cpu.stolenPct)} taken by the host`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return [

@@ -41,6 +41,11 @@ describe('bench:responder', () => {
     for (const p of [f.answerMs, f.inGitMs]) expect(p.p50 <= p.p95 && p.p95 <= p.max && Number.isFinite(p.max)).toBe(true);
     expect(f.peakRssMiB).toBeGreaterThan(1);
     expect(f.journalDepthMax).toBeGreaterThanOrEqual(0);
+    // Nothing else pushes: no push is retried. Where the cores went is measured, not assumed.
+    expect(f.pushRetries).toBe(0);
+    expect(f.cpu.responderS).toBeGreaterThan(0);
+    expect(f.cpu.benchS).toBeGreaterThan(0);
+    for (const v of [f.cpu.machineBusyPct, f.cpu.stolenPct]) expect(v >= 0 && v <= 100).toBe(true);
     // Only the impossible target is missed; it is named on stderr too.
     expect(results[0].missed).toEqual([expect.stringMatching(/^peak RSS [\d.]+ MiB \(target <= 1 MiB\)$/)]);
     expect(r.err).toContainEqual(expect.stringMatching(/^bench:responder: missed: burst: peak RSS/));
