@@ -211,17 +211,21 @@ function cpuClock(responderPid: number): { stop: () => CpuShare } {
     stop: () => {
       const bench = process.cpuUsage(at.bench);
       const now = machineCpu();
-      const ticks = now && at.machine ? now.total - at.machine.total : NaN;
-      const pct = (v: number) => (ticks > 0 ? (100 * v) / ticks : NaN);
+      const was = at.machine;
+      // Shares of the machine's ticks since the start; NaN off Linux.
+      const share = (ticks: (m: NonNullable<typeof now>) => number) => (now && was && now.total > was.total ? (100 * (ticks(now) - ticks(was))) / (now.total - was.total) : NaN);
       return {
         responderS: processCpuS(responderPid) - at.responder,
         benchS: (bench.user + bench.system) / 1e6,
-        machineBusyPct: now && at.machine ? pct(ticks - (now.idle - at.machine.idle)) : NaN,
-        stolenPct: now && at.machine ? pct(now.steal - at.machine.steal) : NaN,
+        machineBusyPct: share((m) => m.total - m.idle),
+        stolenPct: share((m) => m.steal),
       };
     },
   };
 }
+
+/** A sample's value in the responder's /metrics text (NaN when absent). */
+const metricValue = (text: string | undefined, name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text ?? '')?.[1]);
 
 /** Peak resident set size of a process, from the kernel (Linux). */
 function peakRssMiB(pid: number): number {
@@ -464,7 +468,7 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
     const sampler = (async () => {
       while (sampling) {
         const m = await get(server.port, '/metrics', samplerAgent);
-        const depth = Number(/^responder_journal_depth (\S+)$/m.exec(m?.body ?? '')?.[1]);
+        const depth = metricValue(m?.body, 'responder_journal_depth');
         if (depth > journalDepthMax) journalDepthMax = depth;
         await sleep(100);
       }
@@ -536,7 +540,7 @@ export async function runScenario(s: Scenario, io: Pick<Io, 'stderr'> = { stderr
     samplerAgent.destroy();
     const writerCommits = (await writer?.stop()) ?? 0;
     const stayedUp = (await get(server.port, '/healthz'))?.status === 200;
-    const pushRetries = Number(/^responder_push_retries_total (\S+)$/m.exec((await get(server.port, '/metrics'))?.body ?? '')?.[1]);
+    const pushRetries = metricValue((await get(server.port, '/metrics'))?.body, 'responder_push_retries_total');
     const peak = peakRssMiB(server.proc.pid!);
 
     const log = gitRun(remote, 'log', '--format=%s', 'main').split('\n');
@@ -626,6 +630,7 @@ export function missedTargets(f: Figures, t: Targets): string[] {
 
 const ms = (v: number) => (Number.isNaN(v) ? '-' : `${Math.round(v)}`);
 const pct = (v: number) => (Number.isNaN(v) ? '-' : `${Math.round(v)}%`);
+const secs = (v: number) => (Number.isNaN(v) ? '-' : `${v.toFixed(1)} s`);
 
 /** The figures of one scenario as a two-column table, then its verdict. */
 export function formatFigures(s: Scenario, f: Figures, missed: string[]): string {
@@ -644,7 +649,7 @@ export function formatFigures(s: Scenario, f: Figures, missed: string[]): string
     ['journal depth max', `${f.journalDepthMax}`],
     ['wall time', `${(f.wallMs / 1000).toFixed(1)} s`],
     ['pushes retried', `${ms(f.pushRetries)}${s.writerEveryMs ? ' (each a round lost to the writer, or a failed push)' : ''}`],
-    ['CPU over the wall time', `responder ${f.cpu.responderS.toFixed(1)} s, bench ${f.cpu.benchS.toFixed(1)} s; machine ${pct(f.cpu.machineBusyPct)} busy, ${pct(f.cpu.stolenPct)} taken by the host`],
+    ['CPU over the wall time', `responder ${secs(f.cpu.responderS)}, bench ${secs(f.cpu.benchS)}; machine ${pct(f.cpu.machineBusyPct)} busy, ${pct(f.cpu.stolenPct)} taken by the host`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return [
