@@ -1,7 +1,8 @@
 /**
- * The git CLI, run without a shell. Every commit carries the responder's fixed identity; SSH (in the cluster) uses
- * the mounted key and known_hosts with strict host key checking, so a push goes only to the host it was told of.
- * Every command has a deadline: the responder has one writer, and a hung fetch or push would stall every alert.
+ * The git CLI, run without a shell (one fixed script aside: see `shell`). Every commit carries the responder's
+ * fixed identity; SSH (in the cluster) uses the mounted key and known_hosts with strict host key checking, so a
+ * push goes only to the host it was told of. Every command has a deadline: the responder has one writer, and a
+ * hung fetch or push would stall every alert.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -63,56 +64,78 @@ export type Git = (args: string[], input?: string) => Promise<string>;
 /** How long one git command may run unless told otherwise. */
 export const GIT_TIMEOUT_MS = 60_000;
 
+/** How a process ended: its exit code (or the signal, or the spawn error's code), stdout and stderr. */
+export interface Exit {
+  code: number | string | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
 /**
- * Runs git in `cwd`. A command still running after `timeoutMs` is killed with everything it started (ssh, hooks,
- * receive-pack of a local remote): git runs in its own process group, and the whole group gets SIGKILL, so no
- * grandchild keeps the pipes open and the caller gets its error at the deadline.
+ * Runs `file` in `cwd` and resolves with how it ended, whatever the exit code (a failed spawn too: EMFILE, ENOENT,
+ * EAGAIN). A process still running after `timeoutMs` is killed with everything it started (ssh, hooks,
+ * receive-pack of a local remote): it runs in its own process group, and the whole group gets SIGKILL, so no
+ * grandchild keeps the pipes open and the caller hears at the deadline.
  */
-export function git(cwd: string, env: NodeJS.ProcessEnv = gitEnv(), timeoutMs = GIT_TIMEOUT_MS): Git {
-  return (args, input) =>
-    new Promise((resolve, reject) => {
-      let child: ReturnType<typeof spawn>;
+export function run(file: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; input?: string }): Promise<Exit> {
+  return new Promise((resolve) => {
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    } catch (e) {
+      resolve({ code: (e as NodeJS.ErrnoException).code ?? null, stdout: '', stderr: (e as Error).message, timedOut: false });
+      return;
+    }
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    let settled = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
       try {
-        child = spawn('git', ['-c', 'commit.gpgsign=false', ...args], { cwd, env, detached: true, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-      } catch (e) {
-        reject(new GitError(args, (e as NodeJS.ErrnoException).code ?? null, (e as Error).message));
-        return;
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
       }
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      let timedOut = false;
-      let settled = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          // Already gone.
-        }
-      }, timeoutMs);
-      // The error listener comes first: when the spawn fails (EMFILE, ENOENT, EAGAIN) the streams may be absent,
-      // and an unhandled 'error' would crash the process.
-      child.on('error', (e) => {
-        clearTimeout(timer);
-        if (settled) return;
-        settled = true;
-        reject(new GitError(args, (e as NodeJS.ErrnoException).code ?? null, e.message));
-      });
-      child.stdout?.on('data', (c: Buffer) => out.push(c));
-      child.stderr?.on('data', (c: Buffer) => err.push(c));
-      if (input !== undefined && child.stdin) {
-        child.stdin.on('error', () => undefined); // git exiting early (EPIPE) is reported by its exit code
-        child.stdin.end(input);
-      }
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        if (settled) return;
-        settled = true;
-        if (timedOut) reject(new GitError(args, 'ETIMEDOUT', `timed out after ${timeoutMs} ms`));
-        else if (code !== 0) reject(new GitError(args, code ?? signal, Buffer.concat(err).toString('utf8')));
-        else resolve(Buffer.concat(out).toString('utf8'));
-      });
-    });
+    }, opts.timeoutMs);
+    const settle = (code: number | string | null, stderr = Buffer.concat(err).toString('utf8')) => {
+      clearTimeout(timer);
+      if (settled) return;
+      settled = true;
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: timedOut ? `timed out after ${opts.timeoutMs} ms` : stderr, timedOut });
+    };
+    // The error listener comes first: when the spawn fails the streams may be absent, and an unhandled 'error'
+    // would crash the process.
+    child.on('error', (e) => settle((e as NodeJS.ErrnoException).code ?? null, e.message));
+    child.stdout?.on('data', (c: Buffer) => out.push(c));
+    child.stderr?.on('data', (c: Buffer) => err.push(c));
+    if (opts.input !== undefined && child.stdin) {
+      child.stdin.on('error', () => undefined); // the process exiting early (EPIPE) is reported by its exit code
+      child.stdin.end(opts.input);
+    }
+    child.on('close', (code, signal) => settle(timedOut ? 'ETIMEDOUT' : (code ?? signal)));
+  });
+}
+
+/** Runs git in `cwd`: its stdout, or a GitError naming the command, its exit code and stderr. */
+export function git(cwd: string, env: NodeJS.ProcessEnv = gitEnv(), timeoutMs = GIT_TIMEOUT_MS): Git {
+  return async (args, input) => {
+    const r = await run('git', ['-c', 'commit.gpgsign=false', ...args], { cwd, env, timeoutMs, ...(input === undefined ? {} : { input }) });
+    if (r.code !== 0) throw new GitError(args, r.code, r.stderr);
+    return r.stdout;
+  };
+}
+
+/** Runs a fixed shell script with arguments (`$1`...): how it ended, whatever the exit code. */
+export type Shell = (script: string, args: string[]) => Promise<Exit>;
+
+/**
+ * A POSIX shell in `cwd` with git's environment and one deadline for the whole script (and everything it starts).
+ * The script is a constant of the caller's; values go in as arguments, never into its text.
+ */
+export function shell(cwd: string, env: NodeJS.ProcessEnv = gitEnv(), timeoutMs = GIT_TIMEOUT_MS): Shell {
+  return (script, args) => run('sh', ['-c', script, 'sh', ...args], { cwd, env, timeoutMs });
 }
 
 /**

@@ -257,24 +257,15 @@ export async function commitWritten(co: Checkout, made: { plan: Extract<Plan, { 
     await commitOne(co, made[0].plan, made[0].written);
     return lastCommits(co, 1);
   }
-  return fastImport(co, made.map((m) => m.plan), undefined, false);
+  return fastImport(co, made.map((m) => m.plan));
 }
 
 /**
- * The same commits again (files, messages), on `onto` instead: after a push was refused because the branch moved
- * and the new commits touch none of the plans' files, this is the rebase, in one process. The local branch is
- * moved to the result (never the remote's: the push that follows is a plain fast-forward). The work tree is left
- * as it is; the next turn resets it.
+ * The `git fast-import` stream of one commit per plan, in order, on `from` (a ref or commit; default the
+ * checkout's branch as it is when the stream is read), each with its own files and message verbatim and the
+ * responder's identity; the checkout's branch is then the last. Marks `:1`..`:n` name the commits (`readMarks`).
  */
-export async function replayOnto(co: Checkout, plans: Extract<Plan, { kind: 'change' }>[], onto: `refs/${string}`): Promise<string[]> {
-  return fastImport(co, plans, onto, true);
-}
-
-/**
- * One commit per plan on the ref `from` (default: the checkout's branch), through one `git fast-import`; the
- * checkout's branch then points at the last.
- */
-async function fastImport(co: Checkout, plans: Extract<Plan, { kind: 'change' }>[], from: string | undefined, force: boolean): Promise<string[]> {
+export function fastImportStream(co: Checkout, plans: Extract<Plan, { kind: 'change' }>[], from?: string): string {
   const ref = currentBranch(co.dir);
   if (!ref) throw new Error('the checkout is not on a branch');
   // The plans' files are in the work tree: an executable manifest stays executable (writing keeps the mode).
@@ -290,21 +281,35 @@ async function fastImport(co: Checkout, plans: Extract<Plan, { kind: 'change' }>
     stream.push('\n');
   });
   stream.push('done\n');
-  // The new ids come back as marks (`:n id` lines): no `git log` afterwards.
-  const marksFile = join(co.dir, '.git', 'responder-marks');
-  await co.git(['fast-import', '--quiet', '--done', ...(force ? ['--force'] : []), `--export-marks=${marksFile}`], stream.join(''));
+  return stream.join('');
+}
+
+/** The ids fast-import wrote for marks `:1`..`:n` (`--export-marks`), oldest first. */
+export function readMarks(file: string, n: number): string[] {
   const ids = new Map<number, string>();
-  for (const line of readFileSync(marksFile, 'utf8').split('\n')) {
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
     const m = /^:(\d+) ([0-9a-f]{40,64})$/.exec(line);
     if (m) ids.set(Number(m[1]), m[2]);
   }
-  rmSync(marksFile, { force: true });
-  if (!force) await co.git(['reset', '--quiet']);
-  return plans.map((_, i) => {
+  return Array.from({ length: n }, (_, i) => {
     const id = ids.get(i + 1);
-    if (!id) throw new Error(`git fast-import reported no commit for response ${i + 1} of ${plans.length}`);
+    if (!id) throw new Error(`git fast-import reported no commit for response ${i + 1} of ${n}`);
     return id;
   });
+}
+
+/** One commit per plan on the checkout's branch, through one `git fast-import`; the index is then set to it. */
+async function fastImport(co: Checkout, plans: Extract<Plan, { kind: 'change' }>[]): Promise<string[]> {
+  // The new ids come back as marks: no `git log` afterwards.
+  const marksFile = join(co.dir, '.git', 'responder-marks');
+  try {
+    await co.git(['fast-import', '--quiet', '--done', `--export-marks=${marksFile}`], fastImportStream(co, plans));
+    const ids = readMarks(marksFile, plans.length);
+    await co.git(['reset', '--quiet']);
+    return ids;
+  } finally {
+    rmSync(marksFile, { force: true });
+  }
 }
 
 /** Commits one plan; returns the new commit id. */

@@ -20,12 +20,13 @@ import https from 'node:https';
 import { join } from 'node:path';
 import { ALERT_WORKLOAD_FIELDS, RESPONDER_ALERT_PATH, RESPONSES_DIR } from '../contract/naming';
 import { type Alert, AlertError, type Workload, parseAlertJson, workloadOf } from './alert';
-import { GIT_TIMEOUT_MS, type SshOptions, git, gitEnv, looseRef } from './git';
+import { GIT_TIMEOUT_MS, type SshOptions, git, gitEnv, looseRef, shell } from './git';
 import { type Entry, Journal } from './journal';
 import { Metrics } from './metrics';
 import { type Decision, type Policy, decide, parsePolicy } from './policy';
 import type { DeploymentManifest, ManifestCache } from './manifests';
-import { type Checkout, type Plan, type Written, commitWritten, describeChange, lastCommits, planResponse, readManifests, replayOnto, writeAndCommit, writePlanFiles } from './respond';
+import { type Checkout, type Plan, type Written, commitWritten, describeChange, lastCommits, planResponse, readManifests, writeAndCommit, writePlanFiles } from './respond';
+import { pushReplayed, refused } from './replay';
 
 /**
  * How long a fetch stays fresh (ms): within it, a turn on a clean checkout does not fetch again. In a burst, turns
@@ -223,13 +224,16 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   const metrics = new Metrics();
   const authorized = authorizer();
   const timeout = opts.gitTimeoutMs ?? GIT_TIMEOUT_MS;
+  const env = gitEnv(opts.ssh);
   const co: Checkout = {
     dir: opts.checkout,
-    git: git(opts.checkout, gitEnv(opts.ssh), timeout),
+    git: git(opts.checkout, env, timeout),
     responsesDir: opts.responsesDir ?? RESPONSES_DIR,
     ...(opts.appsDir ? { appsDir: opts.appsDir } : {}),
   };
-  const remoteRef = `refs/remotes/origin/${opts.branch}`;
+  /** The replay rounds after a push refused because the branch moved (replay.ts). */
+  const sh = shell(opts.checkout, env, timeout);
+  const remoteRef = `refs/remotes/origin/${opts.branch}` as const;
   const backoff = opts.backoffMs ?? 100;
   const retryFor = opts.retryForMs ?? 15 * 60_000;
   const answerWithin = opts.answerWithinMs ?? 10_000;
@@ -339,7 +343,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
 
   /** Throws when the remote cannot be read (gone, unreachable, no such branch): then the checkout is not to blame. */
   async function remoteReadable(): Promise<void> {
-    const heads = await git(process.cwd(), gitEnv(opts.ssh), timeout)(['ls-remote', '--heads', opts.remote, `refs/heads/${opts.branch}`]);
+    const heads = await git(process.cwd(), env, timeout)(['ls-remote', '--heads', opts.remote, `refs/heads/${opts.branch}`]);
     if (!heads.trim()) throw new Error(`the remote has no branch ${opts.branch}`);
   }
 
@@ -364,7 +368,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       }
     }
     rmSync(opts.checkout, { recursive: true, force: true });
-    await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(['clone', '--quiet', '--single-branch', '--branch', opts.branch, opts.remote, opts.checkout]);
+    await git(process.cwd(), env, timeout * 5)(['clone', '--quiet', '--single-branch', '--branch', opts.branch, opts.remote, opts.checkout]);
     await sync();
   }
 
@@ -549,9 +553,7 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
         cleanAt = looseRef(opts.checkout, 'HEAD');
       } catch (e) {
         // Replayed commits sit on a head whose files the work tree does not have: the next turn resets.
-        const replayed = await pushReplayed(made.map((m) => m.plan), e as Error);
-        if (!replayed) throw e;
-        ids = replayed;
+        ids = await pushAgain(made.map((m) => m.plan), e as Error);
       }
     } catch (e) {
       pushOk = false;
@@ -572,39 +574,19 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   }
 
   const push = () => co.git(['push', '--quiet', '--porcelain', opts.remote, `HEAD:refs/heads/${opts.branch}`]);
-  /**
-   * The push was refused because the branch is not where the push expected it: moved before (rejected, not a fast
-   * forward) or during it (the remote's ref lock found another head: someone else's push landed meanwhile).
-   */
-  const refused = (e: Error) => /\brejected\b|non-fast-forward|fetch first|is at [0-9a-f]{7,} but expected/i.test(e.message);
 
   /**
-   * After a push refused because the branch moved (someone else pushed): when the commits that moved it touch none
-   * of this turn's files, the same commits are made again on its new head and pushed at once, up to 20 times; a
-   * whole turn after a backoff would lose every race to a writer pushing every 200 ms. Four git processes a round
-   * (fetch, log, fast-import, push), so the window a writer can slip into stays short. Returns the new ids, or
-   * undefined when this does not apply (the branch did not move, our files changed there) or did not land.
+   * After a push refused because the branch moved: the same commits on its new head, pushed at once (see
+   * replay.ts), each round counted as a push retried. Returns the new ids; throws what the turn fails with when
+   * that does not apply (not refused for a move, the branch did not move, our files changed there) or did not land.
    */
-  async function pushReplayed(plans: Extract<Plan, { kind: 'change' }>[], first: Error): Promise<string[] | undefined> {
-    const paths = new Set(plans.flatMap((p) => p.files.map((f) => f.path)));
-    for (let i = 0, e = first; i < 20 && refused(e); i++) {
-      metrics.pushRetries.inc();
-      await fetchBranch();
-      // The commits that moved the branch: on the remote, not under the commits being pushed (HEAD), newest first,
-      // each with the files it touched.
-      const moved = (await co.git(['log', '--format=%x00%H', '--name-only', '-z', `HEAD..${remoteRef}`])).split('\0').map((x) => x.trim()).filter(Boolean);
-      // Not moved: refused for another reason (a hook). Our files changed there: the turn must plan again.
-      if (moved.length === 0 || moved.some((x) => paths.has(x))) return undefined;
-      const ids = await replayOnto(co, plans, remoteRef as `refs/${string}`);
-      try {
-        await push();
-        log({ level: 'info', msg: 'the branch moved; the same commits were made on its new head', commits: ids.length, attempt: i + 1 });
-        return ids;
-      } catch (again) {
-        e = again as Error;
-      }
-    }
-    return undefined;
+  async function pushAgain(plans: Extract<Plan, { kind: 'change' }>[], first: Error): Promise<string[]> {
+    if (!refused(first.message)) throw first;
+    const r = await pushReplayed(co, sh, { remote: opts.remote, branch: opts.branch, tracking: remoteRef }, plans);
+    metrics.pushRetries.inc({}, r.rounds);
+    if (!('ids' in r)) throw r.error ? new Error(`git push failed after ${r.rounds} rounds: ${r.error}`) : first;
+    log({ level: 'info', msg: 'the branch moved; the same commits were made on its new head', commits: r.ids.length, attempt: r.rounds });
+    return r.ids;
   }
 
   /** The single writer: while alerts are pending, attempt; after a failure back off (jittered), give up past retryFor. */

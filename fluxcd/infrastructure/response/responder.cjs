@@ -7445,8 +7445,8 @@ function runMain(name, main2) {
 }
 
 // responder/main.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path6 = require("node:path");
+var import_node_fs8 = require("node:fs");
+var import_node_path7 = require("node:path");
 
 // cli/files.ts
 var import_node_fs = require("node:fs");
@@ -7639,12 +7639,12 @@ function mergeLeaf(l, value, at, problems) {
   if (p) problems.push(`${at}: ${p}`);
   return value;
 }
-function checkRules(s, value, at, run, problems) {
+function checkRules(s, value, at, run2, problems) {
   const apply = (path, rule, v) => {
-    if (!rule || run.failed.has(path)) return;
+    if (!rule || run2.failed.has(path)) return;
     let p;
     try {
-      p = rule(v, { root: run.root, parent: value });
+      p = rule(v, { root: run2.root, parent: value });
     } catch {
       return;
     }
@@ -7653,15 +7653,15 @@ function checkRules(s, value, at, run, problems) {
   for (const [key2, n] of Object.entries(s.fields)) {
     const path = join2(at, key2);
     const v = value[key2];
-    if (n.node === "section") checkRules(n, v, path, run, problems);
+    if (n.node === "section") checkRules(n, v, path, run2, problems);
     else if (n.node === "optional") {
       apply(path, n.rule?.bind(n), v);
-      if (isObject(v)) checkRules(n.section, v, path, run, problems);
+      if (isObject(v)) checkRules(n.section, v, path, run2, problems);
     } else if (n.node === "list") {
       if (!Array.isArray(v)) continue;
       const labels = itemLabels(n, v, path);
       v.forEach((item, i) => {
-        if (isObject(item)) checkRules(n.item, item, labels[i], run, problems);
+        if (isObject(item)) checkRules(n.item, item, labels[i], run2, problems);
       });
     } else if (v !== void 0 || !n.optional) apply(path, n.rule?.bind(n), v);
   }
@@ -9179,13 +9179,13 @@ var GitError = class extends Error {
   stderr;
 };
 var GIT_TIMEOUT_MS = 6e4;
-function git(cwd, env = gitEnv(), timeoutMs = GIT_TIMEOUT_MS) {
-  return (args, input) => new Promise((resolve3, reject) => {
+function run(file, args, opts) {
+  return new Promise((resolve3) => {
     let child;
     try {
-      child = (0, import_node_child_process.spawn)("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env, detached: true, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+      child = (0, import_node_child_process.spawn)(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: [opts.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     } catch (e) {
-      reject(new GitError(args, e.code ?? null, e.message));
+      resolve3({ code: e.code ?? null, stdout: "", stderr: e.message, timedOut: false });
       return;
     }
     const out = [];
@@ -9198,28 +9198,32 @@ function git(cwd, env = gitEnv(), timeoutMs = GIT_TIMEOUT_MS) {
         process.kill(-child.pid, "SIGKILL");
       } catch {
       }
-    }, timeoutMs);
-    child.on("error", (e) => {
+    }, opts.timeoutMs);
+    const settle = (code, stderr = Buffer.concat(err).toString("utf8")) => {
       clearTimeout(timer);
       if (settled) return;
       settled = true;
-      reject(new GitError(args, e.code ?? null, e.message));
-    });
+      resolve3({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: timedOut ? `timed out after ${opts.timeoutMs} ms` : stderr, timedOut });
+    };
+    child.on("error", (e) => settle(e.code ?? null, e.message));
     child.stdout?.on("data", (c) => out.push(c));
     child.stderr?.on("data", (c) => err.push(c));
-    if (input !== void 0 && child.stdin) {
+    if (opts.input !== void 0 && child.stdin) {
       child.stdin.on("error", () => void 0);
-      child.stdin.end(input);
+      child.stdin.end(opts.input);
     }
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      if (settled) return;
-      settled = true;
-      if (timedOut) reject(new GitError(args, "ETIMEDOUT", `timed out after ${timeoutMs} ms`));
-      else if (code !== 0) reject(new GitError(args, code ?? signal, Buffer.concat(err).toString("utf8")));
-      else resolve3(Buffer.concat(out).toString("utf8"));
-    });
+    child.on("close", (code, signal) => settle(timedOut ? "ETIMEDOUT" : code ?? signal));
   });
+}
+function git(cwd, env = gitEnv(), timeoutMs = GIT_TIMEOUT_MS) {
+  return async (args, input) => {
+    const r = await run("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env, timeoutMs, ...input === void 0 ? {} : { input } });
+    if (r.code !== 0) throw new GitError(args, r.code, r.stderr);
+    return r.stdout;
+  };
+}
+function shell(cwd, env = gitEnv(), timeoutMs = GIT_TIMEOUT_MS) {
+  return (script, args) => run("sh", ["-c", script, "sh", ...args], { cwd, env, timeoutMs });
 }
 function currentBranch(checkout) {
   try {
@@ -9684,12 +9688,9 @@ async function commitWritten(co, made) {
     await commitOne(co, made[0].plan, made[0].written);
     return lastCommits(co, 1);
   }
-  return fastImport(co, made.map((m) => m.plan), void 0, false);
+  return fastImport(co, made.map((m) => m.plan));
 }
-async function replayOnto(co, plans, onto) {
-  return fastImport(co, plans, onto, true);
-}
-async function fastImport(co, plans, from, force) {
+function fastImportStream(co, plans, from) {
   const ref = currentBranch(co.dir);
   if (!ref) throw new Error("the checkout is not on a branch");
   const mode = (path) => (0, import_node_fs4.existsSync)((0, import_node_path3.join)(co.dir, path)) && (0, import_node_fs4.lstatSync)((0, import_node_path3.join)(co.dir, path)).mode & 73 ? "100755" : "100644";
@@ -9711,20 +9712,30 @@ ${data(f.text)}`);
     stream.push("\n");
   });
   stream.push("done\n");
-  const marksFile = (0, import_node_path3.join)(co.dir, ".git", "responder-marks");
-  await co.git(["fast-import", "--quiet", "--done", ...force ? ["--force"] : [], `--export-marks=${marksFile}`], stream.join(""));
+  return stream.join("");
+}
+function readMarks(file, n) {
   const ids = /* @__PURE__ */ new Map();
-  for (const line of (0, import_node_fs4.readFileSync)(marksFile, "utf8").split("\n")) {
+  for (const line of (0, import_node_fs4.readFileSync)(file, "utf8").split("\n")) {
     const m = /^:(\d+) ([0-9a-f]{40,64})$/.exec(line);
     if (m) ids.set(Number(m[1]), m[2]);
   }
-  (0, import_node_fs4.rmSync)(marksFile, { force: true });
-  if (!force) await co.git(["reset", "--quiet"]);
-  return plans.map((_, i) => {
+  return Array.from({ length: n }, (_, i) => {
     const id = ids.get(i + 1);
-    if (!id) throw new Error(`git fast-import reported no commit for response ${i + 1} of ${plans.length}`);
+    if (!id) throw new Error(`git fast-import reported no commit for response ${i + 1} of ${n}`);
     return id;
   });
+}
+async function fastImport(co, plans) {
+  const marksFile = (0, import_node_path3.join)(co.dir, ".git", "responder-marks");
+  try {
+    await co.git(["fast-import", "--quiet", "--done", `--export-marks=${marksFile}`], fastImportStream(co, plans));
+    const ids = readMarks(marksFile, plans.length);
+    await co.git(["reset", "--quiet"]);
+    return ids;
+  } finally {
+    (0, import_node_fs4.rmSync)(marksFile, { force: true });
+  }
 }
 async function commitPlan(co, plan) {
   return (await commitPlans(co, [plan]))[0];
@@ -9748,10 +9759,10 @@ ${f.text}`
 // responder/server.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_http = __toESM(require("node:http"));
 var import_node_https = __toESM(require("node:https"));
-var import_node_path5 = require("node:path");
+var import_node_path6 = require("node:path");
 
 // responder/journal.ts
 var import_node_fs5 = require("node:fs");
@@ -9958,6 +9969,53 @@ var Metrics = class {
   }
 };
 
+// responder/replay.ts
+var import_node_fs6 = require("node:fs");
+var import_node_path5 = require("node:path");
+var REFUSED_PATTERN = "rejected|non-fast-forward|fetch first|is at [0-9a-f]{7,} but expected";
+var refused = (message2) => new RegExp(REFUSED_PATTERN, "i").test(message2);
+var EXIT2 = { unmoved: 3, ours: 4, refused: 5, rounds: 6 };
+var ROUND_SCRIPT = `set -u
+remote=$1 branch=$2 tracking=$3 stream=$4 marks=$5 rounds=$6 refused=$7 count=$8
+shift 8
+base=$(git rev-parse --verify --quiet "HEAD~$count^{commit}") || exit 9
+out=''
+i=0
+while [ "$i" -lt "$rounds" ]; do
+  i=$((i + 1))
+  echo "round $i"
+  git fetch --quiet --no-auto-maintenance "$remote" "+refs/heads/$branch:$tracking" || exit 9
+  new=$(git rev-parse --verify --quiet "$tracking^{commit}") || exit 9
+  [ "$new" = "$base" ] && exit ${EXIT2.unmoved}
+  git --literal-pathspecs diff --quiet "$base" "$new" -- "$@"
+  case $? in 0) ;; 1) exit ${EXIT2.ours} ;; *) exit 9 ;; esac
+  git fast-import --quiet --done --force --export-marks="$marks" <"$stream" || exit 9
+  out=$(git push --quiet --porcelain "$remote" "HEAD:refs/heads/$branch" 2>&1) && exit 0
+  printf '%s\\n' "$out" | grep -Eqi -e "$refused" || { printf '%s\\n' "$out" >&2; exit ${EXIT2.refused}; }
+  base=$new
+done
+printf '%s\\n' "$out" >&2
+exit ${EXIT2.rounds}
+`;
+async function pushReplayed(co, sh, to, plans, rounds = 20) {
+  const paths = [...new Set(plans.flatMap((p) => p.files.map((f) => f.path)))];
+  const streamFile = (0, import_node_path5.join)(co.dir, ".git", "responder-replay");
+  const marksFile = (0, import_node_path5.join)(co.dir, ".git", "responder-marks");
+  (0, import_node_fs6.writeFileSync)(streamFile, fastImportStream(co, plans, to.tracking));
+  try {
+    const r = await sh(ROUND_SCRIPT, [to.remote, to.branch, to.tracking, streamFile, marksFile, String(rounds), REFUSED_PATTERN, String(plans.length), ...paths]);
+    const ran = r.stdout.split("\n").filter((l) => /^round \d+$/.test(l)).length;
+    if (r.code === 0) return { rounds: ran, ids: readMarks(marksFile, plans.length) };
+    if (r.code === EXIT2.unmoved) return { rounds: ran, why: "unmoved" };
+    if (r.code === EXIT2.ours) return { rounds: ran, why: "ours changed" };
+    if (r.code === EXIT2.rounds) return { rounds: ran, why: "rounds", error: r.stderr.trim() };
+    throw new GitError(["push"], r.code, r.stderr);
+  } finally {
+    (0, import_node_fs6.rmSync)(streamFile, { force: true });
+    (0, import_node_fs6.rmSync)(marksFile, { force: true });
+  }
+}
+
 // responder/server.ts
 var FRESH_MS = 250;
 var MAX_BODY_BYTES = 1024 * 1024;
@@ -10036,12 +10094,14 @@ async function startServer(opts) {
   const metrics = new Metrics();
   const authorized = authorizer();
   const timeout = opts.gitTimeoutMs ?? GIT_TIMEOUT_MS;
+  const env = gitEnv(opts.ssh);
   const co = {
     dir: opts.checkout,
-    git: git(opts.checkout, gitEnv(opts.ssh), timeout),
+    git: git(opts.checkout, env, timeout),
     responsesDir: opts.responsesDir ?? RESPONSES_DIR,
     ...opts.appsDir ? { appsDir: opts.appsDir } : {}
   };
+  const sh = shell(opts.checkout, env, timeout);
   const remoteRef = `refs/remotes/origin/${opts.branch}`;
   const backoff = opts.backoffMs ?? 100;
   const retryFor = opts.retryForMs ?? 15 * 6e4;
@@ -10073,17 +10133,17 @@ async function startServer(opts) {
   function removeStaleLocks() {
     const removed = [];
     const walk = (dir, depth) => {
-      if (depth > 6 || !(0, import_node_fs6.existsSync)(dir)) return;
-      for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
-        const full = (0, import_node_path5.join)(dir, e.name);
+      if (depth > 6 || !(0, import_node_fs7.existsSync)(dir)) return;
+      for (const e of (0, import_node_fs7.readdirSync)(dir, { withFileTypes: true })) {
+        const full = (0, import_node_path6.join)(dir, e.name);
         if (e.isDirectory() && e.name !== "objects") walk(full, depth + 1);
         else if (e.isFile() && e.name.endsWith(".lock")) {
-          (0, import_node_fs6.rmSync)(full, { force: true });
+          (0, import_node_fs7.rmSync)(full, { force: true });
           removed.push(full);
         }
       }
     };
-    walk((0, import_node_path5.join)(opts.checkout, ".git"), 0);
+    walk((0, import_node_path6.join)(opts.checkout, ".git"), 0);
     if (removed.length > 0) log({ level: "warn", msg: "removed stale git lock files", files: removed });
     return removed;
   }
@@ -10118,15 +10178,15 @@ async function startServer(opts) {
     return index;
   }
   async function remoteReadable() {
-    const heads = await git(process.cwd(), gitEnv(opts.ssh), timeout)(["ls-remote", "--heads", opts.remote, `refs/heads/${opts.branch}`]);
+    const heads = await git(process.cwd(), env, timeout)(["ls-remote", "--heads", opts.remote, `refs/heads/${opts.branch}`]);
     if (!heads.trim()) throw new Error(`the remote has no branch ${opts.branch}`);
   }
   async function heal() {
     const foreign = notOwnFolder(opts.checkout);
     if (foreign) throw new Error(foreign);
-    const dotGit = (0, import_node_path5.join)(opts.checkout, ".git");
+    const dotGit = (0, import_node_path6.join)(opts.checkout, ".git");
     cleanAt = void 0;
-    if ((0, import_node_fs6.existsSync)(dotGit) && (0, import_node_fs6.statSync)(dotGit).isDirectory()) {
+    if ((0, import_node_fs7.existsSync)(dotGit) && (0, import_node_fs7.statSync)(dotGit).isDirectory()) {
       removeStaleLocks();
       try {
         await co.git(["remote", "set-url", "origin", opts.remote]);
@@ -10137,8 +10197,8 @@ async function startServer(opts) {
         log({ level: "warn", msg: "checkout broken, cloning again", error: e.message });
       }
     }
-    (0, import_node_fs6.rmSync)(opts.checkout, { recursive: true, force: true });
-    await git(process.cwd(), gitEnv(opts.ssh), timeout * 5)(["clone", "--quiet", "--single-branch", "--branch", opts.branch, opts.remote, opts.checkout]);
+    (0, import_node_fs7.rmSync)(opts.checkout, { recursive: true, force: true });
+    await git(process.cwd(), env, timeout * 5)(["clone", "--quiet", "--single-branch", "--branch", opts.branch, opts.remote, opts.checkout]);
     await sync();
   }
   let commitOneByOne = false;
@@ -10168,7 +10228,7 @@ async function startServer(opts) {
   function currentPolicy() {
     let stamp;
     try {
-      const st = (0, import_node_fs6.statSync)(opts.policy);
+      const st = (0, import_node_fs7.statSync)(opts.policy);
       stamp = `${st.mtimeMs} ${st.size} ${st.ino}`;
     } catch (e) {
       policyError = `${opts.policy}: cannot read: ${e.code ?? e.message}`;
@@ -10177,7 +10237,7 @@ async function startServer(opts) {
     if (stamp === policyStamp) return policy;
     policyStamp = stamp;
     try {
-      policy = parsePolicy((0, import_node_fs6.readFileSync)(opts.policy, "utf8"), opts.policy);
+      policy = parsePolicy((0, import_node_fs7.readFileSync)(opts.policy, "utf8"), opts.policy);
       policyError = "";
     } catch (e) {
       policy = void 0;
@@ -10293,9 +10353,7 @@ async function startServer(opts) {
         await push();
         cleanAt = looseRef(opts.checkout, "HEAD");
       } catch (e) {
-        const replayed = await pushReplayed(made.map((m) => m.plan), e);
-        if (!replayed) throw e;
-        ids = replayed;
+        ids = await pushAgain(made.map((m) => m.plan), e);
       }
     } catch (e) {
       pushOk = false;
@@ -10315,24 +10373,13 @@ async function startServer(opts) {
     return void 0;
   }
   const push = () => co.git(["push", "--quiet", "--porcelain", opts.remote, `HEAD:refs/heads/${opts.branch}`]);
-  const refused = (e) => /\brejected\b|non-fast-forward|fetch first|is at [0-9a-f]{7,} but expected/i.test(e.message);
-  async function pushReplayed(plans, first) {
-    const paths = new Set(plans.flatMap((p) => p.files.map((f) => f.path)));
-    for (let i = 0, e = first; i < 20 && refused(e); i++) {
-      metrics.pushRetries.inc();
-      await fetchBranch();
-      const moved = (await co.git(["log", "--format=%x00%H", "--name-only", "-z", `HEAD..${remoteRef}`])).split("\0").map((x) => x.trim()).filter(Boolean);
-      if (moved.length === 0 || moved.some((x) => paths.has(x))) return void 0;
-      const ids = await replayOnto(co, plans, remoteRef);
-      try {
-        await push();
-        log({ level: "info", msg: "the branch moved; the same commits were made on its new head", commits: ids.length, attempt: i + 1 });
-        return ids;
-      } catch (again) {
-        e = again;
-      }
-    }
-    return void 0;
+  async function pushAgain(plans, first) {
+    if (!refused(first.message)) throw first;
+    const r = await pushReplayed(co, sh, { remote: opts.remote, branch: opts.branch, tracking: remoteRef }, plans);
+    metrics.pushRetries.inc({}, r.rounds);
+    if (!("ids" in r)) throw r.error ? new Error(`git push failed after ${r.rounds} rounds: ${r.error}`) : first;
+    log({ level: "info", msg: "the branch moved; the same commits were made on its new head", commits: r.ids.length, attempt: r.rounds });
+    return r.ids;
   }
   function kick() {
     writer ??= (async () => {
@@ -10628,8 +10675,8 @@ function compact(a) {
 }
 function notOwnFolder(dir) {
   const uid = process.getuid?.();
-  if (uid === void 0 || !(0, import_node_fs6.existsSync)(dir)) return void 0;
-  const owner = (0, import_node_fs6.statSync)(dir).uid;
+  if (uid === void 0 || !(0, import_node_fs7.existsSync)(dir)) return void 0;
+  const owner = (0, import_node_fs7.statSync)(dir).uid;
   if (owner === uid) return void 0;
   return `the checkout folder ${dir} is owned by uid ${owner}, not by the responder (uid ${uid}); git refuses such a work tree as "dubious ownership". Give the responder a folder it creates itself (mount the volume at the parent folder)`;
 }
@@ -10688,7 +10735,7 @@ function shippedPolicy() {
 }
 function readInput(file, what) {
   try {
-    return (0, import_node_fs7.readFileSync)(file, "utf8");
+    return (0, import_node_fs8.readFileSync)(file, "utf8");
   } catch (e) {
     throw new UsageError(`${file}: cannot read the ${what}: ${e.code ?? e.message}`);
   }
@@ -10698,7 +10745,7 @@ function policyPath(given, configGiven, io) {
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
   try {
-    return (0, import_node_path6.resolve)(cwd, loadConfig((0, import_node_path6.resolve)(cwd, configFile(env, configGiven)), env, io.stderr).response.policyFile);
+    return (0, import_node_path7.resolve)(cwd, loadConfig((0, import_node_path7.resolve)(cwd, configFile(env, configGiven)), env, io.stderr).response.policyFile);
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(`${e.message}
 (the policy comes from response.policyFile; or pass --policy)`);
@@ -10732,8 +10779,8 @@ async function respondMain(argv, io) {
     }
     let dir;
     try {
-      if (!(0, import_node_fs7.statSync)(repo).isDirectory()) throw new Error();
-      dir = (await git((0, import_node_path6.resolve)(repo))(["rev-parse", "--show-toplevel"])).trim();
+      if (!(0, import_node_fs8.statSync)(repo).isDirectory()) throw new Error();
+      dir = (await git((0, import_node_path7.resolve)(repo))(["rev-parse", "--show-toplevel"])).trim();
     } catch {
       throw new UsageError(`${repo}: not a git checkout`);
     }
@@ -10768,10 +10815,10 @@ function secret(file, what, clock = Date.now) {
   return (fresh = false) => {
     const at = clock();
     if (!fresh && at - checkedAt < 1e3) return value;
-    const st = (0, import_node_fs7.statSync)(file);
+    const st = (0, import_node_fs8.statSync)(file);
     const now = `${st.ino} ${st.mtimeMs} ${st.size}`;
     if (now !== stamp) {
-      value = (0, import_node_fs7.readFileSync)(file, "utf8").trim();
+      value = (0, import_node_fs8.readFileSync)(file, "utf8").trim();
       stamp = now;
     }
     checkedAt = at;
@@ -10799,11 +10846,11 @@ async function serveMain(argv, io) {
       host: str("host") ?? "0.0.0.0",
       remote: need("remote"),
       branch: str("branch") ?? "main",
-      checkout: (0, import_node_path6.resolve)(need("checkout")),
+      checkout: (0, import_node_path7.resolve)(need("checkout")),
       token: secret(need("token-file"), "webhook token"),
-      ...str("ssh-key") ? { ssh: { keyFile: (0, import_node_path6.resolve)(str("ssh-key")), knownHosts: (0, import_node_path6.resolve)(str("known-hosts")) } } : {},
-      policy: (0, import_node_path6.resolve)(str("policy") ?? shippedPolicy()),
-      ...str("journal") ? { journal: (0, import_node_path6.resolve)(str("journal")) } : {},
+      ...str("ssh-key") ? { ssh: { keyFile: (0, import_node_path7.resolve)(str("ssh-key")), knownHosts: (0, import_node_path7.resolve)(str("known-hosts")) } } : {},
+      policy: (0, import_node_path7.resolve)(str("policy") ?? shippedPolicy()),
+      ...str("journal") ? { journal: (0, import_node_path7.resolve)(str("journal")) } : {},
       retryForMs: int2("retry-for", 900, 1) * 1e3,
       answerWithinMs: int2("answer-within", 10, 0) * 1e3,
       maxConnections: int2("max-connections", 5120, 1),
@@ -10823,12 +10870,12 @@ async function serveMain(argv, io) {
 }
 var COMMANDS = { serve: serveMain, respond: respondMain };
 async function main(argv, io) {
-  const run = COMMANDS[argv[0] ?? ""];
-  if (!run) {
+  const run2 = COMMANDS[argv[0] ?? ""];
+  if (!run2) {
     io.stderr(`responder: the first argument is the command: ${Object.keys(COMMANDS).join(" or ")} (then --help)`);
     return EXIT.badInput;
   }
-  return run(argv.slice(1), io);
+  return run2(argv.slice(1), io);
 }
 
 // responder/cli.ts
