@@ -71,7 +71,7 @@ describe('response layer objects', () => {
   it('the responder runs the contract command: the bundle, its port, the apps repository from the git Secret, the mounted policy', () => {
     const [container] = responder().spec.template.spec.containers;
     expect(container.command).toEqual([
-      'node', '--max-semi-space-size=2', '/opt/responder/responder.cjs', 'serve',
+      'node', '--max-semi-space-size=2', '--max-old-space-size=192', '/opt/responder/responder.cjs', 'serve',
       '--port', String(RESPONDER_PORT),
       '--remote', '$(RESPONDER_REMOTE)',
       '--branch', config.response.apps.branch,

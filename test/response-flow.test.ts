@@ -41,6 +41,11 @@ describe('the generated responder Deployment runs the committed bundle with flag
     // Node refuses an option it does not know: the flags are real ones of this Node.
     expect(spawnSync(process.execPath, [...nodeFlags, '-e', ''], { encoding: 'utf8' }).status).toBe(0);
     expect(spawnSync(process.execPath, ['--max-semi-space-sise=2', '-e', ''], { encoding: 'utf8' }).status).not.toBe(0);
+    // They bound V8's heap under the container's memory limit, whatever memory the machine has.
+    const limit = spawnSync(process.execPath, [...nodeFlags, '-p', 'require("v8").getHeapStatistics().heap_size_limit'], { encoding: 'utf8' }).stdout;
+    const memory = responder.spec.template.spec.containers[0].resources.limits.memory as string;
+    expect(memory).toMatch(/^\d+Mi$/);
+    expect(Number(limit) / 2 ** 20).toBeLessThan(parseInt(memory, 10) * 0.8);
     const mount = responder.spec.template.spec.containers[0].volumeMounts.find((m: Obj) => m.mountPath === RESPONDER_PATHS.code);
     expect(mount).toBeDefined();
     // kustomize reads the file from the layer's folder, where the committed build is.

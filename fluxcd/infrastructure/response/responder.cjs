@@ -7683,6 +7683,8 @@ var PROTECTED_NAMESPACES = [
   RESPONSE_NAMESPACE
 ];
 var RESPONDER_PORT = 8080;
+var RESPONDER_MEMORY_LIMIT_MIB = 256;
+var RESPONDER_NODE_FLAGS = ["--max-semi-space-size=2", `--max-old-space-size=${RESPONDER_MEMORY_LIMIT_MIB * 3 / 4}`];
 var RESPONDER_ALERT_PATH = "/falco";
 var APPS_DIR = "apps";
 var RESPONSES_DIR = "responses";
