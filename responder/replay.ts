@@ -29,6 +29,7 @@ const EXIT = { unmoved: 3, ours: 4, refused: 5, rounds: 6 } as const;
  * pattern, commit count; then the turn's paths. Prints `round N` as each starts. `base` is what the turn planned on
  * (below its own commits), then each fetched head in turn: the plans hold whole file texts made from `base`, so
  * they still apply exactly when the new head has the same content at those paths (a literal pathspec each).
+ * Once pushed, the work tree and index are set to the new head (`clean` printed), so the next turn starts there.
  */
 export const ROUND_SCRIPT = `set -u
 remote=$1 branch=$2 tracking=$3 stream=$4 marks=$5 rounds=$6 refused=$7 count=$8
@@ -45,7 +46,11 @@ while [ "$i" -lt "$rounds" ]; do
   git --literal-pathspecs diff --quiet "$base" "$new" -- "$@"
   case $? in 0) ;; 1) exit ${EXIT.ours} ;; *) exit 9 ;; esac
   git fast-import --quiet --done --force --export-marks="$marks" <"$stream" || exit 9
-  out=$(git push --quiet --porcelain "$remote" "HEAD:refs/heads/$branch" 2>&1) && exit 0
+  if out=$(git push --quiet --porcelain "$remote" "HEAD:refs/heads/$branch" 2>&1); then
+    echo pushed
+    git reset --quiet --hard && git clean --quiet -ffd && echo clean
+    exit 0
+  fi
   printf '%s\\n' "$out" | grep -Eqi -e "$refused" || { printf '%s\\n' "$out" >&2; exit ${EXIT.refused}; }
   base=$new
 done
@@ -62,15 +67,17 @@ export interface Target {
 }
 
 /**
- * Pushed: the new commit ids, oldest first. Not: why (the branch did not move, so the refusal was something else;
+ * Pushed: the new commit ids, oldest first, and whether the checkout was then set to them (work tree and index).
+ * Not: why (the branch did not move, so the refusal was something else;
  * the moved commits changed the turn's files, so it must plan again; the rounds ran out, with the last refusal).
  */
-export type Replayed = { rounds: number } & ({ ids: string[] } | { why: 'unmoved' | 'ours changed' | 'rounds'; error?: string });
+export type Replayed = { rounds: number } & ({ ids: string[]; clean: boolean } | { why: 'unmoved' | 'ours changed' | 'rounds'; error?: string });
 
 /**
  * After the turn's push (of `plans`, committed on the checkout's branch) was refused because the branch moved:
  * up to `rounds` rounds of fetch, compare, fast-import onto the new head, push. The local branch ends at the last
- * commits made (the work tree is the caller's to reset). A command that fails otherwise throws a GitError.
+ * commits made; unless they were pushed (and the checkout set to them), the work tree is the caller's to reset.
+ * A command that fails otherwise throws a GitError.
  */
 export async function pushReplayed(co: Checkout, sh: Shell, to: Target, plans: Extract<Plan, { kind: 'change' }>[], rounds = 20): Promise<Replayed> {
   const paths = [...new Set(plans.flatMap((p) => p.files.map((f) => f.path)))];
@@ -81,7 +88,7 @@ export async function pushReplayed(co: Checkout, sh: Shell, to: Target, plans: E
   try {
     const r = await sh(ROUND_SCRIPT, [to.remote, to.branch, to.tracking, streamFile, marksFile, String(rounds), REFUSED_PATTERN, String(plans.length), ...paths]);
     const ran = r.stdout.split('\n').filter((l) => /^round \d+$/.test(l)).length;
-    if (r.code === 0) return { rounds: ran, ids: readMarks(marksFile, plans.length) };
+    if (r.code === 0) return { rounds: ran, ids: readMarks(marksFile, plans.length), clean: /^clean$/m.test(r.stdout) };
     if (r.code === EXIT.unmoved) return { rounds: ran, why: 'unmoved' };
     if (r.code === EXIT.ours) return { rounds: ran, why: 'ours changed' };
     if (r.code === EXIT.rounds) return { rounds: ran, why: 'rounds', error: r.stderr.trim() };

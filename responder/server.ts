@@ -311,7 +311,10 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
    * 10 minutes: in a burst a turn comes every few tens of milliseconds.
    */
   let maintainedAt = 0;
-  /** When the last fetch began (ms): what the checkout knows of the remote is at least that recent. */
+  /**
+   * When the last fetch began, or the last push that landed (ms): what the checkout knows of the remote is at least
+   * that recent.
+   */
   let fetchedAt = 0;
   async function fetchBranch(): Promise<void> {
     const maintain = Date.now() - maintainedAt > 10 * 60_000;
@@ -546,15 +549,20 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
       }
     }
     commitOneByOne = false;
+    const pushedAt = Date.now();
     try {
       try {
         await push();
         // The commits as made, with the index set to them: the checkout is the remote's head.
         cleanAt = looseRef(opts.checkout, 'HEAD');
       } catch (e) {
-        // Replayed commits sit on a head whose files the work tree does not have: the next turn resets.
-        ids = await pushAgain(made.map((m) => m.plan), e as Error);
+        const again = await pushAgain(made.map((m) => m.plan), e as Error);
+        ids = again.ids;
+        // Set to the head they landed on by the same script; if that failed, the next turn resets.
+        if (again.clean) cleanAt = looseRef(opts.checkout, 'HEAD');
       }
+      // A push that landed was a fast-forward of the remote's head as it was then: known at least that recently.
+      fetchedAt = Math.max(fetchedAt, pushedAt);
     } catch (e) {
       pushOk = false;
       notReady = (e as Error).message;
@@ -577,16 +585,17 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
 
   /**
    * After a push refused because the branch moved: the same commits on its new head, pushed at once (see
-   * replay.ts), each round counted as a push retried. Returns the new ids; throws what the turn fails with when
-   * that does not apply (not refused for a move, the branch did not move, our files changed there) or did not land.
+   * replay.ts), each round counted as a push retried. Returns the new ids and whether the checkout is at them;
+   * throws what the turn fails with when that does not apply (not refused for a move, the branch did not move, our
+   * files changed there) or did not land.
    */
-  async function pushAgain(plans: Extract<Plan, { kind: 'change' }>[], first: Error): Promise<string[]> {
+  async function pushAgain(plans: Extract<Plan, { kind: 'change' }>[], first: Error): Promise<{ ids: string[]; clean: boolean }> {
     if (!refused(first.message)) throw first;
     const r = await pushReplayed(co, sh, { remote: opts.remote, branch: opts.branch, tracking: remoteRef }, plans);
     metrics.pushRetries.inc({}, r.rounds);
     if (!('ids' in r)) throw r.error ? new Error(`git push failed after ${r.rounds} rounds: ${r.error}`) : first;
     log({ level: 'info', msg: 'the branch moved; the same commits were made on its new head', commits: r.ids.length, attempt: r.rounds });
-    return r.ids;
+    return r;
   }
 
   /** The single writer: while alerts are pending, attempt; after a failure back off (jittered), give up past retryFor. */

@@ -131,7 +131,7 @@ describe('batched commits', () => {
     const first = await commitWritten(co, made);
     someoneElse(remote, 'NOTES.md', 'b\n');
     const r = await pushReplayed(co, shell(dir), target(remote), made.map((m) => m.plan));
-    expect(r).toEqual({ rounds: 1, ids: [expect.stringMatching(/^[0-9a-f]{40}$/), expect.stringMatching(/^[0-9a-f]{40}$/)] });
+    expect(r).toEqual({ rounds: 1, ids: [expect.stringMatching(/^[0-9a-f]{40}$/), expect.stringMatching(/^[0-9a-f]{40}$/)], clean: true });
     const ids = (r as { ids: string[] }).ids;
     expect(sh(remote, 'log', '--format=%s', 'main').split('\n')).toEqual([
       'responder: scale-to-zero demo/api (Terminal shell in container)',
@@ -142,8 +142,9 @@ describe('batched commits', () => {
     expect(sh(remote, 'rev-parse', 'main')).toBe(ids[1]);
     expect(ids.map((id) => sh(remote, 'show', '--format=%B', '--stat=200', id))).toEqual(first.map((id) => sh(dir, 'show', '--format=%B', '--stat=200', id)));
     expect(sh(remote, 'show', 'main:NOTES.md')).toBe('a\nb');
-    // What the round wrote in .git is gone.
+    // What the round wrote in .git is gone, and the checkout is the new head, the other commit's file too.
     expect(existsSync(join(dir, '.git', 'responder-replay'))).toBe(false);
+    expect([sh(dir, 'rev-parse', 'HEAD'), sh(dir, 'status', '--porcelain', '--untracked-files=all'), readFileSync(join(dir, 'NOTES.md'), 'utf8')]).toEqual([ids[1], '', 'a\nb\n']);
   });
 
   it('round after round while someone else keeps landing first (at the remote\'s ref lock): lands in the third, nothing forced', async () => {

@@ -93,14 +93,14 @@ function policyFile(text = SHIPPED): string {
  * push landing in the middle of the responder's. The hook's own GIT_* variables are dropped first (they name the
  * repository the hook runs for, not `other`).
  */
-function someoneElsePushesOnce(other: string): string {
+function someoneElsePushesOnce(other: string, file = 'README.md', text = 'change'): string {
   const marker = join(tempDir(), 'moved');
   return [
     '#!/bin/sh',
     `[ -e '${marker}' ] && exit 0`,
     `touch '${marker}'`,
     'for v in $(env | sed -n "s/^\\(GIT_[A-Z_]*\\)=.*/\\1/p"); do unset "$v"; done',
-    `cd '${other}' && echo change >> README.md && git -c user.name=Dev -c user.email=dev@example.invalid commit -qam "someone else" && git push -q origin main`,
+    `cd '${other}' && echo '${text}' >> '${file}' && git -c user.name=Dev -c user.email=dev@example.invalid commit -qam "someone else" && git push -q origin main`,
     '',
   ].join('\n');
 }
@@ -382,6 +382,22 @@ describe('responder server', () => {
     expect(logs.map((l) => l.msg)).toContain('the branch moved; the same commits were made on its new head');
     expect(logs.map((l) => l.msg)).not.toContain('push failed; will fetch and re-apply');
     expect(r.metrics.pushRetries.get()).toBe(1);
+  });
+
+  it('after the same commits were made on a moved head, the next alert is planned on that head (the other change to its file kept)', async () => {
+    const remote = makeRemote(files(['web', 'api']));
+    const other = clone(remote);
+    // During the first push, someone else's commit to api's manifest lands first.
+    writeFiles(remote, { 'hooks/pre-receive': someoneElsePushesOnce(other, 'apps/demo/api.yaml', '# tuned by hand') });
+    chmodSync(join(remote, 'hooks/pre-receive'), 0o755);
+    const { port, logs } = await serve(remote);
+    expect((await post(port, alert('demo', 'web'))).json().outcome).toBe('committed');
+    expect(logs.map((l) => l.msg)).toContain('the branch moved; the same commits were made on its new head');
+    // At once (no fetch in between): the checkout was set to the head the push landed on.
+    expect((await post(port, alert('demo', 'api'))).json().outcome).toBe('committed');
+    expect(subjects(remote).slice(0, 3)).toEqual(['responder: scale-to-zero demo/api (Terminal shell in container)', 'responder: scale-to-zero demo/web (Terminal shell in container)', 'someone else']);
+    const api = readAt(remote, 'apps/demo/api.yaml');
+    expect([/replicas: 0/.test(api), api.endsWith('# tuned by hand')]).toEqual([true, true]);
   });
 
   it('keeps retrying a refused push: 202, /readyz 503 naming the push, given up after the retry time and counted', async () => {

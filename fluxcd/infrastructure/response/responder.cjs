@@ -9992,7 +9992,11 @@ while [ "$i" -lt "$rounds" ]; do
   git --literal-pathspecs diff --quiet "$base" "$new" -- "$@"
   case $? in 0) ;; 1) exit ${EXIT2.ours} ;; *) exit 9 ;; esac
   git fast-import --quiet --done --force --export-marks="$marks" <"$stream" || exit 9
-  out=$(git push --quiet --porcelain "$remote" "HEAD:refs/heads/$branch" 2>&1) && exit 0
+  if out=$(git push --quiet --porcelain "$remote" "HEAD:refs/heads/$branch" 2>&1); then
+    echo pushed
+    git reset --quiet --hard && git clean --quiet -ffd && echo clean
+    exit 0
+  fi
   printf '%s\\n' "$out" | grep -Eqi -e "$refused" || { printf '%s\\n' "$out" >&2; exit ${EXIT2.refused}; }
   base=$new
 done
@@ -10007,7 +10011,7 @@ async function pushReplayed(co, sh, to, plans, rounds = 20) {
   try {
     const r = await sh(ROUND_SCRIPT, [to.remote, to.branch, to.tracking, streamFile, marksFile, String(rounds), REFUSED_PATTERN, String(plans.length), ...paths]);
     const ran = r.stdout.split("\n").filter((l) => /^round \d+$/.test(l)).length;
-    if (r.code === 0) return { rounds: ran, ids: readMarks(marksFile, plans.length) };
+    if (r.code === 0) return { rounds: ran, ids: readMarks(marksFile, plans.length), clean: /^clean$/m.test(r.stdout) };
     if (r.code === EXIT2.unmoved) return { rounds: ran, why: "unmoved" };
     if (r.code === EXIT2.ours) return { rounds: ran, why: "ours changed" };
     if (r.code === EXIT2.rounds) return { rounds: ran, why: "rounds", error: r.stderr.trim() };
@@ -10350,13 +10354,17 @@ async function startServer(opts) {
       }
     }
     commitOneByOne = false;
+    const pushedAt = Date.now();
     try {
       try {
         await push();
         cleanAt = looseRef(opts.checkout, "HEAD");
       } catch (e) {
-        ids = await pushAgain(made.map((m) => m.plan), e);
+        const again = await pushAgain(made.map((m) => m.plan), e);
+        ids = again.ids;
+        if (again.clean) cleanAt = looseRef(opts.checkout, "HEAD");
       }
+      fetchedAt = Math.max(fetchedAt, pushedAt);
     } catch (e) {
       pushOk = false;
       notReady = e.message;
@@ -10381,7 +10389,7 @@ async function startServer(opts) {
     metrics.pushRetries.inc({}, r.rounds);
     if (!("ids" in r)) throw r.error ? new Error(`git push failed after ${r.rounds} rounds: ${r.error}`) : first;
     log({ level: "info", msg: "the branch moved; the same commits were made on its new head", commits: r.ids.length, attempt: r.rounds });
-    return r.ids;
+    return r;
   }
   function kick() {
     writer ??= (async () => {
