@@ -64,12 +64,11 @@ export type Git = (args: string[], input?: string) => Promise<string>;
 /** How long one git command may run unless told otherwise. */
 export const GIT_TIMEOUT_MS = 60_000;
 
-/** How a process ended: its exit code (or the signal, or the spawn error's code), stdout and stderr. */
+/** How a process ended: its exit code (or the signal, the spawn error's code, ETIMEDOUT), stdout and stderr. */
 export interface Exit {
   code: number | string | null;
   stdout: string;
   stderr: string;
-  timedOut: boolean;
 }
 
 /**
@@ -84,7 +83,7 @@ export function run(file: string, args: string[], opts: { cwd: string; env: Node
     try {
       child = spawn(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     } catch (e) {
-      resolve({ code: (e as NodeJS.ErrnoException).code ?? null, stdout: '', stderr: (e as Error).message, timedOut: false });
+      resolve({ code: (e as NodeJS.ErrnoException).code ?? null, stdout: '', stderr: (e as Error).message });
       return;
     }
     const out: Buffer[] = [];
@@ -103,7 +102,7 @@ export function run(file: string, args: string[], opts: { cwd: string; env: Node
       clearTimeout(timer);
       if (settled) return;
       settled = true;
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: timedOut ? `timed out after ${opts.timeoutMs} ms` : stderr, timedOut });
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: timedOut ? `timed out after ${opts.timeoutMs} ms` : stderr });
     };
     // The error listener comes first: when the spawn fails the streams may be absent, and an unhandled 'error'
     // would crash the process.

@@ -22,7 +22,7 @@ export const REFUSED_PATTERN = 'rejected|non-fast-forward|fetch first|is at [0-9
 export const refused = (message: string) => new RegExp(REFUSED_PATTERN, 'i').test(message);
 
 /** How the script ends (its exit code), besides 0 (pushed) and anything else (a command failed). */
-const EXIT = { unmoved: 3, ours: 4, refused: 5, rounds: 6 } as const;
+const EXIT = { unmoved: 3, ours: 4, pushFailed: 5, rounds: 6 } as const;
 
 /**
  * The rounds. Arguments: remote, branch, tracking ref, fast-import stream file, marks file, rounds, the refused
@@ -51,7 +51,7 @@ while [ "$i" -lt "$rounds" ]; do
     git reset --quiet --hard && git clean --quiet -ffd && echo clean
     exit 0
   fi
-  printf '%s\\n' "$out" | grep -Eqi -e "$refused" || { printf '%s\\n' "$out" >&2; exit ${EXIT.refused}; }
+  printf '%s\\n' "$out" | grep -Eqi -e "$refused" || { printf '%s\\n' "$out" >&2; exit ${EXIT.pushFailed}; }
   base=$new
 done
 printf '%s\\n' "$out" >&2

@@ -9187,7 +9187,7 @@ function run(file, args, opts) {
     try {
       child = (0, import_node_child_process.spawn)(file, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: [opts.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     } catch (e) {
-      resolve3({ code: e.code ?? null, stdout: "", stderr: e.message, timedOut: false });
+      resolve3({ code: e.code ?? null, stdout: "", stderr: e.message });
       return;
     }
     const out = [];
@@ -9205,7 +9205,7 @@ function run(file, args, opts) {
       clearTimeout(timer);
       if (settled) return;
       settled = true;
-      resolve3({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: timedOut ? `timed out after ${opts.timeoutMs} ms` : stderr, timedOut });
+      resolve3({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: timedOut ? `timed out after ${opts.timeoutMs} ms` : stderr });
     };
     child.on("error", (e) => settle(e.code ?? null, e.message));
     child.stdout?.on("data", (c) => out.push(c));
@@ -9976,7 +9976,7 @@ var import_node_fs6 = require("node:fs");
 var import_node_path5 = require("node:path");
 var REFUSED_PATTERN = "rejected|non-fast-forward|fetch first|is at [0-9a-f]{7,} but expected";
 var refused = (message2) => new RegExp(REFUSED_PATTERN, "i").test(message2);
-var EXIT2 = { unmoved: 3, ours: 4, refused: 5, rounds: 6 };
+var EXIT2 = { unmoved: 3, ours: 4, pushFailed: 5, rounds: 6 };
 var ROUND_SCRIPT = `set -u
 remote=$1 branch=$2 tracking=$3 stream=$4 marks=$5 rounds=$6 refused=$7 count=$8
 shift 8
@@ -9997,7 +9997,7 @@ while [ "$i" -lt "$rounds" ]; do
     git reset --quiet --hard && git clean --quiet -ffd && echo clean
     exit 0
   fi
-  printf '%s\\n' "$out" | grep -Eqi -e "$refused" || { printf '%s\\n' "$out" >&2; exit ${EXIT2.refused}; }
+  printf '%s\\n' "$out" | grep -Eqi -e "$refused" || { printf '%s\\n' "$out" >&2; exit ${EXIT2.pushFailed}; }
   base=$new
 done
 printf '%s\\n' "$out" >&2
