@@ -143,17 +143,18 @@ async function untilDeadline(p: Promise<unknown>, deadline: number): Promise<voi
 }
 const wl = (w: Workload) => `${w.namespace}/${w.name}`;
 
-/** Collects items and hands them to `flush` together, once, on the next turn of the event loop. */
-function perTick<T>(flush: (items: T[]) => void): (item: T) => void {
-  let items: T[] = [];
+/**
+ * Collects items and hands them to `flush` together on the next turn of the event loop, at most `max` a turn (the
+ * rest on the turns after, with I/O callbacks served in between).
+ */
+export function perTick<T>(flush: (items: T[]) => void, max = Infinity): (item: T) => void {
+  const items: T[] = [];
+  const run = () => {
+    flush(items.splice(0, max));
+    if (items.length > 0) setImmediate(run);
+  };
   return (item) => {
-    if (items.length === 0) {
-      setImmediate(() => {
-        const due = items;
-        items = [];
-        flush(due);
-      });
-    }
+    if (items.length === 0) setImmediate(run);
     items.push(item);
   };
 }
@@ -429,13 +430,14 @@ export async function startServer(opts: ServeOptions): Promise<Responder> {
   currentPolicy();
 
   /**
-   * Waiting requests are answered on the next turn of the event loop, all together: the writer's next turn (its
-   * git processes) starts first, so writing a big turn's 3,000 answers overlaps the next turn's git work instead of
-   * delaying it. Their outcome (journal, metrics, log) is recorded already.
+   * Waiting requests are answered from the next turn of the event loop, 256 a turn: the writer's next turn starts
+   * first, and its steps go on between the chunks (each git process it waits for ends in an I/O callback). A big
+   * turn's 4,000 answers hold the event loop for about half a second; written in one go, they held back the turn
+   * deciding the burst's stragglers by as much. Their outcome (journal, metrics, log) is recorded already.
    */
   const answerSoon = perTick<[(r: Result) => void, Result]>((due) => {
     for (const [done, result] of due) done(result);
-  });
+  }, 256);
 
   /** Decides an alert once: journal, metrics, log, and the waiting request if there still is one. */
   function answer(p: Pending, r: Result, extra: Record<string, unknown> = {}): void {

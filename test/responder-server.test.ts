@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { secret } from '../responder/main';
-import { type Responder, type ServeOptions, startServer } from '../responder/server';
+import { type Responder, type ServeOptions, perTick, startServer } from '../responder/server';
 import { alert, clone, deployment, makeRemote, readAt, sh, subjects, tempDir, writeFiles } from './helpers/git-repo';
 
 const TOKEN = 'webhook-token-0123456789';
@@ -503,5 +503,30 @@ describe('responder server', () => {
     expect((await inflight).json().outcome).toBe('committed');
     await drained;
     expect(subjects(remote)).toEqual(['responder: scale-to-zero demo/web (Terminal shell in container)', 'seed']);
+  });
+});
+
+describe('perTick', () => {
+  it('hands items over on the next turn of the event loop, at most `max` a turn, with other work let in between', async () => {
+    const order: string[] = [];
+    let done = () => {};
+    const finished = new Promise<void>((r) => (done = r));
+    let chunks = 0;
+    const add = perTick<number>((items) => {
+      order.push(`chunk of ${items.length}`);
+      // Work queued while a chunk runs (as an I/O callback would be) comes before the next chunk.
+      if (++chunks === 1) setImmediate(() => order.push('other'));
+      if (chunks === 3) done();
+    }, 256);
+    for (let i = 0; i < 600; i++) add(i);
+    expect(order).toEqual([]);
+    await finished;
+    expect(order).toEqual(['chunk of 256', 'other', 'chunk of 256', 'chunk of 88']);
+    // Without a bound: everything at once.
+    const all: number[][] = [];
+    const one = perTick<number>((items) => all.push(items));
+    for (let i = 0; i < 600; i++) one(i);
+    await new Promise((r) => setImmediate(r));
+    expect(all.map((a) => a.length)).toEqual([600]);
   });
 });

@@ -10037,16 +10037,14 @@ async function untilDeadline(p, deadline) {
   }
 }
 var wl2 = (w) => `${w.namespace}/${w.name}`;
-function perTick(flush) {
-  let items = [];
+function perTick(flush, max = Infinity) {
+  const items = [];
+  const run2 = () => {
+    flush(items.splice(0, max));
+    if (items.length > 0) setImmediate(run2);
+  };
   return (item) => {
-    if (items.length === 0) {
-      setImmediate(() => {
-        const due = items;
-        items = [];
-        flush(due);
-      });
-    }
+    if (items.length === 0) setImmediate(run2);
     items.push(item);
   };
 }
@@ -10255,7 +10253,7 @@ async function startServer(opts) {
   currentPolicy();
   const answerSoon = perTick((due) => {
     for (const [done, result] of due) done(result);
-  });
+  }, 256);
   function answer(p, r, extra = {}) {
     if (p.answered) return;
     p.answered = true;
