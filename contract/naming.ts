@@ -142,8 +142,9 @@ export const RESPONDER_MEMORY_LIMIT_MIB = 256;
  * generation (default 16) keeps a burst of 5,000 held connections near 150 MiB instead of 178. The old generation
  * is bounded at three quarters of the container's limit: left to itself, Node sizes the heap from the machine (a
  * 4 GiB limit on a 24 GiB machine; 259 MiB inside a 256 MiB cgroup, above the container's own limit), so V8
- * never felt the budget and a burst ended with tens of MiB of garbage never collected. Measured with the bench:
- * peak RSS 121-141 MiB against 140-154 MiB, for about a tenth more CPU.
+ * never felt the budget and a burst ended with tens of MiB of garbage never collected. Measured with the bench
+ * (ten burst and concurrent-writer runs each, interleaved): peak RSS 115-142 MiB against 134-152 MiB, for about a
+ * tenth more CPU.
  */
 export const RESPONDER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2', `--max-old-space-size=${(RESPONDER_MEMORY_LIMIT_MIB * 3) / 4}`];
 /** Path Falcosidekick's webhook output POSTs alerts to; `/healthz`, `/readyz` and `/metrics` sit beside it. */

@@ -11,7 +11,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitError, type Shell } from './git';
-import { type Checkout, type Plan, fastImportStream, readMarks } from './respond';
+import { type Checkout, type Plan, fastImportStream, marksFile, readMarks } from './respond';
 
 /**
  * What a refused push says when the branch is not where the push expected it: moved before the push (rejected,
@@ -19,7 +19,8 @@ import { type Checkout, type Plan, fastImportStream, readMarks } from './respond
  * own check and for the round's grep (POSIX extended, case-insensitive).
  */
 export const REFUSED_PATTERN = 'rejected|non-fast-forward|fetch first|is at [0-9a-f]{7,} but expected';
-export const refused = (message: string) => new RegExp(REFUSED_PATTERN, 'i').test(message);
+const REFUSED = new RegExp(REFUSED_PATTERN, 'i');
+export const refused = (message: string) => REFUSED.test(message);
 
 /** How the script ends (its exit code), besides 0 (pushed) and anything else (a command failed). */
 const EXIT = { unmoved: 3, ours: 4, pushFailed: 5, rounds: 6 } as const;
@@ -68,8 +69,8 @@ export interface Target {
 
 /**
  * Pushed: the new commit ids, oldest first, and whether the checkout was then set to them (work tree and index).
- * Not: why (the branch did not move, so the refusal was something else;
- * the moved commits changed the turn's files, so it must plan again; the rounds ran out, with the last refusal).
+ * Not: why (the branch did not move, so the refusal was something else; the moved commits changed the turn's
+ * files, so it must plan again; the rounds ran out, with the last refusal).
  */
 export type Replayed = { rounds: number } & ({ ids: string[]; clean: boolean } | { why: 'unmoved' | 'ours changed' | 'rounds'; error?: string });
 
@@ -82,19 +83,19 @@ export type Replayed = { rounds: number } & ({ ids: string[]; clean: boolean } |
 export async function pushReplayed(co: Checkout, sh: Shell, to: Target, plans: Extract<Plan, { kind: 'change' }>[], rounds = 20): Promise<Replayed> {
   const paths = [...new Set(plans.flatMap((p) => p.files.map((f) => f.path)))];
   const streamFile = join(co.dir, '.git', 'responder-replay');
-  const marksFile = join(co.dir, '.git', 'responder-marks');
+  const marks = marksFile(co);
   // Written once: its `from` is the tracking ref, which fast-import reads as it is in each round.
   writeFileSync(streamFile, fastImportStream(co, plans, to.tracking));
   try {
-    const r = await sh(ROUND_SCRIPT, [to.remote, to.branch, to.tracking, streamFile, marksFile, String(rounds), REFUSED_PATTERN, String(plans.length), ...paths]);
+    const r = await sh(ROUND_SCRIPT, [to.remote, to.branch, to.tracking, streamFile, marks, String(rounds), REFUSED_PATTERN, String(plans.length), ...paths]);
     const ran = r.stdout.split('\n').filter((l) => /^round \d+$/.test(l)).length;
-    if (r.code === 0) return { rounds: ran, ids: readMarks(marksFile, plans.length), clean: /^clean$/m.test(r.stdout) };
+    if (r.code === 0) return { rounds: ran, ids: readMarks(marks, plans.length), clean: /^clean$/m.test(r.stdout) };
     if (r.code === EXIT.unmoved) return { rounds: ran, why: 'unmoved' };
     if (r.code === EXIT.ours) return { rounds: ran, why: 'ours changed' };
     if (r.code === EXIT.rounds) return { rounds: ran, why: 'rounds', error: r.stderr.trim() };
     throw new GitError(['push'], r.code, r.stderr);
   } finally {
     rmSync(streamFile, { force: true });
-    rmSync(marksFile, { force: true });
+    rmSync(marks, { force: true });
   }
 }

@@ -284,6 +284,9 @@ export function fastImportStream(co: Checkout, plans: Extract<Plan, { kind: 'cha
   return stream.join('');
 }
 
+/** Where fast-import writes its marks for the responder (`--export-marks`): in `.git`, outside the work tree. */
+export const marksFile = (co: Checkout) => join(co.dir, '.git', 'responder-marks');
+
 /** The ids fast-import wrote for marks `:1`..`:n` (`--export-marks`), oldest first. */
 export function readMarks(file: string, n: number): string[] {
   const ids = new Map<number, string>();
@@ -301,14 +304,14 @@ export function readMarks(file: string, n: number): string[] {
 /** One commit per plan on the checkout's branch, through one `git fast-import`; the index is then set to it. */
 async function fastImport(co: Checkout, plans: Extract<Plan, { kind: 'change' }>[]): Promise<string[]> {
   // The new ids come back as marks: no `git log` afterwards.
-  const marksFile = join(co.dir, '.git', 'responder-marks');
+  const marks = marksFile(co);
   try {
-    await co.git(['fast-import', '--quiet', '--done', `--export-marks=${marksFile}`], fastImportStream(co, plans));
-    const ids = readMarks(marksFile, plans.length);
+    await co.git(['fast-import', '--quiet', '--done', `--export-marks=${marks}`], fastImportStream(co, plans));
+    const ids = readMarks(marks, plans.length);
     await co.git(['reset', '--quiet']);
     return ids;
   } finally {
-    rmSync(marksFile, { force: true });
+    rmSync(marks, { force: true });
   }
 }
 

@@ -9716,6 +9716,7 @@ ${data(f.text)}`);
   stream.push("done\n");
   return stream.join("");
 }
+var marksFile = (co) => (0, import_node_path3.join)(co.dir, ".git", "responder-marks");
 function readMarks(file, n) {
   const ids = /* @__PURE__ */ new Map();
   for (const line of (0, import_node_fs4.readFileSync)(file, "utf8").split("\n")) {
@@ -9729,14 +9730,14 @@ function readMarks(file, n) {
   });
 }
 async function fastImport(co, plans) {
-  const marksFile = (0, import_node_path3.join)(co.dir, ".git", "responder-marks");
+  const marks = marksFile(co);
   try {
-    await co.git(["fast-import", "--quiet", "--done", `--export-marks=${marksFile}`], fastImportStream(co, plans));
-    const ids = readMarks(marksFile, plans.length);
+    await co.git(["fast-import", "--quiet", "--done", `--export-marks=${marks}`], fastImportStream(co, plans));
+    const ids = readMarks(marks, plans.length);
     await co.git(["reset", "--quiet"]);
     return ids;
   } finally {
-    (0, import_node_fs4.rmSync)(marksFile, { force: true });
+    (0, import_node_fs4.rmSync)(marks, { force: true });
   }
 }
 async function commitPlan(co, plan) {
@@ -9975,7 +9976,8 @@ var Metrics = class {
 var import_node_fs6 = require("node:fs");
 var import_node_path5 = require("node:path");
 var REFUSED_PATTERN = "rejected|non-fast-forward|fetch first|is at [0-9a-f]{7,} but expected";
-var refused = (message2) => new RegExp(REFUSED_PATTERN, "i").test(message2);
+var REFUSED = new RegExp(REFUSED_PATTERN, "i");
+var refused = (message2) => REFUSED.test(message2);
 var EXIT2 = { unmoved: 3, ours: 4, pushFailed: 5, rounds: 6 };
 var ROUND_SCRIPT = `set -u
 remote=$1 branch=$2 tracking=$3 stream=$4 marks=$5 rounds=$6 refused=$7 count=$8
@@ -10006,19 +10008,19 @@ exit ${EXIT2.rounds}
 async function pushReplayed(co, sh, to, plans, rounds = 20) {
   const paths = [...new Set(plans.flatMap((p) => p.files.map((f) => f.path)))];
   const streamFile = (0, import_node_path5.join)(co.dir, ".git", "responder-replay");
-  const marksFile = (0, import_node_path5.join)(co.dir, ".git", "responder-marks");
+  const marks = marksFile(co);
   (0, import_node_fs6.writeFileSync)(streamFile, fastImportStream(co, plans, to.tracking));
   try {
-    const r = await sh(ROUND_SCRIPT, [to.remote, to.branch, to.tracking, streamFile, marksFile, String(rounds), REFUSED_PATTERN, String(plans.length), ...paths]);
+    const r = await sh(ROUND_SCRIPT, [to.remote, to.branch, to.tracking, streamFile, marks, String(rounds), REFUSED_PATTERN, String(plans.length), ...paths]);
     const ran = r.stdout.split("\n").filter((l) => /^round \d+$/.test(l)).length;
-    if (r.code === 0) return { rounds: ran, ids: readMarks(marksFile, plans.length), clean: /^clean$/m.test(r.stdout) };
+    if (r.code === 0) return { rounds: ran, ids: readMarks(marks, plans.length), clean: /^clean$/m.test(r.stdout) };
     if (r.code === EXIT2.unmoved) return { rounds: ran, why: "unmoved" };
     if (r.code === EXIT2.ours) return { rounds: ran, why: "ours changed" };
     if (r.code === EXIT2.rounds) return { rounds: ran, why: "rounds", error: r.stderr.trim() };
     throw new GitError(["push"], r.code, r.stderr);
   } finally {
     (0, import_node_fs6.rmSync)(streamFile, { force: true });
-    (0, import_node_fs6.rmSync)(marksFile, { force: true });
+    (0, import_node_fs6.rmSync)(marks, { force: true });
   }
 }
 
